@@ -1,0 +1,39 @@
+# The README's commands. `make run` serves the demo on SQLite; `make test` runs lint and the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Re-install when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/citybridge migrate --no-input -v 0
+	$(BIN)/citybridge demo --if-empty
+	@echo "CityBridge: open http://$(HOST):$(PORT)/accounts/login/ (demo users admin, officer, focal, donor; password demo)"
+	$(BIN)/citybridge runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff format --check citybridge bench
+	$(BIN)/ruff check citybridge bench
+	$(BIN)/mypy citybridge
+
+pytest: $(VENV)/.installed
+	$(BIN)/pytest
+
+test: lint pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/resolution.py
+
+clean:
+	rm -rf $(VENV) var/citybridge.sqlite3*

@@ -1,0 +1,74 @@
+"""The named cast of the tests: a hub officer, a city focal point, a donor viewer, an outsider."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from citybridge.accounts.models import Role, User
+from citybridge.network.models import Country, Hub, LocalGovernment, Membership
+
+
+@pytest.fixture
+def hub(db) -> Hub:
+    return Hub.objects.get(slug="western-balkans")
+
+
+@pytest.fixture
+def city(hub) -> LocalGovernment:
+    """A member city of the hub, invented for the tests."""
+    city = LocalGovernment.objects.create(
+        name="Testgrad", name_cyrillic="Тестград", country_id="ME"
+    )
+    Membership.objects.create(local_government=city, joined_on=dt.date(2022, 11, 15))
+    return city
+
+
+@pytest.fixture
+def other_city(hub) -> LocalGovernment:
+    return LocalGovernment.objects.create(name="Drugovo", name_cyrillic="Другово", country_id="MK")
+
+
+def make_user(username: str, hub: Hub | None = None, kind: str | None = None, city=None) -> User:
+    user = User.objects.create_user(username=username, password="pass-for-tests-only")
+    if hub and kind:
+        Role.objects.create(user=user, hub=hub, kind=kind, city=city)
+    return user
+
+
+@pytest.fixture
+def officer(hub) -> User:
+    return make_user("officer", hub, Role.Kind.OFFICER)
+
+
+@pytest.fixture
+def hub_admin(hub) -> User:
+    return make_user("hubadmin", hub, Role.Kind.HUB_ADMIN)
+
+
+@pytest.fixture
+def focal(hub, city) -> User:
+    return make_user("focal", hub, Role.Kind.FOCAL_POINT, city=city)
+
+
+@pytest.fixture
+def donor(hub) -> User:
+    return make_user("donor", hub, Role.Kind.DONOR)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """Signed in, but with a role only in another hub."""
+    other = Hub.objects.create(slug="elsewhere", name="Elsewhere Hub")
+    other.countries.add(Country.objects.get(code="NO"))
+    return make_user("outsider", other, Role.Kind.OFFICER)
+
+
+@pytest.fixture
+def client_for(client):
+    def sign_in(user: User):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.engagement.models import Engagement
+from citybridge.network.models import LocalGovernment
+
+
+class EngagementForm(forms.ModelForm):
+    class Meta:
+        model = Engagement
+        fields = [
+            "key",
+            "title",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "place",
+            "country",
+            "host_city",
+            "participating_cities",
+            "themes",
+            "funder",
+            "description",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "participating_cities": forms.SelectMultiple(attrs={"size": 8}),
+            "themes": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.hub = hub
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        self.fields["host_city"].queryset = cities
+        self.fields["participating_cities"].queryset = cities
+        self.fields["participating_cities"].required = False
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Enter a title."))
+        return title
+
+    def clean_key(self) -> str:
+        key = self.cleaned_data["key"].strip()
+        taken = Engagement.objects.filter(hub=self.hub, key__iexact=key).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Another engagement of this hub already uses the key %(key)s.") % {"key": key}
+            )
+        return key
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end date must be on or after the start date."))
+        return data

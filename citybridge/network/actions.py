@@ -1,0 +1,64 @@
+"""Writes to the network's records: one atomic function per change, the acting user named."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from citybridge.accounts.models import User
+from citybridge.lib.text import fold
+from citybridge.network.models import Hub, LocalGovernment, Membership, Person, PlaceName, Position
+
+
+@transaction.atomic
+def save_city(city: LocalGovernment, *, acting_user: User | None) -> LocalGovernment:
+    city.save()
+    for name in city.all_names():
+        # Names that fold alike (Novo Mesto, Ново Место) are one key: resolution compares keys.
+        PlaceName.objects.get_or_create(
+            local_government=city, key=fold(name), defaults={"name": name}
+        )
+    return city
+
+
+@transaction.atomic
+def add_membership(membership: Membership, *, acting_user: User | None) -> Membership:
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person:
+    person.hub = hub
+    person.save()
+    return person
+
+
+@transaction.atomic
+def add_position(position: Position, *, acting_user: User | None) -> Position:
+    position.save()
+    return position
+
+
+class HubError(ValueError):
+    pass
+
+
+@transaction.atomic
+def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User | None) -> Hub:
+    from citybridge.network.models import Country
+
+    if Hub.objects.filter(slug=slug).exists():
+        raise HubError(f"A hub with the slug '{slug}' already exists.")
+    codes = [c.strip().upper() for c in country_codes if c.strip()]
+    countries = list(Country.objects.filter(code__in=codes))
+    unknown = sorted(set(codes) - {c.code for c in countries})
+    if unknown:
+        raise HubError(
+            f"Unknown country code(s): {', '.join(unknown)}. Use ISO 3166 alpha-2 codes (Kosovo is XK)."
+        )
+    if not countries:
+        raise HubError("Give at least one country with --countries, e.g. --countries NO,SE.")
+    hub = Hub.objects.create(slug=slug, name=name)
+    hub.countries.set(countries)
+    return hub

@@ -1,0 +1,80 @@
+from django.contrib import admin
+
+from citybridge.network.models import (
+    Country,
+    Funder,
+    Hub,
+    LocalGovernment,
+    Membership,
+    Organisation,
+    Person,
+    PlaceName,
+    Position,
+    Theme,
+)
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Hub)
+class HubAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "launched_on"]
+    filter_horizontal = ["countries"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "hub"]
+    search_fields = ["name"]
+
+
+@admin.register(Funder)
+class FunderAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+
+
+class PlaceNameInline(admin.TabularInline):
+    model = PlaceName
+    extra = 0
+
+
+@admin.register(LocalGovernment)
+class LocalGovernmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_cyrillic", "name_albanian", "country", "kind"]
+    list_filter = ["country", "kind"]
+    search_fields = ["name", "name_cyrillic", "name_albanian", "name_key"]
+    inlines = [MembershipInline, PlaceNameInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_key"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["local_government", "organisation"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "hub", "local_government", "organisation"]
+    list_filter = ["hub"]
+    search_fields = ["name_key", "full_name"]
+    autocomplete_fields = ["local_government", "organisation"]
+    inlines = [PositionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)

@@ -1,0 +1,52 @@
+"""View decorators that check the user's role in the current hub."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.network.access import current_hub
+
+View = Callable[..., HttpResponse]
+
+
+def hub_member_required(view: View) -> View:
+    """Signed in and holding any role in a hub; sets request.hub."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        request.hub = current_hub(request)  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def people_viewer_required(view: View) -> View:
+    """Hub staff or a city focal point: the roles that may see people at all."""
+
+    @hub_member_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not scope_of(request.user).sees_people_of(request.hub.pk):  # type: ignore[attr-defined]
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def hub_staff_required(view: View) -> View:
+    """Hub admins and officers of the current hub."""
+
+    @hub_member_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not scope_of(request.user).is_staff_of(request.hub.pk):  # type: ignore[attr-defined]
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.network.models import LocalGovernment, Membership, Person, Position
+
+
+class CityForm(forms.ModelForm):
+    class Meta:
+        model = LocalGovernment
+        fields = [
+            "name",
+            "name_cyrillic",
+            "name_albanian",
+            "kind",
+            "country",
+            "latitude",
+            "longitude",
+            "population",
+        ]
+
+    def __init__(self, *args, hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = hub.countries.all()
+        self.fields["country"].empty_label = _("Choose a country")
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter the city's name."))
+        return name
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if lat is not None and not -90 <= lat <= 90:
+            self.add_error("latitude", _("Latitude must be between -90 and 90."))
+        if lon is not None and not -180 <= lon <= 180:
+            self.add_error("longitude", _("Longitude must be between -180 and 180."))
+        if (lat is None) != (lon is None):
+            self.add_error("longitude", _("Enter both latitude and longitude, or neither."))
+        return data
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["joined_on", "left_on"]
+        widgets = {
+            "joined_on": forms.DateInput(attrs={"type": "date"}),
+            "left_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "gender",
+            "email",
+            "organisation",
+            "local_government",
+            "notes",
+            "consent_contact",
+            "consent_quote",
+            "consent_photo",
+            "consent_recorded_on",
+            "consent_how",
+        ]
+        widgets = {
+            "consent_recorded_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)
+        self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(
+            country__in=hub.countries.all()
+        )
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter the person's full name."))
+        return name
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        consented = (
+            data.get("consent_contact") or data.get("consent_quote") or data.get("consent_photo")
+        )
+        if consented and not data.get("consent_recorded_on"):
+            self.add_error("consent_recorded_on", _("Enter when the consent was given."))
+        return data
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["role", "title", "local_government", "organisation", "started_on", "ended_on"]
+        widgets = {
+            "started_on": forms.DateInput(attrs={"type": "date"}),
+            "ended_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("started_on"), data.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The end date must be on or after the start date."))
+        return data

@@ -1,0 +1,218 @@
+"""Pages for cities and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.network import actions
+from citybridge.network.access import get_city_for_user, get_person_for_user
+from citybridge.network.decorators import (
+    hub_member_required,
+    hub_staff_required,
+    people_viewer_required,
+)
+from citybridge.network.forms import CityForm, MembershipForm, PersonForm, PositionForm
+from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
+
+PAGE_SIZE = 50
+
+
+def page_of(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def list_template(request: HttpRequest, full: str, rows: str) -> str:
+    """htmx searches swap only the table: the page stays where the user is typing."""
+    return rows if request.htmx and request.htmx.target == "results" else full  # type: ignore[attr-defined]
+
+
+@hub_member_required
+def city_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    today = dt.date.today()
+    cities = LocalGovernment.objects.visible_to(request.user).of_hub(hub).select_related("country")
+    q = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "")
+    member = request.GET.get("member", "")
+    if q:
+        cities = cities.search(q)
+    if country:
+        cities = cities.filter(country_id=country)
+    member_ids = set(LocalGovernment.objects.members_on(today).values_list("pk", flat=True))
+    if member == "yes":
+        cities = cities.filter(pk__in=member_ids)
+    elif member == "no":
+        cities = cities.exclude(pk__in=member_ids)
+    page = page_of(request, cities.order_by("name"))
+    context = {
+        "page": page,
+        "member_ids": member_ids,
+        "q": q,
+        "country": country,
+        "member": member,
+        "countries": hub.countries.all(),
+    }
+    return render(
+        request, list_template(request, "network/city_list.html", "network/city_rows.html"), context
+    )
+
+
+@hub_member_required
+def city_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    city = get_city_for_user(request.user, pk)
+    from citybridge.engagement.models import Engagement
+
+    engagements = (
+        Engagement.objects.visible_to(request.user).involving(city).order_by("-starts_on")[:20]
+    )
+    people = (
+        Person.objects.visible_to(request.user)
+        .filter(local_government=city)
+        .select_related("organisation")[:50]
+    )
+    context = {
+        "city": city,
+        "memberships": city.memberships.all(),
+        "membership_form": MembershipForm(),
+        "engagements": engagements,
+        "people": people,
+        "is_member": city.is_member_on(dt.date.today()),
+    }
+    return render(request, "network/city_detail.html", context)
+
+
+@hub_staff_required
+def city_create(request: HttpRequest) -> HttpResponse:
+    return city_form(request, LocalGovernment())
+
+
+@hub_staff_required
+def city_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return city_form(request, get_city_for_user(request.user, pk))
+
+
+def city_form(request: HttpRequest, city: LocalGovernment) -> HttpResponse:
+    form = CityForm(request.POST or None, instance=city, hub=request.hub)  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        city = actions.save_city(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Saved %(name)s.") % {"name": city.name})
+        return redirect("network:city_detail", pk=city.pk)
+    return render(request, "network/city_form.html", {"form": form, "city": city})
+
+
+@require_POST
+@hub_staff_required
+def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
+    city = get_city_for_user(request.user, pk)
+    form = MembershipForm(request.POST, instance=Membership(local_government=city))
+    if form.is_valid():
+        actions.add_membership(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Membership added."))
+        return redirect("network:city_detail", pk=city.pk)
+    context = {
+        "city": city,
+        "memberships": city.memberships.all(),
+        "membership_form": form,
+        "engagements": [],
+        "people": [],
+        "is_member": city.is_member_on(dt.date.today()),
+    }
+    return render(request, "network/city_detail.html", context, status=400)
+
+
+@people_viewer_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    people = (
+        Person.objects.visible_to(request.user)
+        .of_hub(hub)
+        .select_related("organisation", "local_government")
+        .annotate(engagement_count=Count("attendances__engagement", distinct=True))
+    )
+    q = request.GET.get("q", "").strip()
+    city = request.GET.get("city", "")
+    role = request.GET.get("role", "")
+    if q:
+        people = people.search(q)
+    if city:
+        people = people.filter(local_government_id=city)
+    if role:
+        people = people.filter(positions__role=role).distinct()
+    page = page_of(request, people.order_by("full_name"))
+    context = {
+        "page": page,
+        "q": q,
+        "city": city,
+        "role": role,
+        "roles": RoleKind.choices,
+        "cities": LocalGovernment.objects.of_hub(hub).order_by("name"),
+    }
+    return render(
+        request,
+        list_template(request, "network/person_list.html", "network/person_rows.html"),
+        context,
+    )
+
+
+@people_viewer_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    from citybridge.engagement.models import Attendance
+
+    attendances = (
+        Attendance.objects.visible_to(request.user)
+        .filter(person=person)
+        .select_related("engagement")
+        .order_by("-engagement__starts_on")
+    )
+    context = {
+        "person": person,
+        "positions": person.positions.select_related("local_government", "organisation"),
+        "attendances": attendances,
+        "position_form": PositionForm(hub=request.hub),  # type: ignore[attr-defined]
+    }
+    return render(request, "network/person_detail.html", context)
+
+
+@hub_staff_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    return person_form(request, Person())
+
+
+@hub_staff_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return person_form(request, get_person_for_user(request.user, pk))
+
+
+def person_form(request: HttpRequest, person: Person) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = PersonForm(request.POST or None, instance=person, hub=hub)
+    if request.method == "POST" and form.is_valid():
+        person = actions.save_person(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Saved %(name)s.") % {"name": person.full_name})
+        return redirect("network:person_detail", pk=person.pk)
+    return render(request, "network/person_form.html", {"form": form, "person": person})
+
+
+@require_POST
+@hub_staff_required
+def position_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    form = PositionForm(request.POST, instance=Position(person=person), hub=request.hub)  # type: ignore[attr-defined]
+    if form.is_valid():
+        actions.add_position(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Position added."))
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+    return redirect("network:person_detail", pk=person.pk)

@@ -1,0 +1,101 @@
+"""The good-practice library of the global network."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.lib.text import fold
+from citybridge.network.models import Country, LocalGovernment, Person, Theme
+
+
+class TargetGroup(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Practice(models.Model):
+    class Evidence(models.TextChoices):
+        DESCRIBED = "described", _("Described")
+        INSPIRING = "inspiring", _("Inspiring")
+        EVALUATED = "evaluated", _("Evaluated")
+        PEER_REVIEWED = "peer_reviewed", _("Peer-reviewed")
+
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"))
+    what_was_done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(_("results and evidence"), blank=True)
+    origin_city_name = models.CharField(_("city"), max_length=150)
+    origin_country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
+    origin_city = models.ForeignKey(
+        LocalGovernment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices",
+        help_text=_("Set when the city is one the platform knows."),
+    )
+    themes = models.ManyToManyField(Theme, related_name="practices", verbose_name=_("themes"))
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="practices")
+    human_rights_based = models.BooleanField(_("human-rights-based"), default=False)
+    human_rights_reason = models.TextField(_("why (human rights)"), blank=True)
+    gender_sensitive = models.BooleanField(_("gender-sensitive"), default=False)
+    gender_reason = models.TextField(_("why (gender)"), blank=True)
+    evidence = models.CharField(
+        _("evidence level"), max_length=20, choices=Evidence.choices, default=Evidence.DESCRIBED
+    )
+    languages = models.CharField(
+        _("documented in"),
+        max_length=100,
+        blank=True,
+        help_text=_("Language codes, e.g. en, sr, sq."),
+    )
+    url = models.URLField(_("link"), blank=True)
+    contact = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # fold() of title, summary and translations: serves search across scripts and diacritics.
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        parts = [self.title, self.summary, self.what_was_done, self.origin_city_name]
+        if self.pk:
+            parts += [f"{t.title} {t.summary}" for t in self.translations.all()]
+        self.search_text = fold(" ".join(parts))
+        super().save(*args, **kwargs)
+
+
+class PracticeTranslation(models.Model):
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10)
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "language"], name="practice_translation_unique"
+            )
+        ]
+
+
+class PracticeResource(models.Model):
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="resources")
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="practices/", blank=True)

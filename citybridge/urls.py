@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("citybridge.reports.urls")),
+    path("", include("citybridge.network.urls")),
+    path("engagements/", include("citybridge.engagement.urls")),
+    path("accounts/", include("citybridge.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
