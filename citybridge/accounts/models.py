@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A person who signs in. What they may see comes only from their roles."""
 
+    # Production refuses to start while a demonstration user exists (accounts.checks).
+    is_demo = models.BooleanField(default=False, editable=False)
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -1,0 +1,1 @@
+"""The Western Balkans demonstration: invented people, real places, the brief's story."""

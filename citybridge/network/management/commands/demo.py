@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from citybridge.demo.build import DemoRefused, build_demo, database_is_empty
+
+
+class Command(BaseCommand):
+    help = "Fill an empty database with the Western Balkans demonstration (invented people)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing (and succeed) when the database already holds data.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["if_empty"] and not database_is_empty():
+            self.stdout.write("The database already holds data: demonstration not loaded.")
+            return
+        try:
+            ctx = build_demo()
+        except DemoRefused as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Demonstration loaded: {len(ctx.cities)} cities, {len(ctx.engagements)} engagements; "
+            "sign in as admin, officer, focal or donor with the password 'demo'."
+        )
