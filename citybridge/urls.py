@@ -5,6 +5,10 @@ urlpatterns = [
     path("", include("citybridge.reports.urls")),
     path("", include("citybridge.network.urls")),
     path("engagements/", include("citybridge.engagement.urls")),
+    path("needs/", include("citybridge.needs.urls")),
+    path("practices/", include("citybridge.practices.urls")),
+    path("support/", include("citybridge.support.urls")),
+    path("advocacy/", include("citybridge.advocacy.urls")),
     path("accounts/", include("citybridge.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
