@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from citybridge.accounts.scopes import scope_of
-from citybridge.engagement.models import Engagement
+from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.decorators import hub_member_required
-from citybridge.network.models import LocalGovernment
+from citybridge.network.models import LocalGovernment, Person
+from citybridge.reports.figures import FIGURES, key_figures
+from citybridge.reports.forms import PeriodForm
+
+
+def period_of(request: HttpRequest, hub) -> tuple[PeriodForm, dt.date | None, dt.date]:
+    form = PeriodForm(request.GET or None)
+    start, end = form.period(default_start=hub.launched_on)
+    return form, start, end
 
 
 @hub_member_required
@@ -21,11 +29,63 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "hub": hub,
         "today": today,
-        "member_count": LocalGovernment.objects.of_hub(hub).members_on(today).count(),
-        "city_count": LocalGovernment.objects.of_hub(hub).count(),
+        "figures": key_figures(hub, hub.launched_on, today),
         "recent_engagements": (
             Engagement.objects.visible_to(request.user).of_hub(hub).select_related("host_city")[:8]
         ),
         "is_staff": scope.is_staff_of(hub.pk),
     }
     return render(request, "reports/home.html", context)
+
+
+@hub_member_required
+def figures(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form, start, end = period_of(request, hub)
+    context = {"hub": hub, "form": form, "start": start, "end": end, "figures": key_figures(hub, start, end)}
+    return render(request, "reports/figures.html", context)
+
+
+@hub_member_required
+def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
+    """The records behind one number. People are listed only for those who may see people."""
+    hub = request.hub  # type: ignore[attr-defined]
+    if key not in FIGURES:
+        raise Http404
+    form, start, end = period_of(request, hub)
+    figure = FIGURES[key](hub, start, end)
+    context = {"hub": hub, "form": form, "start": start, "end": end, "figure": figure}
+    if figure.record_model == "city":
+        context["cities"] = (
+            LocalGovernment.objects.filter(pk__in=figure.record_ids)
+            .select_related("country")
+            .prefetch_related("memberships")
+            .order_by("country__name", "name")
+        )
+    elif scope_of(request.user).sees_people_of(hub.pk):
+        people = Person.objects.visible_to(request.user).filter(pk__in=figure.record_ids)
+        context["people"] = people.select_related("local_government", "organisation").order_by("full_name")
+        context["hidden"] = figure.value - len(context["people"])
+    return render(request, "reports/figure_detail.html", context)
+
+
+@hub_member_required
+def figure_person(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    """Why one person counts in a figure: their attendance records in the period."""
+    from citybridge.network.access import get_person_for_user
+
+    hub = request.hub  # type: ignore[attr-defined]
+    if key not in FIGURES:
+        raise Http404
+    person = get_person_for_user(request.user, pk)
+    form, start, end = period_of(request, hub)
+    records = (
+        Attendance.objects.visible_to(request.user)
+        .of_hub(hub)
+        .between(start, end)
+        .filter(person=person)
+        .select_related("engagement")
+        .order_by("engagement__starts_on")
+    )
+    context = {"hub": hub, "form": form, "start": start, "end": end, "person": person, "records": records, "key": key}
+    return render(request, "reports/figure_person.html", context)

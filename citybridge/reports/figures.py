@@ -1,0 +1,120 @@
+"""The key figures of DOMAIN.md: each a named function returning its value and the records behind it.
+
+A figure is never typed in. `DEFINITION_VERSION` changes whenever a definition does, so a
+published brief can say which definition its numbers used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.engagement.models import Attendance
+from citybridge.network.models import LOCAL_LEADER_ROLES, Hub, LocalGovernment, Position
+
+DEFINITION_VERSION = "2026-11.1"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: int
+    # Persons for people figures, local governments for city figures: what the number opens to.
+    record_model: str
+    record_ids: tuple[int, ...]
+    definition: str
+
+
+def individuals_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Figure:
+    ids = (
+        Attendance.objects.of_hub(hub)
+        .between(start, end)
+        .filter(person__isnull=False)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    people = tuple(sorted(ids))
+    return Figure(
+        key="individuals_engaged",
+        label=str(_("Individual stakeholders engaged")),
+        value=len(people),
+        record_model="person",
+        record_ids=people,
+        definition=str(
+            _(
+                "Distinct people, after resolving how their names were written, with at least one "
+                "attendance record at an engagement of the hub that started within the period."
+            )
+        ),
+    )
+
+
+def member_cities(hub: Hub, end: dt.date) -> Figure:
+    cities = tuple(
+        sorted(LocalGovernment.objects.of_hub(hub).members_on(end).values_list("pk", flat=True))
+    )
+    return Figure(
+        key="member_cities",
+        label=str(_("Member cities")),
+        value=len(cities),
+        record_model="city",
+        record_ids=cities,
+        definition=str(
+            _(
+                "Local governments in the hub's jurisdictions whose membership is active on the "
+                "last day of the period (joined on or before it, not left on or before it)."
+            )
+        ),
+    )
+
+
+def leaders_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Figure:
+    """Persons who, at an engagement in the period, held a local-leader position: the role on
+    the sheet is evidence of it, and so is a recorded position held on the engagement's date."""
+    held_position = Position.objects.filter(
+        person=OuterRef("person_id"), role__in=LOCAL_LEADER_ROLES
+    ).filter(
+        Q(started_on__isnull=True) | Q(started_on__lte=OuterRef("engagement__starts_on")),
+        Q(ended_on__isnull=True) | Q(ended_on__gte=OuterRef("engagement__starts_on")),
+    )
+    ids = (
+        Attendance.objects.of_hub(hub)
+        .between(start, end)
+        .filter(person__isnull=False)
+        .filter(Q(role_kind__in=LOCAL_LEADER_ROLES) | Exists(held_position))
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    people = tuple(sorted(ids))
+    return Figure(
+        key="leaders_engaged",
+        label=str(_("Mayors and local leaders engaged")),
+        value=len(people),
+        record_model="person",
+        record_ids=people,
+        definition=str(
+            _(
+                "Distinct people who, at an engagement of the hub in the period, were mayor, deputy "
+                "mayor, chair of the municipal assembly or council, or head of a district government."
+            )
+        ),
+    )
+
+
+def key_figures(hub: Hub, start: dt.date | None, end: dt.date) -> list[Figure]:
+    return [
+        individuals_engaged(hub, start, end),
+        member_cities(hub, end),
+        leaders_engaged(hub, start, end),
+    ]
+
+
+FIGURES = {
+    "individuals_engaged": lambda hub, start, end: individuals_engaged(hub, start, end),
+    "member_cities": lambda hub, start, end: member_cities(hub, end),
+    "leaders_engaged": lambda hub, start, end: leaders_engaged(hub, start, end),
+}

@@ -1,0 +1,55 @@
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from citybridge.network.models import Hub
+from citybridge.reports.figures import DEFINITION_VERSION, key_figures
+
+
+def hub_from_option(slug: str | None) -> Hub:
+    """--hub defaults to the only hub when there is one, and to western-balkans otherwise."""
+    hubs = Hub.objects.all()
+    if not slug:
+        slug = hubs[0].slug if hubs.count() == 1 else "western-balkans"
+    try:
+        return hubs.get(slug=slug)
+    except Hub.DoesNotExist:
+        known = ", ".join(hubs.values_list("slug", flat=True))
+        raise CommandError(f"No hub '{slug}'. Known hubs: {known}.") from None
+
+
+def date_option(text: str | None, name: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{name} must be a date written YYYY-MM-DD, not '{text}'.") from None
+
+
+class Command(BaseCommand):
+    help = "Print a hub's key figures for a period."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--hub")
+        parser.add_argument("--from", dest="start")
+        parser.add_argument("--to", dest="end")
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+
+    def handle(self, *args, **options) -> None:
+        hub = hub_from_option(options["hub"])
+        start = date_option(options["start"], "--from")
+        end = date_option(options["end"], "--to") or dt.date.today()
+        figures = key_figures(hub, start, end)
+        if options["format"] == "json":
+            payload = {f.key: f.value for f in figures} | {
+                "hub": hub.slug,
+                "from": start.isoformat() if start else None,
+                "to": end.isoformat(),
+                "definition_version": DEFINITION_VERSION,
+            }
+            self.stdout.write(json.dumps(payload, indent=1))
+        else:
+            for f in figures:
+                self.stdout.write(f"{f.value:>6}  {f.label}")
