@@ -34,6 +34,7 @@ test: lint pytest
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/matching.py
 
 clean:
 	rm -rf $(VENV) var/citybridge.sqlite3*

@@ -7,6 +7,7 @@ DATABASE_URL, CITYBRIDGE_SECRET_KEY and CITYBRIDGE_ALLOWED_HOSTS.
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -98,9 +99,9 @@ TEMPLATES = [
 ]
 
 
-def database() -> dict:
+def database() -> dict[str, Any]:
     if url := env_str("DATABASE_URL"):
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -9,6 +9,6 @@ from django.conf import settings  # noqa: E402
 
 if settings.PRODUCTION:
     # A production web process refuses to start on a database with demo users (citybridge.E001).
-    from django.core.management import call_command  # noqa: E402
+    from django.core.management import call_command
 
     call_command("check", databases=["default"], fail_level="ERROR")

@@ -7,8 +7,9 @@ touches a hub's records is narrowed in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from citybridge.accounts.models import Role, User
+from citybridge.accounts.models import Role
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Scope:
 EMPTY = Scope()
 
 
-def scope_of(user: User | object) -> Scope:
+def scope_of(user: Any) -> Scope:
     """The user's scope, computed once per request object and cached on it."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return EMPTY
@@ -74,5 +75,5 @@ def scope_of(user: User | object) -> Scope:
         expert_hubs=frozenset(expert),
         donor_hubs=frozenset(donor),
     )
-    user._citybridge_scope = scope  # type: ignore[attr-defined]
+    user._citybridge_scope = scope
     return scope

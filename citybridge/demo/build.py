@@ -189,4 +189,17 @@ def build_demo() -> DemoContext:
         )
     add_users(ctx)
     add_engagements(ctx)
+    from citybridge.demo import attendance, needs, practices
+
+    # The sign-in sheets, written as partners would and imported through the importer.
+    attendance.build(ctx)
+
+    needs.build(ctx)
+    practices.build(ctx)
+    # Imported here: these parts import this module. They build on all the records above
+    # (support answers the needs, advocacy carries the people of the sign-in sheets).
+    from citybridge.demo import advocacy, support
+
+    support.build(ctx)
+    advocacy.build(ctx)
     return ctx

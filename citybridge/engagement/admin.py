@@ -13,7 +13,7 @@ class EngagementAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_on"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]
 
 
 @admin.register(Sheet)
@@ -41,7 +41,7 @@ class AttendanceAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]
 
 
 admin.site.register(LinkDecision)

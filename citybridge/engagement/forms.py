@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
@@ -36,8 +37,8 @@ class EngagementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.hub = hub
         cities = LocalGovernment.objects.of_hub(hub).order_by("name")
-        self.fields["host_city"].queryset = cities
-        self.fields["participating_cities"].queryset = cities
+        self.fields["host_city"].queryset = cities  # type: ignore[attr-defined]
+        self.fields["participating_cities"].queryset = cities  # type: ignore[attr-defined]
         self.fields["participating_cities"].required = False
 
     def clean_title(self) -> str:
@@ -62,4 +63,68 @@ class EngagementForm(forms.ModelForm):
         start, end = data.get("starts_on"), data.get("ends_on")
         if start and end and end < start:
             self.add_error("ends_on", _("The end date must be on or after the start date."))
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    class Kind(models.TextChoices):
+        ATTENDANCE = "attendance", _("Attendance sheets")
+        ENGAGEMENTS = "engagements", _("Engagements")
+        MEMBERS = "members", _("Member cities")
+
+    kind = forms.ChoiceField(
+        label=_("What the files hold"), choices=Kind.choices, initial=Kind.ATTENDANCE
+    )
+    engagement = forms.ModelChoiceField(
+        label=_("Engagement"),
+        queryset=Engagement.objects.none(),
+        required=False,
+        help_text=_(
+            "For attendance sheets. Leave empty when each file is named after its engagement's key, e.g. E012.csv."
+        ),
+    )
+    sheets = MultipleFileField(
+        label=_("Files"),
+        help_text=_("CSV (UTF-8, Windows-1250 or Windows-1251) or XLSX, up to 20 MB each."),
+    )
+
+    def __init__(self, *args, hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        engagement = self.fields["engagement"]
+        assert isinstance(engagement, forms.ModelChoiceField)
+        engagement.queryset = Engagement.objects.of_hub(hub).order_by("-starts_on")
+
+    def clean_sheets(self):
+        files = self.cleaned_data["sheets"]
+        for f in files:
+            if f.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(
+                    _("%(name)s is larger than 20 MB. Split it into smaller sheets.")
+                    % {"name": f.name}
+                )
+        return files
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("kind") != self.Kind.ATTENDANCE and len(data.get("sheets") or []) > 1:
+            self.add_error("sheets", _("Upload one file at a time for members or engagements."))
         return data

@@ -200,6 +200,9 @@ class Attendance(models.Model):
     )
     cells = models.JSONField(_("cells as written"), default=dict)
     full_name = models.CharField(_("name as written"), max_length=250)
+    # Filled only when the sheet has separate given/family columns: which part is which is evidence.
+    given_name = models.CharField(_("given name as written"), max_length=150, blank=True)
+    family_name = models.CharField(_("family name as written"), max_length=150, blank=True)
     organisation = models.CharField(_("organisation as written"), max_length=250, blank=True)
     role = models.CharField(_("role as written"), max_length=250, blank=True)
     city = models.CharField(_("city as written"), max_length=150, blank=True)
@@ -266,6 +269,9 @@ class LinkDecision(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.first_id} / {self.second_id}: {self.get_verdict_display()}"
+
 
 class ReviewPair(models.Model):
     """Two records the resolver was unsure about, waiting for a hub officer's verdict."""
@@ -281,3 +287,6 @@ class ReviewPair(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="review_pair_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} / {self.second_id} ({self.score:.2f})"

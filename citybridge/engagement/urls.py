@@ -7,6 +7,13 @@ app_name = "engagement"
 urlpatterns = [
     path("", views.engagement_list, name="engagement_list"),
     path("new/", views.engagement_create, name="engagement_create"),
+    path("import/", views.import_upload, name="import_upload"),
+    path("import/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/cancel/", views.import_cancel, name="import_cancel"),
+    path("review/", views.review_list, name="review_list"),
+    path("review/<int:pk>/", views.review_decide, name="review_decide"),
+    path("review/decisions/<int:pk>/undo/", views.review_undo, name="review_undo"),
+    path("records/<int:pk>/split/", views.record_split, name="record_split"),
     path("<int:pk>/", views.engagement_detail, name="engagement_detail"),
     path("<int:pk>/edit/", views.engagement_edit, name="engagement_edit"),
 ]

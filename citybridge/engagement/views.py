@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from citybridge.engagement import actions
+from citybridge.engagement import actions, review, uploads
 from citybridge.engagement.access import get_engagement_for_user
-from citybridge.engagement.forms import EngagementForm
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.forms import EngagementForm, ImportForm
+from citybridge.engagement.imports import import_attendance, import_engagements
+from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair
+from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
+from citybridge.network.imports import import_members
 from citybridge.network.models import Theme
 from citybridge.network.views import list_template, page_of
 
@@ -104,3 +108,144 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
     return render(
         request, "engagement/engagement_form.html", {"form": form, "engagement": engagement}
     )
+
+
+def _run_import(kind: str, files, *, hub, engagement, dry_run: bool, user):
+    if kind == ImportForm.Kind.MEMBERS:
+        return import_members(files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user)
+    if kind == ImportForm.Kind.ENGAGEMENTS:
+        return import_engagements(
+            files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user
+        )
+    return import_attendance(
+        files, hub=hub, engagement=engagement, dry_run=dry_run, acting_user=user
+    )
+
+
+@hub_staff_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload, then a preview of exactly what the import would do; nothing is written yet."""
+    hub = request.hub  # type: ignore[attr-defined]
+    form = ImportForm(request.POST or None, request.FILES or None, hub=hub)
+    context: dict = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        files = [(f.name, f.read()) for f in form.cleaned_data["sheets"]]
+        kind, engagement = form.cleaned_data["kind"], form.cleaned_data["engagement"]
+        try:
+            report = _run_import(
+                kind, files, hub=hub, engagement=engagement, dry_run=True, user=request.user
+            )
+        except SheetError as error:
+            context["problems"] = error.problems
+            return render(request, "engagement/import.html", context, status=400)
+        token = uploads.stage(files)
+        request.session["import"] = {
+            "token": token,
+            "kind": kind,
+            "engagement": engagement.pk if engagement else None,
+        }
+        context.update(report=report, token=token)
+    return render(request, "engagement/import.html", context)
+
+
+@require_POST
+@hub_staff_required
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    pending = request.session.get("import") or {}
+    if not pending or pending.get("token") != request.POST.get("token"):
+        messages.error(request, _("That preview has expired. Upload the files again."))
+        return redirect("engagement:import_upload")
+    files = uploads.load(pending["token"])
+    chosen = pending.get("engagement")
+    engagement = Engagement.objects.of_hub(hub).filter(pk=chosen).first() if chosen else None
+    try:
+        report = _run_import(
+            pending["kind"], files, hub=hub, engagement=engagement, dry_run=False, user=request.user
+        )
+    except SheetError as error:
+        return render(
+            request,
+            "engagement/import.html",
+            {"form": ImportForm(hub=hub), "problems": error.problems},
+            status=400,
+        )
+    finally:
+        uploads.discard(pending["token"])
+        request.session.pop("import", None)
+    messages.success(request, report.summary())
+    return redirect("engagement:import_upload")
+
+
+@require_POST
+@hub_staff_required
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    pending = request.session.pop("import", None) or {}
+    uploads.discard(pending.get("token", ""))
+    messages.success(request, _("Import cancelled: nothing was changed."))
+    return redirect("engagement:import_upload")
+
+
+@hub_staff_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    """The pairs the resolver was unsure about, most likely first, side by side with the evidence."""
+    hub = request.hub  # type: ignore[attr-defined]
+    pairs = ReviewPair.objects.filter(hub=hub).select_related(
+        "first__engagement", "second__engagement", "first__person", "second__person"
+    )
+    decisions = (
+        LinkDecision.objects.filter(first__engagement__hub=hub)
+        .select_related("first", "second", "decided_by")
+        .order_by("-decided_at")[:20]
+    )
+    context = {"page": page_of(request, pairs), "decisions": decisions}
+    return render(request, "engagement/review.html", context)
+
+
+@require_POST
+@hub_staff_required
+def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    pair = ReviewPair.objects.filter(hub=hub, pk=pk).select_related("first", "second").first()
+    verdict = request.POST.get("verdict")
+    if pair is None or verdict not in LinkDecision.Verdict.values:
+        raise Http404
+    summary = review.decide_pair(hub, pair.first, pair.second, verdict, acting_user=request.user)  # type: ignore[arg-type]
+    label = LinkDecision.Verdict(verdict).label
+    messages.success(
+        request,
+        _("Recorded: %(verdict)s. %(n)s pairs left to review.")
+        % {"verdict": label, "n": summary.uncertain},
+    )
+    return redirect("engagement:review_list")
+
+
+@require_POST
+@hub_staff_required
+def review_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    decision = LinkDecision.objects.filter(first__engagement__hub=hub, pk=pk).first()
+    if decision is None:
+        raise Http404
+    review.undo_decision(hub, decision, acting_user=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Decision undone; the records were resolved again."))
+    return redirect("engagement:review_list")
+
+
+@require_POST
+@hub_staff_required
+def record_split(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a merge from the person's page: this record belongs to someone else."""
+    hub = request.hub  # type: ignore[attr-defined]
+    record = Attendance.objects.visible_to(request.user).of_hub(hub).filter(pk=pk).first()
+    if record is None or record.person_id is None:
+        raise Http404
+    person_id = record.person_id
+    review.split_record(hub, record, acting_user=request.user)  # type: ignore[arg-type]
+    record.refresh_from_db()
+    messages.success(
+        request,
+        _("The record from %(file)s row %(row)s is now a person of its own.")
+        % {"file": record.source_file, "row": record.row_number},
+    )
+    return redirect("network:person_detail", pk=record.person_id or person_id)

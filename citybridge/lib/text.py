@@ -1,13 +1,133 @@
-"""Text folding (placeholder until the resolution engine's text module lands)."""
+"""Fold text to one comparable key across scripts, diacritics, case and punctuation.
 
+`fold("Ђорђе  ČOLIĆ-Šćekić")` == `fold("Djordje Colic Scekic")` == "djordje colic scekic".
+
+Rules, chosen for the Western Balkans:
+- Cyrillic is transliterated with the Serbian/Montenegrin and Macedonian Latin alphabets
+  (cyrtranslit's tables), then made ASCII the way people of the region type without diacritics:
+  ђ/đ → dj, ѓ → gj, ќ → kj (Macedonian Latin practice, "Gjorgji"), џ → dz, ѕ → dz, љ → lj,
+  њ → nj, ј → j, ч/ћ → c, ш → s, ж → z. Letters of other Cyrillic alphabets (я, щ, ы...) take the
+  usual Russian/Ukrainian/Bulgarian romanisation.
+- Latin diacritics are dropped (č ć → c, š → s, ž → z, ë → e, ç → c), đ → dj.
+- Letters and digits are kept, apostrophes are dropped ("O'Neill" → "oneill"), every other
+  character is a word break, and breaks are collapsed to one space.
+
+The result is lowercase ASCII and `fold(fold(x)) == fold(x)`.
+"""
+
+from __future__ import annotations
+
+import re
 import unicodedata
+from functools import lru_cache
 
-import cyrtranslit
+from cyrtranslit.mapping import TRANSLIT_DICT
+
+# Region-specific choices that differ from cyrtranslit (which gives ǵ, ḱ, đ) or that it lacks.
+_REGION_CYRILLIC = {
+    "ђ": "dj",
+    "ѓ": "gj",
+    "ќ": "kj",
+    "џ": "dz",
+    "ѕ": "dz",
+    "ћ": "c",
+    "ч": "c",
+    "й": "j",
+    "ё": "e",
+    "є": "je",
+    "і": "i",
+    "ї": "ji",
+    "ґ": "g",
+    "ў": "u",
+    "ъ": "",
+    "ь": "",
+    "ы": "y",
+    "э": "e",
+    "я": "ja",
+    "ю": "ju",
+    "щ": "sht",
+    "ѐ": "e",
+    "ѝ": "i",
+}
+_LATIN_SPECIAL = {
+    "đ": "dj",
+    "ð": "dj",
+    "ł": "l",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ı": "i",
+    "þ": "th",
+    "ŀ": "l",
+}
+_APOSTROPHES = "'’‘`´ʼ"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def fold(s: str) -> str:
-    latin = cyrtranslit.to_latin(s, "sr")
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c)
-    )
-    return " ".join(stripped.replace("đ", "dj").replace("Đ", "Dj").lower().split())
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for language in ("ru", "bg", "mk", "me", "sr"):  # later ones win: the region's rules last
+        for cyrillic, latin in TRANSLIT_DICT[language]["tolatin"].items():
+            if len(cyrillic) == 1 and "\u0400" <= cyrillic <= "\u04ff":
+                table[ord(cyrillic.lower())] = latin.lower()
+    for cyrillic, latin in _REGION_CYRILLIC.items():
+        table[ord(cyrillic)] = latin
+    for letter, latin in _LATIN_SPECIAL.items():
+        table[ord(letter)] = latin
+    for point in list(table):
+        table[point] = _ascii(table[point].replace("đ", "dj"))
+    for mark in _APOSTROPHES:
+        table[ord(mark)] = ""
+    return table
+
+
+_TABLE = _build_table()
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when most letters of `text` are Cyrillic."""
+    cyrillic = latin = 0
+    for c in text:
+        if "\u0400" <= c <= "\u04ff":
+            cyrillic += 1
+        elif c.isalpha():
+            latin += 1
+    return cyrillic > latin
+
+
+def fold(text: str) -> str:
+    """The lowercase ASCII key of `text` (see the module docstring)."""
+    if not text:
+        return ""
+    if text.isascii():
+        lowered = text.lower()
+        for mark in "'`":
+            lowered = lowered.replace(mark, "")
+        return _NON_WORD.sub(" ", lowered).strip()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
+    # Lowercase first so one table entry serves both cases (Đ → đ → dj, not DJ).
+    latin = text.lower().translate(_TABLE)
+    if not latin.isascii():
+        latin = _ascii(latin)
+    return _NON_WORD.sub(" ", latin).strip()
+
+
+def fold_email(email: str) -> str:
+    """An e-mail address as a comparable key: trimmed and lowercased, "" if it is not one."""
+    address = email.strip().strip("<>").lower()
+    if address.startswith("mailto:"):
+        address = address[7:]
+    local, at, domain = address.partition("@")
+    if not at or not local or "." not in domain or " " in address:
+        return ""
+    return address

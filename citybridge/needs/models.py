@@ -6,19 +6,35 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Engagement
 from citybridge.network.models import Hub, LocalGovernment, Theme
 
 
+class ConsultationFindingQuerySet(models.QuerySet["ConsultationFinding"]):
+    def visible_to(self, user) -> ConsultationFindingQuerySet:
+        """Like needs: hub staff, and a focal point for their own city."""
+        scope = scope_of(user)
+        q = Q(engagement__hub__in=scope.staff_hubs)
+        for hub_id, cities in scope.focal_cities.items():
+            q |= Q(engagement__hub_id=hub_id, city__in=cities)
+        return self.filter(q)
+
+
 class ConsultationFinding(models.Model):
-    """What one city said at one consultation, beyond its needs. About the city, never about people."""
+    """What one city said at one consultation, beyond its needs.
+
+    About the city, never about people."""
 
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="findings")
     city = models.ForeignKey(LocalGovernment, on_delete=models.CASCADE, related_name="findings")
     concerns = models.TextField(_("concerns and threats"), blank=True)
     approaches = models.TextField(_("existing approaches and resources"), blank=True)
+
+    objects = ConsultationFindingQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -30,6 +46,15 @@ class ConsultationFinding(models.Model):
 
 
 class NeedQuerySet(models.QuerySet["Need"]):
+    def visible_to(self, user) -> NeedQuerySet:
+        """Hub staff see the hub's needs; a focal point their own city's. Donors and experts see
+        no rows: the regional priorities give them the counts."""
+        scope = scope_of(user)
+        q = Q(hub__in=scope.staff_hubs)
+        for hub_id, cities in scope.focal_cities.items():
+            q |= Q(hub_id=hub_id, city__in=cities)
+        return self.filter(q)
+
     def of_hub(self, hub: Hub) -> NeedQuerySet:
         return self.filter(hub=hub)
 
@@ -43,6 +68,9 @@ class NeedQuerySet(models.QuerySet["Need"]):
 
     def open(self) -> NeedQuerySet:
         return self.filter(status__in=[Need.Status.OPEN, Need.Status.BEING_ADDRESSED])
+
+    def in_countries(self, codes: list[str]) -> NeedQuerySet:
+        return self.filter(city__country__in=codes) if codes else self
 
 
 class Need(models.Model):
@@ -99,3 +127,7 @@ class Need(models.Model):
 
     def __str__(self) -> str:
         return f"{self.city}: {self.theme}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.OPEN, self.Status.BEING_ADDRESSED)

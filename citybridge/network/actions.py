@@ -10,9 +10,11 @@ from citybridge.network.models import Hub, LocalGovernment, Membership, Person, 
 
 
 @transaction.atomic
-def save_city(city: LocalGovernment, *, acting_user: User | None) -> LocalGovernment:
+def save_city(
+    city: LocalGovernment, *, acting_user: User | None, extra_names: list[str] | None = None
+) -> LocalGovernment:
     city.save()
-    for name in city.all_names():
+    for name in city.all_names() + (extra_names or []):
         # Names that fold alike (Novo Mesto, Ново Место) are one key: resolution compares keys.
         PlaceName.objects.get_or_create(
             local_government=city, key=fold(name), defaults={"name": name}

@@ -77,4 +77,4 @@ class PersonAdmin(admin.ModelAdmin):
     inlines = [PositionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]

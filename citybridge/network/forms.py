@@ -22,8 +22,8 @@ class CityForm(forms.ModelForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = hub.countries.all()
-        self.fields["country"].empty_label = _("Choose a country")
+        self.fields["country"].queryset = hub.countries.all()  # type: ignore[attr-defined]
+        self.fields["country"].empty_label = _("Choose a country")  # type: ignore[attr-defined]
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -76,8 +76,8 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)
-        self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(
+        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(  # type: ignore[attr-defined]
             country__in=hub.countries.all()
         )
 
@@ -108,7 +108,7 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)
+        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
 
     def clean(self) -> dict:
         data = super().clean() or {}

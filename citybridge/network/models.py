@@ -362,6 +362,9 @@ class Person(models.Model):
     consent_recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
     consent_how = models.CharField(_("how consent was given"), max_length=200, blank=True)
     is_pseudonymised = models.BooleanField(default=False, editable=False)
+    # Created by resolution from sign-in sheets (not by hand): resolution may retire it when a
+    # merge leaves it without records.
+    from_import = models.BooleanField(default=False, editable=False)
     # fold(full_name): serves the people search across scripts and diacritics.
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)

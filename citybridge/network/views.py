@@ -142,8 +142,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     role = request.GET.get("role", "")
     if q:
         people = people.search(q)
-    if city:
-        people = people.filter(local_government_id=city)
+    if city.isdigit():
+        people = people.filter(local_government_id=int(city))
     if role:
         people = people.filter(positions__role=role).distinct()
     page = page_of(request, people.order_by("full_name"))
@@ -214,5 +214,5 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
             for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+                messages.error(request, f"{label}: {error}" if label else str(error))
     return redirect("network:person_detail", pk=person.pk)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.text import fold
 from citybridge.network.models import Country, LocalGovernment, Person, Theme
+from citybridge.practices.search import query_terms, search_key
 
 
 class TargetGroup(models.Model):
@@ -18,6 +18,15 @@ class TargetGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PracticeQuerySet(models.QuerySet["Practice"]):
+    def search(self, text: str) -> PracticeQuerySet:
+        """Practices whose key holds every word of the search, in any script, accent or dialect."""
+        qs = self
+        for term in query_terms(text):
+            qs = qs.filter(search_text__contains=term)
+        return qs
 
 
 class Practice(models.Model):
@@ -60,9 +69,12 @@ class Practice(models.Model):
     contact = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # fold() of title, summary and translations: serves search across scripts and diacritics.
+    # search_key() of title, summary, what was done, city and translations: serves the library's
+    # search across scripts, diacritics and ijekavian/ekavian (PracticeQuerySet.search).
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PracticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -73,25 +85,46 @@ class Practice(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
         parts = [self.title, self.summary, self.what_was_done, self.origin_city_name]
         if self.pk:
             parts += [f"{t.title} {t.summary}" for t in self.translations.all()]
-        self.search_text = fold(" ".join(parts))
-        super().save(*args, **kwargs)
+        return search_key(" ".join(parts))
+
+    def refresh_search_text(self) -> None:
+        """Rebuild the key after translations change (they are saved after the practice)."""
+        self.search_text = self.build_search_text()
+        Practice.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def language_list(self) -> list[str]:
+        return [c for c in self.languages.replace(";", ",").replace(" ", ",").split(",") if c]
+
+    def contact_if_consented(self) -> Person | None:
+        """The contact person is shown only when they agreed to be contacted."""
+        return self.contact if self.contact and self.contact.consent_contact else None
 
 
 class PracticeTranslation(models.Model):
+    """The title and summary in another language; the search finds a practice by either."""
+
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=10)
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
 
     class Meta:
+        ordering = ["language"]
         constraints = [
             models.UniqueConstraint(
                 fields=["practice", "language"], name="practice_translation_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
 
 
 class PracticeResource(models.Model):
@@ -99,3 +132,6 @@ class PracticeResource(models.Model):
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to="practices/", blank=True)
+
+    def __str__(self) -> str:
+        return self.title

@@ -34,6 +34,7 @@ def individuals_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) ->
         Attendance.objects.of_hub(hub)
         .between(start, end)
         .filter(person__isnull=False)
+        .order_by()  # the default ordering would make DISTINCT count rows, not people
         .values_list("person_id", flat=True)
         .distinct()
     )
@@ -86,6 +87,7 @@ def leaders_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Fig
         .between(start, end)
         .filter(person__isnull=False)
         .filter(Q(role_kind__in=LOCAL_LEADER_ROLES) | Exists(held_position))
+        .order_by()  # the default ordering would make DISTINCT count rows, not people
         .values_list("person_id", flat=True)
         .distinct()
     )
@@ -98,8 +100,9 @@ def leaders_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Fig
         record_ids=people,
         definition=str(
             _(
-                "Distinct people who, at an engagement of the hub in the period, were mayor, deputy "
-                "mayor, chair of the municipal assembly or council, or head of a district government."
+                "Distinct people who, at an engagement of the hub in the period, were mayor, "
+                "deputy mayor, chair of the municipal assembly or council, or head of a district "
+                "government."
             )
         ),
     )

@@ -42,7 +42,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def figures(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     form, start, end = period_of(request, hub)
-    context = {"hub": hub, "form": form, "start": start, "end": end, "figures": key_figures(hub, start, end)}
+    context = {
+        "hub": hub,
+        "form": form,
+        "start": start,
+        "end": end,
+        "figures": key_figures(hub, start, end),
+    }
     return render(request, "reports/figures.html", context)
 
 
@@ -64,7 +70,9 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
         )
     elif scope_of(request.user).sees_people_of(hub.pk):
         people = Person.objects.visible_to(request.user).filter(pk__in=figure.record_ids)
-        context["people"] = people.select_related("local_government", "organisation").order_by("full_name")
+        context["people"] = people.select_related("local_government", "organisation").order_by(
+            "full_name"
+        )
         context["hidden"] = figure.value - len(context["people"])
     return render(request, "reports/figure_detail.html", context)
 
@@ -87,5 +95,13 @@ def figure_person(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         .select_related("engagement")
         .order_by("engagement__starts_on")
     )
-    context = {"hub": hub, "form": form, "start": start, "end": end, "person": person, "records": records, "key": key}
+    context = {
+        "hub": hub,
+        "form": form,
+        "start": start,
+        "end": end,
+        "person": person,
+        "records": records,
+        "key": key,
+    }
     return render(request, "reports/figure_person.html", context)

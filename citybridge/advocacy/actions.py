@@ -1,0 +1,43 @@
+"""Writes to advocacy: one atomic function per change, the acting user named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from citybridge.accounts.models import User
+from citybridge.advocacy.models import AdvocacyAction, Testimonial
+from citybridge.needs.models import Need
+from citybridge.network.models import Hub, LocalGovernment, Person, Theme
+
+
+@transaction.atomic
+def save_advocacy_action(
+    action: AdvocacyAction,
+    *,
+    hub: Hub,
+    cities: Iterable[LocalGovernment] = (),
+    people: Iterable[Person] = (),
+    needs: Iterable[Need] = (),
+    themes: Iterable[Theme] = (),
+    acting_user: User | None,
+) -> AdvocacyAction:
+    action.hub = hub
+    action.full_clean()
+    action.save()
+    action.cities.set(cities)
+    action.people.set(people)
+    action.needs.set(needs)
+    action.themes.set(themes)
+    return action
+
+
+@transaction.atomic
+def save_testimonial(
+    testimonial: Testimonial, *, hub: Hub, acting_user: User | None
+) -> Testimonial:
+    testimonial.hub = hub
+    testimonial.full_clean()
+    testimonial.save()
+    return testimonial

@@ -1,0 +1,163 @@
+"""Forms for advocacy: they validate and normalise; the writes are in advocacy.actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.advocacy.models import AdvocacyAction, Testimonial
+from citybridge.engagement.models import Engagement
+from citybridge.needs.models import Need
+from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
+
+
+def choose_from(field: forms.Field, queryset) -> None:
+    """Offer only these records in a model choice field."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AdvocacyActionForm(forms.ModelForm):
+    document_url = forms.URLField(
+        label=_("Document"), required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = AdvocacyAction
+        fields = [
+            "title",
+            "date",
+            "audience",
+            "organisation",
+            "audience_detail",
+            "form",
+            "engagement",
+            "cities",
+            "people",
+            "needs",
+            "themes",
+            "summary",
+            "outcome",
+            "follow_up",
+            "document_url",
+        ]
+        widgets = {
+            "date": DATE,
+            "cities": forms.SelectMultiple(attrs={"size": 8}),
+            "people": forms.SelectMultiple(attrs={"size": 8}),
+            "needs": forms.SelectMultiple(attrs={"size": 6}),
+            "themes": forms.SelectMultiple(attrs={"size": 8}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["people"], Person.objects.visible_to(user).of_hub(hub))
+        choose_from(
+            self.fields["needs"],
+            Need.objects.of_hub(hub)
+            .select_related("city", "theme")
+            .order_by("city__name", "theme__name"),
+        )
+        choose_from(self.fields["themes"], Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)))
+        choose_from(
+            self.fields["engagement"], Engagement.objects.of_hub(hub).order_by("-starts_on")
+        )
+        choose_from(
+            self.fields["organisation"],
+            Organisation.objects.filter(
+                Q(country__in=hub.countries.all()) | Q(kind=Organisation.Kind.INTERNATIONAL)
+            ).order_by("name"),
+        )
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Enter a title."))
+        return title
+
+
+class TestimonialForm(forms.ModelForm):
+    class Meta:
+        model = Testimonial
+        fields = ["person", "quote", "attribution", "city", "said_on", "publication_consent"]
+        widgets = {"said_on": DATE, "quote": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self.fields["person"], Person.objects.visible_to(user).of_hub(hub))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+
+    def clean_quote(self) -> str:
+        quote = self.cleaned_data["quote"].strip().strip('“”"')
+        if not quote:
+            raise forms.ValidationError(_("Enter the quote."))
+        return quote
+
+
+class AdvocacyFilterForm(forms.Form):
+    """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
+
+    start = forms.DateField(label=_("From"), required=False, widget=DATE)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        required=False,
+        choices=[("", _("All")), *AdvocacyAction.Audience.choices],
+    )
+    form = forms.ChoiceField(
+        label=_("Form"), required=False, choices=[("", _("All")), *AdvocacyAction.Form.choices]
+    )
+    theme = forms.CharField(required=False, widget=forms.HiddenInput)
+    country = forms.CharField(required=False, widget=forms.HiddenInput)
+    city = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period must be on or after its start."))
+        return data
+
+    def apply(self, actions):
+        if not self.is_bound or not self.is_valid():
+            return actions
+        data = self.cleaned_data
+        actions = actions.between(data.get("start"), data.get("end"))
+        if data.get("audience"):
+            actions = actions.filter(audience=data["audience"])
+        if data.get("form"):
+            actions = actions.filter(form=data["form"])
+        if theme := data.get("theme"):
+            actions = (
+                actions.filter(themes__isnull=True)
+                if theme == "none"
+                else actions.filter(themes__slug=theme)
+            )
+        if country := data.get("country"):
+            actions = (
+                actions.filter(cities__isnull=True)
+                if country == "none"
+                else actions.filter(cities__country_id=country)
+            )
+        if data.get("city"):
+            actions = actions.filter(cities=data["city"])
+        return actions.distinct()
+
+    def active_filters(self) -> dict[str, str]:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else str(v)
+            for k, v in self.cleaned_data.items()
+            if v not in (None, "")
+        }

@@ -1,0 +1,213 @@
+"""Pages for advocacy actions, their pipeline, and testimonials."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.advocacy import actions
+from citybridge.advocacy.access import (
+    get_advocacy_action_for_user,
+    get_testimonial_for_user,
+    sees_advocacy_rows,
+)
+from citybridge.advocacy.forms import AdvocacyActionForm, AdvocacyFilterForm, TestimonialForm
+from citybridge.advocacy.models import AdvocacyAction, Testimonial
+from citybridge.advocacy.pipeline import advocacy_breakdowns
+from citybridge.network.decorators import (
+    hub_member_required,
+    hub_staff_required,
+    people_viewer_required,
+)
+from citybridge.network.models import Country, LocalGovernment, Person, Theme
+from citybridge.network.views import list_template, page_of
+from citybridge.support.exports import FORMATS, Table, export_response
+
+
+def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
+    table = Table(
+        title=_("Advocacy actions"),
+        headers=[
+            _("Date"),
+            _("Title"),
+            _("Audience"),
+            _("Audience, in words"),
+            _("Form"),
+            _("Cities whose voice it carried"),
+            _("Themes it raised"),
+            _("What came of it"),
+            _("Document"),
+        ],
+    )
+    for a in rows:
+        table.rows.append(
+            [
+                a.date.isoformat(),
+                a.title,
+                a.get_audience_display(),
+                a.audience_detail,
+                a.get_form_display(),
+                ", ".join(c.name for c in a.cities.all()),
+                ", ".join(t.name for t in a.themes.all()),
+                a.outcome,
+                a.document_url,
+            ]
+        )
+    return table
+
+
+def also_filtered(filters: dict[str, str]) -> list[tuple[str, str]]:
+    """The filters a pipeline number adds that the list's form does not show, in words."""
+    none = _("None recorded")
+    shown = []
+    if slug := filters.get("theme"):
+        theme = Theme.objects.filter(slug=slug).first()
+        shown.append((_("Theme"), theme.name if theme else none))
+    if code := filters.get("country"):
+        country = Country.objects.filter(code=code).first()
+        shown.append((_("Country"), country.public_name if country else none))
+    if city_id := filters.get("city"):
+        city = LocalGovernment.objects.filter(pk=city_id).first()
+        shown.append((_("City"), city.name if city else none))
+    return shown
+
+
+@hub_member_required
+def advocacy_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    if not sees_advocacy_rows(request.user, hub.pk):
+        raise Http404
+    form = AdvocacyFilterForm(request.GET or None)
+    found = form.apply(AdvocacyAction.objects.visible_to(request.user).of_hub(hub))
+    rows = list(
+        found.select_related("organisation")
+        .prefetch_related("cities", "themes")
+        .order_by("-date", "-pk")
+    )
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        filename = f"advocacy-actions-{dt.date.today().isoformat()}"
+        return export_response([advocacy_rows_table(rows)], fmt=fmt, filename=filename)
+    filters = form.active_filters()
+    context = {
+        "form": form,
+        "page": page_of(request, rows),
+        "query": urlencode(filters),
+        "also_filtered": also_filtered(filters),
+    }
+    template = list_template(request, "advocacy/advocacy_list.html", "advocacy/advocacy_rows.html")
+    return render(request, template, context)
+
+
+@hub_member_required
+def advocacy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_advocacy_action_for_user(request.user, pk)
+    context = {
+        "action": action,
+        "cities": action.cities.select_related("country"),
+        "people": Person.objects.visible_to(request.user).filter(advocacy_actions=action),
+        "needs": action.needs.select_related("city", "theme"),
+        "themes": action.themes.all(),
+        "is_staff": scope_of(request.user).is_staff_of(action.hub_id),
+    }
+    return render(request, "advocacy/advocacy_detail.html", context)
+
+
+@hub_staff_required
+def advocacy_create(request: HttpRequest) -> HttpResponse:
+    return advocacy_form(request, AdvocacyAction())
+
+
+@hub_staff_required
+def advocacy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return advocacy_form(request, get_advocacy_action_for_user(request.user, pk))
+
+
+def advocacy_form(request: HttpRequest, action: AdvocacyAction) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = AdvocacyActionForm(request.POST or None, instance=action, hub=hub, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        action = actions.save_advocacy_action(
+            form.instance,
+            hub=hub,
+            cities=data["cities"],
+            people=data["people"],
+            needs=data["needs"],
+            themes=data["themes"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Saved %(title)s.") % {"title": action.title})
+        return redirect("advocacy:advocacy_detail", pk=action.pk)
+    return render(request, "advocacy/advocacy_form.html", {"form": form, "action": action})
+
+
+@hub_member_required
+def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
+    """Numbers for every member of the hub (donors included); the records behind them open on
+    the advocacy list only for those who may see rows."""
+    hub = request.hub  # type: ignore[attr-defined]
+    scope = scope_of(request.user)
+    whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
+    base = AdvocacyAction.objects.of_hub(hub)
+    if not whole_hub:
+        base = base.visible_to(request.user)
+    form = AdvocacyFilterForm(request.GET or None)
+    breakdowns = advocacy_breakdowns(form.apply(base))
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        filename = f"advocacy-pipeline-{dt.date.today().isoformat()}"
+        return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
+    filters = form.active_filters()
+    shown = [
+        (b.table(), [urlencode({**filters, **row.query}) for row in b.rows]) for b in breakdowns
+    ]
+    context = {
+        "hub": hub,
+        "form": form,
+        "query": urlencode(filters),
+        "tables": [(table, zip(table.rows, links, strict=True)) for table, links in shown],
+        "opens_records": sees_advocacy_rows(request.user, hub.pk),
+        "whole_hub": whole_hub,
+    }
+    return render(request, "advocacy/pipeline.html", context)
+
+
+@people_viewer_required
+def testimonial_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    testimonials = (
+        Testimonial.objects.visible_to(request.user).of_hub(hub).select_related("person", "city")
+    )
+    context = {
+        "testimonials": testimonials,
+        "is_staff": scope_of(request.user).is_staff_of(hub.pk),
+    }
+    return render(request, "advocacy/testimonial_list.html", context)
+
+
+@hub_staff_required
+def testimonial_create(request: HttpRequest) -> HttpResponse:
+    return testimonial_form(request, Testimonial())
+
+
+@hub_staff_required
+def testimonial_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return testimonial_form(request, get_testimonial_for_user(request.user, pk))
+
+
+def testimonial_form(request: HttpRequest, testimonial: Testimonial) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = TestimonialForm(request.POST or None, instance=testimonial, hub=hub, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.save_testimonial(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Testimonial saved."))
+        return redirect("advocacy:testimonial_list")
+    context = {"form": form, "testimonial": testimonial}
+    return render(request, "advocacy/testimonial_form.html", context)

@@ -1,0 +1,338 @@
+"""Import engagements and attendance sheets as partners send them: all or nothing.
+
+A sheet belongs to the engagement given, or to the one whose key is the file's stem (E012.csv ->
+E012). Every row is kept exactly as written with its source file and 1-based row number; then the
+hub's people are resolved again, so a new sheet can link to people seen before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from django.db import transaction
+
+from citybridge.accounts.models import User
+from citybridge.engagement.models import Attendance, Engagement, Sheet
+from citybridge.engagement.resolution import resolve_hub
+from citybridge.lib.headers import ATTENDANCE, ENGAGEMENTS
+from citybridge.lib.importing import ImportReport
+from citybridge.lib.roles import normalise_role
+from citybridge.lib.spreadsheets import (
+    Problem,
+    SheetError,
+    Table,
+    map_columns,
+    parse_date,
+    read_table,
+)
+from citybridge.lib.text import fold
+from citybridge.network.imports import country_code
+from citybridge.network.models import Country, Hub
+from citybridge.network.places import find_or_create_city, known_places
+
+KIND_WORDS = {fold(str(label)): value for value, label in Engagement.Kind.choices} | {
+    fold(value.replace("_", " ")): value for value in Engagement.Kind.values
+}
+
+
+def engagement_kind(text: str) -> str | None:
+    return KIND_WORDS.get(fold(text.replace("_", " ")))
+
+
+def import_engagements(
+    data: bytes, file_name: str, *, hub: Hub, dry_run: bool = False, acting_user: User | None
+) -> ImportReport:
+    table = read_table(data, file_name)
+    columns = map_columns(table.headers, ENGAGEMENTS)
+    countries = dict(Country.objects.values_list("code", "name"))
+    problems: list[Problem] = []
+    parsed = []
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        cell = {key: row.cells.get(header, "").strip() for key, header in columns.items()}
+        key, title = cell.get("key", ""), " ".join(cell.get("title", "").split())
+        if not key:
+            problems.append(
+                Problem(
+                    row.number,
+                    columns["key"],
+                    "The key is missing.",
+                    "Give each engagement a short unique key, e.g. E012.",
+                )
+            )
+        elif key in seen:
+            problems.append(
+                Problem(
+                    row.number,
+                    columns["key"],
+                    f"The key {key} is also on row {seen[key]}.",
+                    "Give each engagement its own key.",
+                )
+            )
+        seen.setdefault(key, row.number)
+        if not title:
+            problems.append(
+                Problem(
+                    row.number,
+                    columns["title"],
+                    "The title is missing.",
+                    "Write the engagement's title.",
+                )
+            )
+        kind = engagement_kind(cell["type"]) if cell.get("type") else Engagement.Kind.OTHER
+        if kind is None:
+            allowed = ", ".join(Engagement.Kind.values)
+            problems.append(
+                Problem(
+                    row.number,
+                    columns["type"],
+                    f"'{cell['type']}' is not a type of engagement.",
+                    f"Use one of: {allowed}.",
+                )
+            )
+        dates: list[dt.date] = []
+        for field in ("start", "end"):
+            if field == "end" and not cell.get("end"):
+                dates += dates[:1]  # a one-day engagement
+                continue
+            try:
+                dates.append(parse_date(cell.get(field, "")))
+            except ValueError:
+                problems.append(
+                    Problem(
+                        row.number,
+                        columns[field],
+                        f"'{cell.get(field, '')}' is not a date.",
+                        "Write it as YYYY-MM-DD.",
+                    )
+                )
+        if len(dates) == 2 and dates[1] < dates[0]:
+            problems.append(
+                Problem(
+                    row.number,
+                    columns.get("end"),
+                    "The engagement ends before it starts.",
+                    "Check the start and end dates.",
+                )
+            )
+        code = None
+        if cell.get("country"):
+            code = country_code(cell["country"], countries)
+            if code is None:
+                problems.append(
+                    Problem(
+                        row.number,
+                        columns["country"],
+                        f"'{cell['country']}' is not a country code.",
+                        "Use the ISO 3166 two-letter code, e.g. ME.",
+                    )
+                )
+        if len(dates) == 2 and kind and key and title:
+            parsed.append(
+                (row.number, key, title, kind, dates[0], dates[1], cell.get("city", ""), code)
+            )
+    if problems:
+        raise SheetError(problems)
+
+    report = ImportReport(
+        kind="engagement", file_names=[file_name], dry_run=dry_run, rows=len(parsed)
+    )
+    with transaction.atomic():
+        index = known_places()
+        for number, key, title, kind, start, end, city_name, code in parsed:
+            city = None
+            if city_name and code:
+                city, created = find_or_create_city(
+                    city_name, code, index=index, acting_user=acting_user
+                )
+                if created:
+                    report.notes.append(f"Row {number}: added the city {city.name} ({code}).")
+            values = {
+                "title": title,
+                "kind": kind,
+                "starts_on": start,
+                "ends_on": end,
+                "host_city": city,
+                "country_id": code,
+                "place": city.name if city else city_name,
+            }
+            engagement = Engagement.objects.filter(hub=hub, key=key).first()
+            if engagement is None:
+                Engagement.objects.create(hub=hub, key=key, **values)
+                report.created += 1
+            elif all(getattr(engagement, f) == v for f, v in values.items()):
+                report.unchanged += 1
+            else:
+                for f, v in values.items():
+                    setattr(engagement, f, v)
+                engagement.save()
+                report.updated += 1
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+@dataclass
+class ParsedSheet:
+    file_name: str
+    sha256: str
+    engagement: Engagement
+    table: Table
+    columns: dict[str, str]
+
+
+def _engagement_for(file_name: str, hub: Hub, given: Engagement | None) -> Engagement | None:
+    if given is not None:
+        return given
+    return Engagement.objects.filter(hub=hub, key__iexact=PurePath(file_name).stem).first()
+
+
+def parse_sheets(
+    files: list[tuple[str, bytes]], *, hub: Hub, engagement: Engagement | None
+) -> list[ParsedSheet]:
+    """Read and check every file before anything is written; one SheetError lists all problems."""
+    problems: list[Problem] = []
+    parsed: list[ParsedSheet] = []
+    for name, data in files:
+        try:
+            table = read_table(data, name)
+            columns = map_columns(table.headers, ATTENDANCE)
+        except SheetError as error:
+            problems += [replace(p, file=name) for p in error.problems]
+            continue
+        target = _engagement_for(name, hub, engagement)
+        if target is None:
+            problems.append(
+                Problem(
+                    None,
+                    None,
+                    f"No engagement of this hub has the key '{PurePath(name).stem}'.",
+                    "Name the file after the engagement's key (e.g. E012.csv) or choose the engagement.",
+                    file=name,
+                )
+            )
+            continue
+        for row in table.rows:
+            name_cells = [
+                row.cells.get(columns[c], "")
+                for c in ("full_name", "first_name", "last_name")
+                if c in columns
+            ]
+            if not any(v.strip() for v in name_cells):
+                problems.append(
+                    Problem(
+                        row.number,
+                        columns.get("full_name") or columns.get("last_name"),
+                        "The name is missing.",
+                        "Write the person's name, or delete the row if nobody signed it.",
+                        file=name,
+                    )
+                )
+            email = row.cells.get(columns["email"], "").strip() if "email" in columns else ""
+            if email and ("@" not in email or " " in email):
+                problems.append(
+                    Problem(
+                        row.number,
+                        columns["email"],
+                        f"'{email}' is not an e-mail address.",
+                        "Correct it or leave the cell empty.",
+                        file=name,
+                    )
+                )
+        parsed.append(ParsedSheet(name, hashlib.sha256(data).hexdigest(), target, table, columns))
+    if problems:
+        raise SheetError(problems)
+    return parsed
+
+
+def import_attendance(
+    files: list[tuple[str, bytes]],
+    *,
+    hub: Hub,
+    engagement: Engagement | None = None,
+    dry_run: bool = False,
+    acting_user: User | None,
+) -> ImportReport:
+    sheets = parse_sheets(files, hub=hub, engagement=engagement)
+    report = ImportReport(
+        kind="attendance", file_names=[s.file_name for s in sheets], dry_run=dry_run
+    )
+    with transaction.atomic():
+        people_before = hub.people.count()
+        index = known_places(hub.country_codes())
+        conflicts: list[Problem] = []
+        for sheet in sheets:
+            previous = Sheet.objects.filter(
+                engagement=sheet.engagement, file_name=sheet.file_name
+            ).first()
+            if previous and previous.sha256 == sheet.sha256:
+                report.unchanged += len(sheet.table.rows)
+                report.notes.append(f"{sheet.file_name} was already imported: nothing changed.")
+                continue
+            if previous:
+                conflicts.append(
+                    Problem(
+                        None,
+                        None,
+                        f"A different {sheet.file_name} was already imported for {sheet.engagement.key}.",
+                        "Remove the earlier sheet on the engagement's page first, or give this file another name.",
+                        file=sheet.file_name,
+                    )
+                )
+                continue
+            report.created += _store_sheet(sheet, index, acting_user)
+            report.rows += len(sheet.table.rows)
+        if conflicts:
+            raise SheetError(conflicts)
+        summary = resolve_hub(hub)
+        report.extra = {
+            "new people": hub.people.count() - people_before,
+            "pairs to review": summary.uncertain,
+        }
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _store_sheet(sheet: ParsedSheet, index, acting_user: User | None) -> int:
+    stored = Sheet.objects.create(
+        engagement=sheet.engagement,
+        file_name=sheet.file_name,
+        sha256=sheet.sha256,
+        encoding=sheet.table.encoding or "xlsx",
+        imported_by=acting_user,
+    )
+    cols = sheet.columns
+    records = []
+    for row in sheet.table.rows:
+
+        def cell(key: str, row=row) -> str:
+            return row.cells.get(cols[key], "").strip() if key in cols else ""
+
+        given, family = cell("first_name"), cell("last_name")
+        full = cell("full_name") or " ".join(p for p in (given, family) if p)
+        city_text = cell("city")
+        records.append(
+            Attendance(
+                engagement=sheet.engagement,
+                sheet=stored,
+                source_file=sheet.file_name,
+                row_number=row.number,
+                cells=row.cells,
+                full_name=full[:250],
+                given_name=given[:150],
+                family_name=family[:150],
+                organisation=cell("organisation")[:250],
+                role=cell("role")[:250],
+                city=city_text[:150],
+                email=cell("email")[:250],
+                gender=cell("gender")[:20],
+                role_kind=normalise_role(cell("role")),
+                local_government_id=index.lookup(city_text) if city_text else None,
+            )
+        )
+    Attendance.objects.bulk_create(records, batch_size=2000)
+    return len(records)

@@ -1,0 +1,28 @@
+"""`citybridge people links --format csv`: which person each attendance row resolved to."""
+
+import csv
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from citybridge.engagement.models import Attendance
+
+
+class Command(BaseCommand):
+    help = "People and their resolution: `people links` prints source,row,person for every row."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        links = sub.add_parser("links")
+        links.add_argument("--format", choices=["csv"], default="csv")
+        links.add_argument("--hub", help="Only this hub's rows (default: all).")
+
+    def handle(self, *args, **options) -> None:
+        rows = Attendance.objects.order_by("source_file", "row_number")
+        if options["hub"]:
+            rows = rows.filter(engagement__hub__slug=options["hub"])
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerow(["source", "row", "person"])
+        for source, row, person in rows.values_list(
+            "source_file", "row_number", "person_id"
+        ).iterator():
+            writer.writerow([source, row, f"P{person}" if person else ""])

@@ -1,0 +1,198 @@
+"""Resolve a hub's attendance records to people, again after every import or decision.
+
+The pure engine (citybridge.lib.resolution) decides which records are one person; this module
+feeds it the records and the officers' decisions, and writes the outcome: existing people keep
+their records (the person holding most of a cluster keeps it), new clusters become new people,
+people created by resolution that a merge leaves without records are retired, and the uncertain
+pairs are queued for review.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from citybridge.engagement.models import Attendance, LinkDecision, ReviewPair
+from citybridge.lib import resolution
+from citybridge.lib.names import display_name
+from citybridge.lib.text import fold
+from citybridge.network.models import Gender, Hub, Organisation, Person
+
+GENDER_WORDS = {
+    "f": Gender.FEMALE,
+    "z": Gender.FEMALE,
+    "zh": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "zensko": Gender.FEMALE,
+    "zenski": Gender.FEMALE,
+    "femer": Gender.FEMALE,
+    "femre": Gender.FEMALE,
+    "m": Gender.MALE,
+    "male": Gender.MALE,
+    "musko": Gender.MALE,
+    "muski": Gender.MALE,
+    "mashkull": Gender.MALE,
+}
+
+
+def gender_of(written: str) -> str:
+    return GENDER_WORDS.get(fold(written).rstrip("."), "")
+
+
+@dataclass(frozen=True)
+class ResolutionSummary:
+    people: int
+    created: int
+    retired: int
+    relinked: int
+    uncertain: int
+
+
+FIELDS = (
+    "id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "email",
+    "organisation",
+    "city",
+    "local_government_id",
+    "role",
+    "gender",
+    "person_id",
+)
+
+
+def mention_of(row: dict) -> resolution.Mention:
+    return resolution.Mention(
+        id=row["id"],
+        full_name=row["full_name"] if not (row["given_name"] or row["family_name"]) else "",
+        given_name=row["given_name"],
+        family_name=row["family_name"],
+        email=row["email"],
+        organisation=row["organisation"],
+        city=str(row["local_government_id"]) if row["local_government_id"] else fold(row["city"]),
+        role=row["role"],
+        gender=row["gender"],
+    )
+
+
+@transaction.atomic
+def resolve_hub(hub: Hub) -> ResolutionSummary:
+    rows = list(Attendance.objects.of_hub(hub).values(*FIELDS))
+    by_id = {r["id"]: r for r in rows}
+    decisions = LinkDecision.objects.filter(first__engagement__hub=hub).values_list(
+        "first_id", "second_id", "verdict"
+    )
+    same = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.SAME]
+    different = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.DIFFERENT]
+    result = resolution.resolve([mention_of(r) for r in rows], same=same, different=different)
+
+    claimed: set[int] = set()
+    changes: dict[int, int] = {}  # attendance id -> person id
+    new_clusters: list[list[int]] = []
+    for cluster in sorted(result.clusters, key=len, reverse=True):
+        holders = Counter(by_id[i]["person_id"] for i in cluster if by_id[i]["person_id"])
+        owner = next((p for p, _ in holders.most_common() if p not in claimed), None)
+        if owner is None:
+            new_clusters.append(cluster)
+            continue
+        claimed.add(owner)
+        changes.update({i: owner for i in cluster if by_id[i]["person_id"] != owner})
+
+    created = _create_people(hub, new_clusters, by_id, changes)
+    relinked = len(changes) - sum(len(c) for c in new_clusters)
+    _apply(changes)
+    retired, _ = (
+        Person.objects.of_hub(hub)
+        .filter(from_import=True, attendances__isnull=True, positions__isnull=True, notes="")
+        .exclude(consent_contact=True)
+        .exclude(consent_quote=True)
+        .delete()
+    )
+    uncertain = _queue_for_review(hub, result.uncertain, decisions)
+    return ResolutionSummary(
+        people=hub.people.count(),
+        created=created,
+        retired=retired,
+        relinked=relinked,
+        uncertain=uncertain,
+    )
+
+
+def _create_people(
+    hub: Hub, clusters: list[list[int]], by_id: dict[int, dict], changes: dict[int, int]
+) -> int:
+    organisations: dict[str, Organisation] = {}
+    people = []
+    for cluster in clusters:
+        records = [by_id[i] for i in cluster]
+        people.append(
+            Person(
+                hub=hub,
+                full_name=display_name([resolution_name(r) for r in records])[:200],
+                gender=_most_common(gender_of(r["gender"]) for r in records),
+                email=_most_common(r["email"].lower() for r in records if "@" in r["email"])[:254],
+                local_government_id=_most_common(
+                    r["local_government_id"] for r in records if r["local_government_id"]
+                )
+                or None,
+                organisation=_organisation(hub, records, organisations),
+                from_import=True,
+            )
+        )
+    for person in people:
+        person.name_key = fold(person.full_name)
+    created = Person.objects.bulk_create(people, batch_size=1000)
+    for cluster, person in zip(clusters, created, strict=True):
+        changes.update({i: person.pk for i in cluster})
+    return len(created)
+
+
+def resolution_name(row: dict) -> tuple[str, str, str]:
+    return (row["full_name"], row["given_name"], row["family_name"])
+
+
+def _organisation(
+    hub: Hub, records: list[dict], cache: dict[str, Organisation]
+) -> Organisation | None:
+    written = _most_common(r["organisation"] for r in records if r["organisation"])
+    if not written:
+        return None
+    key = fold(written)
+    if key not in cache:
+        cache[key] = Organisation.objects.filter(
+            name_key=key
+        ).first() or Organisation.objects.create(name=" ".join(written.split()))
+    return cache[key]
+
+
+def _most_common(values) -> str:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def _apply(changes: dict[int, int]) -> None:
+    rows = [
+        Attendance(pk=attendance_id, person_id=person_id)
+        for attendance_id, person_id in changes.items()
+    ]
+    Attendance.objects.bulk_update(rows, ["person"], batch_size=500)
+
+
+def _queue_for_review(hub: Hub, uncertain, decisions) -> int:
+    decided = {(a, b) for a, b, _ in decisions}
+    ReviewPair.objects.filter(hub=hub).delete()
+    pairs = []
+    for a, b, score, evidence in uncertain:
+        first, second = sorted((a, b))
+        if (first, second) not in decided:
+            pairs.append(
+                ReviewPair(
+                    hub=hub, first_id=first, second_id=second, score=score, evidence=list(evidence)
+                )
+            )
+    ReviewPair.objects.bulk_create(pairs, batch_size=1000)
+    return len(pairs)

@@ -1,0 +1,48 @@
+"""Officers' verdicts on the resolver's uncertain pairs, and undoing a merge."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from citybridge.accounts.models import User
+from citybridge.engagement.models import Attendance, LinkDecision
+from citybridge.engagement.resolution import ResolutionSummary, resolve_hub
+from citybridge.network.models import Hub
+
+
+@transaction.atomic
+def decide_pair(
+    hub: Hub, first: Attendance, second: Attendance, verdict: str, *, acting_user: User | None
+) -> ResolutionSummary:
+    """Record that two records are (or are not) one person, then resolve the hub again.
+
+    The verdict is remembered and re-applied by every later resolution."""
+    a, b = sorted((first, second), key=lambda r: r.pk)
+    LinkDecision.objects.update_or_create(
+        first=a, second=b, defaults={"verdict": verdict, "decided_by": acting_user}
+    )
+    return resolve_hub(hub)
+
+
+@transaction.atomic
+def split_record(hub: Hub, record: Attendance, *, acting_user: User | None) -> ResolutionSummary:
+    """Undo a merge: this record is not the same person as the others it was linked with."""
+    if record.person_id is None:
+        return resolve_hub(hub)
+    others = Attendance.objects.filter(person_id=record.person_id).exclude(pk=record.pk)
+    for other in others:
+        a, b = sorted((record, other), key=lambda r: r.pk)
+        LinkDecision.objects.update_or_create(
+            first=a,
+            second=b,
+            defaults={"verdict": LinkDecision.Verdict.DIFFERENT, "decided_by": acting_user},
+        )
+    return resolve_hub(hub)
+
+
+@transaction.atomic
+def undo_decision(
+    hub: Hub, decision: LinkDecision, *, acting_user: User | None
+) -> ResolutionSummary:
+    decision.delete()
+    return resolve_hub(hub)

@@ -1,0 +1,86 @@
+"""Which text encoding a CSV from the Western Balkans was saved in, decided from its content.
+
+Partners send UTF-8 (with or without a BOM), Windows-1250 (Latin with č ć š ž đ) or
+Windows-1251 (Serbian and Macedonian Cyrillic). Any byte string decodes without error in both
+single-byte code pages, so "try until one works" silently turns Cyrillic into Latin garbage.
+Instead we decode with every candidate and score how plausible the text is for this region:
+letters of the regional alphabets earn points; symbols that only appear in mojibake, and words
+that mix Latin and Cyrillic letters, lose them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Serbian and Macedonian Cyrillic; what sheets from this region are written in.
+_REGIONAL_CYRILLIC = frozenset(
+    "абвгдђежзијклљмнњопрстћуфхцчџшѓќѕѐѝАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШЃЌЅЀЍ"
+)
+# Latin letters of Bosnian, Croatian, Montenegrin, Serbian and Albanian.
+_REGIONAL_LATIN = frozenset("čćšžđëçČĆŠŽĐËÇ")
+# Letters of other languages: plausible in a foreign guest's name, never frequent.
+_FOREIGN_LETTERS = frozenset(
+    "áàâäãåæéèêíìîïñóòôöõøœúùûüýÿßğışőűąęłńśźżÁÀÂÄÃÅÆÉÈÊÍÌÎÏÑÓÒÔÖÕØŒÚÙÛÜÝŸĞİŞŐŰĄĘŁŃŚŹŻ"
+    "ыэъьёщйюяєіїґЫЭЪЬЁЩЙЮЯЄІЇҐ"
+)
+_HARMLESS = frozenset("\u00a0–—‘’‚“”„«»…•·°№€§©®™×")
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+CANDIDATES: tuple[str, ...] = ("utf-8", "cp1250", "cp1251")
+
+
+def _plausibility(text: str) -> float:
+    score = 0.0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        if ch in _REGIONAL_CYRILLIC or ch in _REGIONAL_LATIN:
+            score += 2
+        elif ch in _FOREIGN_LETTERS:
+            score += 0.5
+        elif ch in _HARMLESS:
+            pass
+        else:
+            # Ŕ, ĺ, ˘, ‰, C1 controls...: what a wrong code page produces.
+            score -= 5
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+        latin = sum(1 for c in word if c.isascii() or "\u00c0" <= c <= "\u024f")
+        accented = sum(1 for c in word if not c.isascii() and not "\u0400" <= c <= "\u04ff")
+        non_ascii = len(word) - sum(1 for c in word if c.isascii())
+        if cyrillic and latin:
+            # "Љжekiж" is cp1250 read as cp1251: undo the points its letters earned, and more.
+            score -= 5 * non_ascii
+        elif len(word) >= 4 and accented * 2 > len(word):
+            # Real Latin-script words carry a few diacritics, not mostly diacritics.
+            score -= 3 * accented
+    return score
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding `data` was most plausibly written in, or None when no candidate is plausible.
+
+    A BOM decides outright. Pure ASCII is reported as "utf-8".
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if data.isascii():
+        return "utf-8"
+    best: tuple[float, str] | None = None
+    for encoding in CANDIDATES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    if best is None or best[0] <= 0:
+        return None
+    return best[1]

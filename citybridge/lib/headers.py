@@ -1,0 +1,230 @@
+"""Column specs: which headings partners write for each field we import.
+
+A spec lists, for each canonical field, the headings we accept for it, in English and the
+languages of the Western Balkans (Serbian, Bosnian, Croatian, Montenegrin, Macedonian, Albanian),
+Latin and Cyrillic. Headings are compared folded (case, diacritics, script and punctuation
+ignored), so "OPŠTINA", "Opstina" and "Општина" are one synonym; we still write the common
+spellings out because a reader of this file should see what is accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """What a sheet of one kind must and may contain.
+
+    `required` is a list of alternatives, each a tuple of field names that together satisfy it:
+    ((("full_name",), ("first_name", "last_name")),) means "a full-name column, or both a
+    first-name and a last-name column". `ignored` headings are known and deliberately skipped.
+    """
+
+    kind: str
+    fields: tuple[Field, ...]
+    required: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    ignored: tuple[str, ...] = field(default=())
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+_FULL_NAME = Field(
+    "full_name",
+    "full name",
+    (
+        "Full name", "Name", "Name and surname", "First and last name", "Participant",
+        "Ime i prezime", "Ime i prezime učesnika", "Prezime i ime", "Ime prezime",
+        "Име и презиме", "Презиме и име", "Име презиме",
+        "Emri dhe mbiemri", "Emri e mbiemri", "Emri mbiemri", "Mbiemri dhe emri",
+        "Pjesëmarrësi", "Učesnik", "Sudionik", "Учесник",
+    ),
+)  # fmt: skip
+_FIRST_NAME = Field(
+    "first_name",
+    "first name",
+    ("First name", "Given name", "Forename", "Ime", "Име", "Emri", "Emër", "Emri i parë"),
+)
+_LAST_NAME = Field(
+    "last_name",
+    "last name",
+    ("Last name", "Surname", "Family name", "Prezime", "Презиме", "Mbiemri", "Mbiemër"),
+)
+_ORGANISATION = Field(
+    "organisation",
+    "organisation",
+    (
+        "Organisation", "Organization", "Institution", "Organisation / Institution",
+        "Organization / Institution", "Agency", "Employer",
+        "Organizacija", "Institucija", "Ustanova", "Organizacija / Institucija",
+        "Organizacija / institucija / ustanova", "Naziv institucije", "Naziv organizacije",
+        "Организација", "Институција", "Установа", "Организација / Институција",
+        "Organizata", "Institucioni", "Organizata / Institucioni", "Organizata/Institucioni",
+    ),
+)  # fmt: skip
+_ROLE = Field(
+    "role",
+    "role",
+    (
+        "Role", "Position", "Function", "Job title", "Position / Role",
+        "Pozicija", "Funkcija", "Radno mjesto", "Radno mesto", "Zvanje", "Položaj",
+        "Позиција", "Функција", "Радно место", "Радно мјесто", "Звање",
+        "Pozita", "Funksioni", "Roli", "Pozicioni", "Detyra",
+    ),
+)  # fmt: skip
+_CITY = Field(
+    "city",
+    "city / municipality",
+    (
+        "City", "Municipality", "City / Municipality", "Town", "Local government", "Place",
+        "Grad", "Opština", "Općina", "Opstina", "Opcina", "Grad / Opština", "Grad / Općina",
+        "Mjesto", "Mesto", "Lokalna samouprava", "Jedinica lokalne samouprave",
+        "Град", "Општина", "Град / Општина", "Место", "Мјесто",
+        "Komuna", "Bashkia", "Komuna / Bashkia", "Qyteti", "Vendi",
+    ),
+)  # fmt: skip
+_COUNTRY = Field(
+    "country",
+    "country",
+    ("Country", "Country code", "Država", "Drzava", "Држава", "Shteti", "Vendi / Shteti"),
+)
+_EMAIL = Field(
+    "email",
+    "e-mail",
+    (
+        "E-mail", "Email", "E-mail address", "Email address", "Mail", "E-mail adresa",
+        "Email adresa", "Adresa e-pošte", "E-pošta", "Elektronska pošta",
+        "Е-маил", "Е-пошта", "Е-mail", "Електронска пошта", "Емаил", "Адреса е-поште",
+        "Adresa e emailit", "Posta elektronike", "E-posta",
+    ),
+)  # fmt: skip
+_GENDER = Field(
+    "gender",
+    "gender",
+    ("Gender", "Sex", "M/F", "M/Ž", "Pol", "Spol", "Пол", "Gjinia", "Gjinia (M/F)"),
+)
+
+ATTENDANCE = ColumnSpec(
+    kind="attendance sheet",
+    fields=(_FULL_NAME, _FIRST_NAME, _LAST_NAME, _ORGANISATION, _ROLE, _CITY, _EMAIL, _GENDER),
+    required=((("full_name",), ("first_name", "last_name")),),
+    ignored=(
+        "#", "No.", "No", "Nr.", "Nr", "Br.", "Br", "R.br.", "Rb", "Redni broj", "Р.бр.", "Бр.",
+        "Ред. бр.", "Nr. rendor", "Serial",
+        "Signature", "Potpis", "Потпис", "Nënshkrimi", "Nenshkrimi",
+        "Telephone", "Phone", "Telefon", "Телефон", "Tel.",
+    ),
+)  # fmt: skip
+
+_JOINED = Field(
+    "joined",
+    "date joined",
+    (
+        "Joined", "Date joined", "Member since", "Joined on", "Pristupila", "Datum pristupanja",
+        "Član od", "Приступила", "Датум приступања", "Anëtarësuar", "Data e anëtarësimit",
+    ),
+)  # fmt: skip
+_LEFT = Field(
+    "left",
+    "date left",
+    (
+        "Left", "Date left", "Left on", "Member until", "Istupila", "Datum istupanja",
+        "Иступила", "Датум иступања", "Larguar", "Data e largimit",
+    ),
+)  # fmt: skip
+
+MEMBERS = ColumnSpec(
+    kind="member cities sheet",
+    fields=(_CITY, _COUNTRY, _JOINED, _LEFT),
+    required=((("city",),), (("country",),), (("joined",),)),
+    ignored=("#", "No.", "Br.", "Rb"),
+)
+
+ENGAGEMENTS = ColumnSpec(
+    kind="engagements sheet",
+    fields=(
+        Field("key", "key", ("Key", "Code", "ID", "Ref", "Reference", "Šifra", "Kodi")),
+        Field("title", "title", ("Title", "Name of event", "Event", "Naziv", "Назив", "Titulli")),
+        Field(
+            "type",
+            "type",
+            ("Type", "Event type", "Kind", "Format", "Vrsta", "Tip", "Врста", "Тип", "Lloji"),
+        ),
+        Field(
+            "start",
+            "start date",
+            ("Start", "Start date", "From", "Date", "Datum", "Početak", "Od", "Датум", "Fillimi"),
+        ),
+        Field("end", "end date", ("End", "End date", "To", "Kraj", "Do", "Крај", "Mbarimi")),
+        _CITY,
+        _COUNTRY,
+    ),
+    required=((("key",),), (("title",),), (("start",),)),
+    ignored=("#", "No.", "Br.", "Rb"),
+)
+
+PRACTICES = ColumnSpec(
+    kind="good practices sheet",
+    fields=(
+        Field("title", "title", ("Title", "Practice", "Good practice", "Naziv", "Titulli")),
+        Field(
+            "summary",
+            "summary",
+            ("Summary", "Description", "Abstract", "Opis", "Sažetak", "Опис", "Përshkrimi"),
+        ),
+        _CITY,
+        _COUNTRY,
+        Field("themes", "themes", ("Themes", "Theme", "Topics", "Teme", "Теме", "Temat", "Tema")),
+        Field(
+            "human_rights_based",
+            "human-rights-based",
+            (
+                "Human rights based",
+                "Human-rights-based",
+                "HRBA",
+                "Human rights-based approach",
+                "Zasnovano na ljudskim pravima",
+                "Bazuar në të drejtat e njeriut",
+            ),
+        ),
+        Field(
+            "gender_sensitive",
+            "gender-sensitive",
+            (
+                "Gender sensitive",
+                "Gender-sensitive",
+                "Gender responsive",
+                "Rodno osjetljivo",
+                "Rodno osetljivo",
+                "E ndjeshme ndaj gjinisë",
+            ),
+        ),
+        Field(
+            "evidence",
+            "evidence",
+            ("Evidence", "Results", "Outcome", "Rezultati", "Dokazi", "Dëshmi"),
+        ),
+        Field("language", "language", ("Language", "Jezik", "Језик", "Gjuha")),
+        Field(
+            "target_groups",
+            "target groups",
+            ("Target groups", "Target group", "Beneficiaries", "Ciljne grupe", "Grupet e synuara"),
+        ),
+        Field("url", "link", ("URL", "Link", "Web", "Website", "Source", "Izvor", "Burimi")),
+    ),
+    required=((("title",),),),
+    ignored=("#", "No.", "Br.", "Rb"),
+)
+
+SPECS: tuple[ColumnSpec, ...] = (ATTENDANCE, MEMBERS, ENGAGEMENTS, PRACTICES)

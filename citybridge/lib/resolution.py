@@ -1,0 +1,515 @@
+"""Decide which attendance records are one person: a pure engine, no Django, no database.
+
+API
+---
+``Mention(id, full_name="", given_name="", family_name="", email="", organisation="", city="",
+role="", gender="")`` is one attendance record as written (``city`` is a resolved city key when
+known, e.g. a local government id as str, else the folded text; ``gender`` as written: M, F, Ž,
+Ж, М, male, femër...).
+
+``resolve(mentions, *, same=(), different=()) -> Resolution``
+    ``same`` / ``different`` are officers' decisions on pairs of mention ids (must-link /
+    cannot-link), re-applied on every run; they win over every automatic judgement.
+``Resolution.clusters``: list[list[int]], every mention id in exactly one cluster (sorted).
+``Resolution.uncertain``: list[tuple[int, int, float, list[str]]], pairs (id_a, id_b, score in
+    0..1, plain-English evidence) that ended in different clusters but may be one person, at most
+    one pair per two clusters, best first: the review queue.
+
+How
+---
+1. Each mention becomes a profile: its name parsed (citybridge.lib.names), its e-mail, city,
+   organisation, role and gender. Identical profiles are judged once.
+2. An e-mail written beside clearly different names (an office mailbox such as info@...) is a
+   shared mailbox and is ignored as evidence.
+3. Blocking: profiles meet only when they share an e-mail or a key "name sound | first letter
+   of another name token" (one typo, any order), so work grows with the data, not its square.
+4. Each pair gets points from names (same, typo, nickname, one of a double surname, different)
+   and context (e-mail, city, organisation, role); a gender conflict or two different known
+   given names (Ivan / Ivana) forbid the link.
+5. Links are applied strongest first with a union-find that keeps cannot-link sets per cluster:
+   a pair judged different (different cities, genders, given names...) may never end in one
+   cluster, so one weak link cannot chain two people together.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.fuzz import token_set_ratio
+
+from citybridge.lib.given_names import GIVEN, NICKNAMES
+from citybridge.lib.names import Name, given_keys, parse_name, sound
+from citybridge.lib.text import fold, fold_email
+
+LINK = 3.0  # points at or above which two profiles are one person
+REVIEW = 0.5  # points at or above which an unlinked pair goes to the review queue
+MAX_BLOCK = 400  # a key shared by more profiles is too common to tell anything apart
+
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "icloud.com",
+        "aol.com",
+        "gmx.com",
+        "gmx.net",
+        "mail.com",
+        "protonmail.com",
+        "proton.me",
+        "yandex.com",
+        "yandex.ru",
+        "t-com.me",
+        "t-home.mk",
+        "yahoo.co.uk",
+        "abv.bg",
+        "mts.rs",
+        "eunet.rs",
+        "open.telekom.rs",
+        "hotmail.rs",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: int
+    full_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    email: str = ""
+    organisation: str = ""
+    city: str = ""
+    role: str = ""
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    clusters: list[list[int]] = field(default_factory=list)
+    uncertain: list[tuple[int, int, float, list[str]]] = field(default_factory=list)
+
+
+def written_gender(text: str) -> str:
+    """ "M", "F" or "" from a gender cell: M, m., male, muški, mashkull, М / F, Ž, Ж, ženski, femër."""
+    key = fold(text)
+    if not key:
+        return ""
+    if key[0] == "m":
+        return "M"
+    if key[0] in "fzw":
+        return "F"
+    return ""
+
+
+@dataclass
+class _Profile:
+    ids: list[int]
+    name: Name
+    given_sound: str
+    given_keys: frozenset[str]
+    family_sounds: tuple[str, ...]
+    email: str
+    city: str
+    organisation: str
+    role: str
+    gender: str
+
+
+def _profile_key(m: Mention, name: Name) -> tuple[str, ...]:
+    return (
+        name.given,
+        " ".join(name.family),
+        " ".join(name.middle),
+        fold_email(m.email),
+        m.city.strip().lower(),
+        fold(m.organisation),
+        fold(m.role),
+        written_gender(m.gender) or name.gender,
+    )
+
+
+def _profiles(mentions: Sequence[Mention], decided: set[int]) -> list[_Profile]:
+    by_key: dict[tuple[str, ...], _Profile] = {}
+    profiles: list[_Profile] = []
+    for m in mentions:
+        name = parse_name(m.full_name, m.given_name, m.family_name)
+        key = _profile_key(m, name)
+        if m.id in decided:
+            key = (*key, str(m.id))  # a decided record must stay addressable on its own
+        found = by_key.get(key)
+        if found is not None:
+            found.ids.append(m.id)
+            continue
+        profile = _Profile(
+            ids=[m.id],
+            name=name,
+            given_sound=sound(name.given) if name.given else "",
+            given_keys=given_keys(name.given) if name.given else frozenset(),
+            family_sounds=tuple(sound(t) for t in name.family),
+            email=key[3],
+            city=key[4],
+            organisation=key[5],
+            role=key[6],
+            gender=key[7],
+        )
+        by_key[key] = profile
+        profiles.append(profile)
+    return profiles
+
+
+def _similar(a: str, b: str) -> float:
+    return DamerauLevenshtein.normalized_similarity(a, b)
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """Ivan / Ivana, Stefanovski / Stefanovska, Petrov / Petrova: one name, two genders."""
+    short, long = sorted((a, b), key=len)
+    if long == short + "a" or long == short + "e":
+        return True
+    return short[:-1] == long[:-1] and {short[-1], long[-1]} == {"i", "a"} and len(short) > 4
+
+
+def _title(token: str) -> str:
+    return token.title()
+
+
+@dataclass
+class _NameVerdict:
+    points: float
+    evidence: list[str]
+    conflict: bool  # the names say these are two people
+
+
+def _compare_given(a: _Profile, b: _Profile) -> tuple[str, str]:
+    """("same" | "nickname" | "typo" | "different" | "gendered" | "unknown", evidence)."""
+    ga, gb = a.name.given, b.name.given
+    if not ga or not gb:
+        return "unknown", ""
+    if a.given_sound == b.given_sound:
+        return "same", ""
+    if a.given_keys & b.given_keys:
+        return "nickname", f"given name is a short form of the other: {_title(ga)} / {_title(gb)}"
+    if _gendered_pair(a.given_sound, b.given_sound):
+        return "gendered", f"different given names: {_title(ga)} / {_title(gb)}"
+    known_both = (ga in GIVEN or ga in NICKNAMES) and (gb in GIVEN or gb in NICKNAMES)
+    similarity = _similar(a.given_sound, b.given_sound)
+    if known_both or similarity < 0.5:
+        return "different", f"different given names: {_title(ga)} / {_title(gb)}"
+    if min(len(ga), len(gb)) >= 3 and similarity >= 0.7:
+        return "typo", f"given names differ by a typo: {_title(ga)} / {_title(gb)}"
+    # Two misspellings of one name can be far apart: doubtful, but not proof of two people.
+    return "doubtful", f"given names differ: {_title(ga)} / {_title(gb)}"
+
+
+def _compare_family(fa: tuple[str, ...], fb: tuple[str, ...]) -> str:
+    """ "same" | "shared" | "typo" | "gendered" | "different" | "unknown"."""
+    if not fa or not fb:
+        return "unknown"
+    if set(fa) == set(fb):
+        return "same"
+    if set(fa) & set(fb):
+        return "shared"
+    best = max(_similar(x, y) for x in fa for y in fb)
+    if any(_gendered_pair(x, y) for x in fa for y in fb):
+        return "gendered"
+    if best >= 0.75 and min(len(x) for x in (*fa, *fb)) >= 3:
+        return "typo"
+    if len(fa) > 1 or len(fb) > 1:
+        joined_a, joined_b = "".join(fa), "".join(fb)
+        if _similar(joined_a, joined_b) >= 0.85:
+            return "typo"
+    return "different"
+
+
+_NAME_POINTS = {
+    ("same", "same"): 4.0,
+    ("nickname", "same"): 3.5,
+    ("same", "typo"): 2.5,
+    ("typo", "same"): 2.5,
+    ("same", "shared"): 2.5,
+    ("nickname", "typo"): 1.5,
+    ("nickname", "shared"): 1.5,
+    ("typo", "typo"): 1.0,
+    ("typo", "shared"): 1.0,
+    ("unknown", "same"): 1.5,
+    ("unknown", "typo"): 0.5,
+    ("same", "unknown"): 0.5,
+    ("unknown", "unknown"): 0.0,
+    ("doubtful", "same"): 0.5,
+    ("doubtful", "typo"): -1.0,
+    ("doubtful", "shared"): -1.0,
+}
+
+
+def _compare_names(a: _Profile, b: _Profile) -> _NameVerdict:
+    given, given_note = _compare_given(a, b)
+    family = _compare_family(a.family_sounds, b.family_sounds)
+    # The order may have been read wrongly on one side: try the two names swapped as well.
+    if (given, family) not in _NAME_POINTS or given != "same":
+        swapped = _swapped(a, b)
+        if swapped is not None and _NAME_POINTS.get(swapped, -9) > _NAME_POINTS.get(
+            (given, family), -9
+        ):
+            given, family = swapped
+            given_note = ""
+    evidence: list[str] = []
+    if given in ("gendered", "different"):
+        return _NameVerdict(
+            -5.0, [given_note], conflict=family in ("same", "shared", "typo", "gendered")
+        )
+    if family == "gendered":
+        pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
+        return _NameVerdict(
+            -5.0, [f"different surname forms (man's / woman's): {pair}"], conflict=True
+        )
+    if family == "different":
+        pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
+        return _NameVerdict(-2.0, [f"different surnames: {pair}"], conflict=False)
+    points = _NAME_POINTS.get((given, family), 0.0)
+    if given == "same" and family == "same":
+        if a.name.tokens == b.name.tokens:
+            evidence.append("same name")
+        else:
+            evidence.append("names match after transliteration")
+    if given_note:
+        evidence.append(given_note)
+    if family == "typo":
+        pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
+        evidence.append(f"surnames differ by a typo: {pair}")
+    elif family == "shared":
+        pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
+        evidence.append(f"share one of a double or married surname: {pair}")
+    elif family == "unknown" or given == "unknown":
+        evidence.append("only part of the name is written")
+    ma, mb = set(a.name.middle) - set(a.name.family), set(b.name.middle) - set(b.name.family)
+    if ma and mb and not ma & mb:
+        points -= 0.3
+        evidence.append("different middle initials")
+    return _NameVerdict(points, evidence, conflict=False)
+
+
+def _swapped(a: _Profile, b: _Profile) -> tuple[str, str] | None:
+    if not (
+        a.given_sound and b.given_sound and len(a.family_sounds) == 1 and len(b.family_sounds) == 1
+    ):
+        return None
+    flipped = _Profile(
+        ids=b.ids,
+        name=Name(given=b.name.family[0], family=(b.name.given,)),
+        given_sound=b.family_sounds[0],
+        given_keys=given_keys(b.name.family[0]),
+        family_sounds=(b.given_sound,),
+        email=b.email,
+        city=b.city,
+        organisation=b.organisation,
+        role=b.role,
+        gender=b.gender,
+    )
+    given, _ = _compare_given(a, flipped)
+    return given, _compare_family(a.family_sounds, flipped.family_sounds)
+
+
+def _same_city(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False  # resolved city keys are exact
+    # Unresolved names in several languages and cases: "tetova" / "tetovo", "peje" / "peja",
+    # "kukes" / "kukesi": the stems agree.
+    stem_a, stem_b = a.rstrip("aeiou") or a, b.rstrip("aeiou") or b
+    if stem_a == stem_b or (
+        min(len(stem_a), len(stem_b)) >= 3 and (a.startswith(stem_b) or b.startswith(stem_a))
+    ):
+        return True
+    return min(len(a), len(b)) >= 5 and _similar(stem_a, stem_b) >= 0.8
+
+
+def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str], bool]:
+    """Points, evidence and whether the pair is decisively two people."""
+    verdict = _compare_names(a, b)
+    points, evidence, conflict = verdict.points, list(verdict.evidence), verdict.conflict
+    if a.gender and b.gender and a.gender != b.gender:
+        evidence.append("different genders")
+        return points - 5.0, evidence, True
+    if a.email and a.email == b.email and a.email not in shared:
+        points += 4.0
+        evidence.insert(0, "same e-mail")
+    elif a.email and b.email and a.email != b.email:
+        domain_a, domain_b = a.email.rpartition("@")[2], b.email.rpartition("@")[2]
+        if (
+            domain_a == domain_b
+            and domain_a not in FREE_MAIL
+            and a.email not in shared
+            and b.email not in shared
+        ):
+            points -= 2.0
+            evidence.append("different e-mail addresses at the same office")
+            conflict = conflict or points < LINK
+        else:
+            evidence.append("different e-mail addresses")
+    if a.city and b.city:
+        if _same_city(a.city, b.city):
+            points += 1.0
+            evidence.append("same city")
+        elif a.city.isdigit() and b.city.isdigit():
+            points -= 3.0
+            evidence.append("different cities")
+        else:
+            # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
+            points -= 1.5
+            evidence.append("different city names")
+    if a.organisation and b.organisation:
+        if (
+            a.organisation == b.organisation
+            or token_set_ratio(a.organisation, b.organisation) >= 90
+        ):
+            points += 0.5
+            evidence.append("same organisation")
+    if a.role and b.role and a.role == b.role:
+        points += 0.3
+        evidence.append("same role")
+    return points, evidence, conflict
+
+
+def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
+    """E-mails written beside clearly different names: office mailboxes, not a person's."""
+    by_email: dict[str, list[_Profile]] = defaultdict(list)
+    for p in profiles:
+        if p.email:
+            by_email[p.email].append(p)
+    shared: set[str] = set()
+    for email, group in by_email.items():
+        names: dict[tuple[str, tuple[str, ...]], _Profile] = {}
+        for p in group:
+            names.setdefault((p.given_sound, p.family_sounds), p)
+        distinct = list(names.values())[:20]
+        if any(
+            _compare_names(x, y).points < 0 or (x.gender and y.gender and x.gender != y.gender)
+            for i, x in enumerate(distinct)
+            for y in distinct[i + 1 :]
+        ):
+            shared.add(email)
+    return shared
+
+
+def _blocks(profiles: list[_Profile], shared: set[str]) -> dict[str, list[int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, p in enumerate(profiles):
+        tokens = [
+            t for t in ((p.given_sound,) if p.given_sound else ()) + p.family_sounds if len(t) > 1
+        ]
+        keys = {f"n:{t}|{o[0]}" for t in tokens for o in tokens if o is not t}
+        if len(tokens) == 1:
+            keys.add(f"n:{tokens[0]}|")
+        if p.email and p.email not in shared:
+            keys.add(f"e:{p.email}")
+        for key in keys:
+            blocks[key].append(index)
+    return blocks
+
+
+class _Clusters:
+    """Union-find whose clusters carry the clusters they may never join."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.apart: dict[int, set[int]] = defaultdict(set)
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def keep_apart(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.apart[rx].add(ry)
+            self.apart[ry].add(rx)
+
+    def join(self, x: int, y: int) -> bool:
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return True
+        if ry in self.apart.get(rx, ()):
+            return False
+        small, big = (
+            (rx, ry) if len(self.apart.get(rx, ())) < len(self.apart.get(ry, ())) else (ry, rx)
+        )
+        self.parent[small] = big
+        for other in self.apart.pop(small, set()):
+            self.apart[other].discard(small)
+            self.apart[other].add(big)
+            self.apart[big].add(other)
+        return True
+
+
+def _probability(points: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-(points - (LINK + REVIEW) / 2))), 3)
+
+
+def resolve(
+    mentions: Sequence[Mention],
+    *,
+    same: Iterable[tuple[int, int]] = (),
+    different: Iterable[tuple[int, int]] = (),
+) -> Resolution:
+    """Cluster mentions into persons; see the module docstring."""
+    same, different = list(same), list(different)
+    known = {m.id for m in mentions}
+    decided = {i for pair in (*same, *different) for i in pair if i in known}
+    profiles = _profiles(mentions, decided)
+    profile_of = {i: index for index, p in enumerate(profiles) for i in p.ids}
+    clusters = _Clusters(len(profiles))
+    for x, y in different:
+        if x in profile_of and y in profile_of:
+            clusters.keep_apart(profile_of[x], profile_of[y])
+    for x, y in same:
+        if x in profile_of and y in profile_of:
+            clusters.join(profile_of[x], profile_of[y])
+
+    shared = _shared_mailboxes(profiles)
+    seen: set[int] = set()
+    links: list[tuple[float, int, int, list[str]]] = []
+    width = len(profiles)
+    for members in _blocks(profiles, shared).values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                pair = x * width + y if x < y else y * width + x
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                points, evidence, conflict = _score(profiles[x], profiles[y], shared)
+                if conflict:
+                    clusters.keep_apart(x, y)
+                if points >= REVIEW:
+                    links.append((points, x, y, evidence))
+
+    links.sort(key=lambda link: (-link[0], link[1], link[2]))
+    for points, x, y, _ in links:
+        if points >= LINK:
+            clusters.join(x, y)
+
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for index, p in enumerate(profiles):
+        grouped[clusters.find(index)].extend(p.ids)
+    uncertain: list[tuple[int, int, float, list[str]]] = []
+    reported: set[tuple[int, int]] = set()
+    for points, x, y, evidence in links:
+        rx, ry = clusters.find(x), clusters.find(y)
+        if rx == ry or (min(rx, ry), max(rx, ry)) in reported:
+            continue
+        reported.add((min(rx, ry), max(rx, ry)))
+        uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
+    return Resolution(clusters=sorted(sorted(ids) for ids in grouped.values()), uncertain=uncertain)

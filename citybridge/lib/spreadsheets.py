@@ -1,0 +1,598 @@
+"""Read the CSV and XLSX files partners send, safely, and say plainly what is wrong with them.
+
+`read_table` turns bytes into a `Table` of text cells exactly as written; `map_columns` finds
+which column holds which field whatever language the headings are in; `parse_date`,
+`parse_bool` and `parse_email` read single cells. Every refusal is a `SheetError` listing
+`Problem`s written for the person who has to fix the file: what is wrong, and what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NoReturn
+
+from citybridge.lib.charsets import detect_encoding
+from citybridge.lib.headers import (
+    ATTENDANCE,
+    ENGAGEMENTS,
+    MEMBERS,
+    PRACTICES,
+    ColumnSpec,
+    Field,
+)
+from citybridge.lib.text import fold
+
+__all__ = [
+    "ATTENDANCE",
+    "ENGAGEMENTS",
+    "MEMBERS",
+    "PRACTICES",
+    "ColumnSpec",
+    "Field",
+    "Problem",
+    "Row",
+    "SheetError",
+    "Table",
+    "ValueProblem",
+    "map_columns",
+    "parse_bool",
+    "parse_date",
+    "parse_email",
+    "read_table",
+]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+# Sheet XML compresses 10-30x; a zip bomb compresses hundreds or thousands of times.
+MAX_COMPRESSION_RATIO = 200
+MAX_ZIP_MEMBERS = 1000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+# Headers may sit under a title line or two ("Lista prisutnih, Budva 19.07.2024").
+_HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str | None
+    message: str
+    fix: str
+    file: str | None = None
+    """The file it is in, when an import reads several."""
+
+    def __str__(self) -> str:
+        where = [self.file] if self.file else []
+        if self.row is not None:
+            where.append(f"Row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        prefix = ", ".join(where)
+        prefix = prefix[:1].upper() + prefix[1:]
+        text = f"{self.message} {self.fix}".strip()
+        return f"{prefix}: {text}" if prefix else text
+
+
+class SheetError(Exception):
+    def __init__(self, problems: Problem | Sequence[Problem]) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ValueProblem(ValueError):
+    """A single cell could not be read; `message` and `fix` are for a `Problem` about it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message} {fix}")
+
+    def at(self, row: int | None, column: str | None) -> Problem:
+        return Problem(row, column, self.message, self.fix)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    """1-based position under the header row: row 1 is the first line after the headings."""
+    cells: dict[str, str]
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[Row]
+    encoding: str
+    """The CSV's text encoding ("utf-8", "utf-8-sig", "cp1250", "cp1251"); "" for XLSX."""
+    delimiter: str
+    """The CSV's delimiter; "" for XLSX."""
+    sheet: str = ""
+    """The worksheet read from an XLSX; "" for CSV."""
+    skipped_rows: list[int] = field(default_factory=list)
+    """Row numbers that were completely empty and left out of `rows`."""
+
+
+def _refuse(
+    message: str, fix: str, *, row: int | None = None, column: str | None = None
+) -> NoReturn:
+    raise SheetError(Problem(row, column, message, fix))
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+_SAVE_AS = "Open it in Excel and use File > Save As > 'CSV UTF-8' or 'Excel Workbook (.xlsx)'."
+
+
+def read_table(data: bytes, filename: str) -> Table:
+    """Read a CSV or XLSX file into text cells, refusing anything unsafe or unreadable."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in ("csv", "xlsx"):
+        _refuse(
+            f"'{filename}' is not a CSV or Excel (.xlsx) file.",
+            f"Send the sheet as .csv or .xlsx. {_SAVE_AS}",
+        )
+    if not data or not data.strip():
+        _refuse(f"'{filename}' is empty.", "Check you attached the right file, and send it again.")
+    if len(data) > MAX_FILE_BYTES:
+        _refuse(
+            f"'{filename}' is {len(data) / 1024 / 1024:.0f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+            "Split it into smaller files, or remove pictures and other sheets from it.",
+        )
+    disguise = _sniff_other_format(data)
+    if extension == "csv":
+        if disguise:
+            _refuse(f"'{filename}' is really {disguise}, not a CSV file.", _SAVE_AS)
+        return _read_csv(data)
+    if not data.startswith(b"PK\x03\x04"):
+        actual = disguise or "a text file (perhaps a CSV)"
+        _refuse(f"'{filename}' is really {actual}, not an Excel (.xlsx) workbook.", _SAVE_AS)
+    return _read_xlsx(data, filename)
+
+
+def _sniff_other_format(data: bytes) -> str | None:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf"):
+        return "a PDF document"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old-style Excel (.xls) or a password-protected file"
+    if head.startswith(b"pk\x03\x04"):
+        return "a zipped document (an Excel workbook or similar)"
+    if head.startswith((b"\x89png", b"\xff\xd8\xff", b"gif8")):
+        return "a picture"
+    if head.startswith(b"{\\rtf"):
+        return "a Word (RTF) document"
+    if head.startswith(b"<"):
+        if b"<html" in head or b"<!doctype html" in head or b"<table" in head:
+            return "a web page (HTML)"
+        return "an XML document"
+    return None
+
+
+def _read_csv(data: bytes) -> Table:
+    encoding = detect_encoding(data)
+    if encoding is None:
+        _refuse(
+            "The file's letters could not be read reliably (its text encoding is not UTF-8, "
+            "Windows-1250 or Windows-1251).",
+            f"{_SAVE_AS} Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right.",
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        _refuse(
+            "The file says it is UTF-8 but contains bytes that are not.",
+            f"{_SAVE_AS}",
+        )
+    if "\x00" in text:
+        _refuse("The file contains NUL characters, so it is not a plain-text CSV.", _SAVE_AS)
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    delimiter = ""
+    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
+        # Excel writes "sep=;" as the first line when asked to remember the delimiter.
+        delimiter = lines[0].strip()[4]
+        text = "".join(lines[1:])
+    delimiter = delimiter or _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            if len(records) > MAX_ROWS + _HEADER_SEARCH_ROWS:
+                _too_many_rows()
+            records.append(record)
+    except csv.Error as error:
+        _refuse(
+            f"Line {reader.line_num} of the file could not be read ({error}); usually a quote "
+            'mark (") that opens a cell and never closes it.',
+            "Remove the stray quote mark, or save the file again from Excel.",
+        )
+    return _build_table(records, encoding=encoding, delimiter=delimiter)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most, and most consistent, columns."""
+    sample = text[:20_000]
+    best, best_score = ",", -1
+    for delimiter in (";", ",", "\t"):
+        try:
+            rows = [
+                r
+                for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+                if any(r)
+            ]
+        except csv.Error:
+            continue
+        rows = rows[:20]
+        if not rows:
+            continue
+        widths = [len(r) for r in rows[:-1]] or [len(rows[0])]
+        header_width = max(widths)
+        consistent = sum(1 for w in widths if w == header_width)
+        score = header_width * 100 + consistent if header_width > 1 else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _too_many_rows() -> NoReturn:
+    _refuse(
+        f"The sheet has more than {MAX_ROWS:,} rows.",
+        "Split it into smaller files, or delete the empty rows under your data.",
+    )
+
+
+def _read_xlsx(data: bytes, filename: str) -> Table:
+    _check_zip(data, filename)
+    # Imported here: openpyxl takes a moment to import and CSV readers never need it.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError):
+        _refuse(f"'{filename}' could not be opened as an Excel workbook.", _SAVE_AS)
+    except Exception as error:  # defusedxml's refusals and XML syntax errors
+        _refuse(
+            f"'{filename}' could not be opened: its contents are damaged or unsafe "
+            f"({type(error).__name__}).",
+            _SAVE_AS,
+        )
+    try:
+        for worksheet in workbook.worksheets:
+            if getattr(worksheet, "sheet_state", "visible") != "visible":
+                continue
+            declared_rows = getattr(worksheet, "max_row", None) or 0
+            if declared_rows > MAX_ROWS + _HEADER_SEARCH_ROWS:
+                _refuse(
+                    f"The sheet '{worksheet.title}' reaches down to row {declared_rows:,}; "
+                    f"the limit is {MAX_ROWS:,} rows.",
+                    "Delete the empty rows under your data (select them, right-click, Delete) "
+                    "and save again.",
+                )
+            records = list(_xlsx_records(worksheet))
+            if any(any(cell for cell in record) for record in records):
+                table = _build_table(records, encoding="", delimiter="")
+                table.sheet = worksheet.title
+                return table
+    finally:
+        workbook.close()
+    _refuse(f"'{filename}' has no data in any visible sheet.", "Check you attached the right file.")
+
+
+def _xlsx_records(worksheet: object) -> Iterator[list[str]]:
+    limit = MAX_ROWS + _HEADER_SEARCH_ROWS
+    # Explicit bounds: a workbook may claim (or pad to) a million rows or 16,384 columns.
+    rows = worksheet.iter_rows(  # type: ignore[attr-defined]
+        min_row=1, max_row=limit + 1, max_col=MAX_COLUMNS + 1, values_only=True
+    )
+    for number, values in enumerate(rows, start=1):
+        record = [_cell_text(v) for v in values]
+        if number > limit and any(record):
+            _too_many_rows()
+        if len(record) > MAX_COLUMNS and record[MAX_COLUMNS]:
+            _refuse(
+                f"The sheet has more than {MAX_COLUMNS} columns.",
+                "Delete the columns you did not mean to send, and save again.",
+            )
+        yield record[:MAX_COLUMNS]
+
+
+def _cell_text(value: object) -> str:
+    """An Excel value as the text a person reading the sheet would see."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    text = str(value)
+    return "" if not text.strip() else text
+
+
+def _check_zip(data: bytes, filename: str) -> None:
+    """Refuse zip bombs, entity bombs and non-workbooks before any XML is parsed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        _refuse(f"'{filename}' is damaged (it is not a complete Excel file).", _SAVE_AS)
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_ZIP_MEMBERS:
+            _refuse(f"'{filename}' has too many parts to be a sheet of names.", _SAVE_AS)
+        unsafe = (
+            f"'{filename}' is built in a way that could overload the server "
+            "(it expands to far more than its size)."
+        )
+        if sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
+            _refuse(unsafe, _SAVE_AS)
+        for member in members:
+            if member.flag_bits & 0x1:
+                _refuse(
+                    f"'{filename}' is password-protected.", "Remove the password and send it again."
+                )
+            ratio = member.file_size / max(member.compress_size, 1)
+            if member.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+                _refuse(unsafe, _SAVE_AS)
+        names = {m.filename for m in members}
+        if "xl/workbook.xml" not in names:
+            kind = "an OpenDocument spreadsheet" if "mimetype" in names else "not an Excel workbook"
+            _refuse(f"'{filename}' is {kind}.", _SAVE_AS)
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                with archive.open(member) as part:
+                    head = part.read(64 * 1024)
+                # Excel never writes a DTD; one in a workbook is an entity-expansion attack.
+                if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                    _refuse(unsafe, _SAVE_AS)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _build_table(records: list[list[str]], *, encoding: str, delimiter: str) -> Table:
+    records = [[_blank_to_empty(c) for c in r] for r in records]
+    header_index = _find_header(records)
+    if header_index is None:
+        _refuse("The file has no headings and no data.", "Check you attached the right file.")
+    raw_headers = records[header_index]
+    body = records[header_index + 1 :]
+    width = max([len(raw_headers), *(len(r) for r in body)])
+    used = [
+        i
+        for i in range(width)
+        if _at(raw_headers, i).strip() or any(_at(r, i).strip() for r in body)
+    ]
+    headers = [
+        " ".join(_at(raw_headers, i).split()) or f"(column {_column_letter(i)})" for i in used
+    ]
+    problems = _duplicate_header_problems(headers, used)
+    rows: list[Row] = []
+    skipped: list[int] = []
+    for number, record in enumerate(body, start=1):
+        if not any(c.strip() for c in record):
+            skipped.append(number)
+            continue
+        if delimiter and len(record) > len(raw_headers) and any(record[len(raw_headers) :]):
+            problems.append(
+                Problem(
+                    number,
+                    None,
+                    "This row has more cells than there are headings, so its values have shifted "
+                    f"(often a '{delimiter}' typed inside a name or an organisation).",
+                    "Put quotes around the value containing it, or remove it, and save again.",
+                )
+            )
+            continue
+        rows.append(Row(number, {h: _at(record, i) for h, i in zip(headers, used, strict=True)}))
+    if problems:
+        raise SheetError(problems)
+    if not rows:
+        _refuse(
+            "The sheet has headings but no rows of data under them.",
+            "Fill in the rows, or check you attached the right file.",
+        )
+    return Table(headers, rows, encoding, delimiter, skipped_rows=skipped)
+
+
+def _blank_to_empty(cell: str) -> str:
+    return cell if cell.strip() else ""
+
+
+def _at(record: Sequence[str], index: int) -> str:
+    return record[index] if index < len(record) else ""
+
+
+def _find_header(records: list[list[str]]) -> int | None:
+    """The first row with two or more filled cells; title lines above it are skipped."""
+    first_filled = None
+    for index, record in enumerate(records[:_HEADER_SEARCH_ROWS]):
+        filled = sum(1 for c in record if c.strip())
+        if filled >= 2:
+            return index
+        if filled and first_filled is None:
+            first_filled = index
+    if first_filled is not None:
+        return first_filled
+    return next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+
+
+def _duplicate_header_problems(headers: list[str], used: list[int]) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for header, index in zip(headers, used, strict=True):
+        key = header.casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    None,
+                    header,
+                    f"Two columns are headed '{header}' (columns {_column_letter(seen[key])} and "
+                    f"{_column_letter(index)}).",
+                    "Rename or delete one of them, so that every heading appears once.",
+                )
+            )
+        else:
+            seen[key] = index
+    return problems
+
+
+# --- column mapping --------------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"[/|()\[\],;:\n]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+def _header_keys(header: str) -> tuple[str, list[str]]:
+    """The folded heading, and its parts when it is written as "Grad / Opština" or similar."""
+    parts = [_key(p) for p in _SEPARATORS.split(header)]
+    return _key(header), [p for p in parts if p]
+
+
+def map_columns(headers: Iterable[str], spec: ColumnSpec) -> dict[str, str]:
+    """Which heading holds each field of `spec`: {canonical field name: heading as written}.
+
+    Headings match a field's synonyms folded (case, diacritics, script and punctuation
+    ignored), either whole or by one part of a heading written as "Komuna / Bashkia".
+    Raises SheetError when a required field has no column, or two columns claim one field.
+    """
+    ignored = {_key(s) for s in spec.ignored} | {""}
+    synonyms = {_key(s): f.name for f in spec.fields for s in f.synonyms}
+    whole: dict[str, list[str]] = {}
+    partial: dict[str, list[str]] = {}
+    for header in headers:
+        full, parts = _header_keys(header)
+        if full in ignored:
+            continue
+        if full in synonyms:
+            whole.setdefault(synonyms[full], []).append(header)
+            continue
+        names = {synonyms[p] for p in parts if p in synonyms}
+        if len(names) == 1:
+            partial.setdefault(names.pop(), []).append(header)
+    problems: list[Problem] = []
+    mapping: dict[str, str] = {}
+    for f in spec.fields:
+        found = whole.get(f.name) or partial.get(f.name) or []
+        if len(found) > 1:
+            listed = " and ".join(f"'{h}'" for h in found)
+            problems.append(
+                Problem(
+                    None,
+                    found[1],
+                    f"Columns {listed} both look like the {f.label} column.",
+                    "Rename or delete one of them, so we know which one to read.",
+                )
+            )
+        elif found:
+            mapping[f.name] = found[0]
+    for alternatives in spec.required:
+        if any(all(name in mapping for name in option) for option in alternatives):
+            continue
+        problems.append(_missing_column_problem(spec, alternatives))
+    if problems:
+        raise SheetError(problems)
+    return mapping
+
+
+def _missing_column_problem(spec: ColumnSpec, alternatives: tuple[tuple[str, ...], ...]) -> Problem:
+    described = " or ".join(
+        " and ".join(f"a {spec.field(name).label} column" for name in option)
+        for option in alternatives
+    )
+    accepted = "; ".join(
+        f"for {spec.field(name).label}: "
+        + ", ".join(f"'{s}'" for s in spec.field(name).synonyms[:8])
+        for option in alternatives
+        for name in option
+    )
+    return Problem(
+        None,
+        None,
+        f"The {spec.kind} needs {described}, and none of its headings is one we know.",
+        f"Rename the heading to one of these ({accepted}) and upload it again.",
+    )
+
+
+# --- single values ---------------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\.?(?:\s+\d{1,2}:\d{2})?")
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as 2024-03-09, 09.03.2024., 9.3.2024, 09/03/2024 or an Excel serial."""
+    value = text.strip()
+    fix = "Write it as day.month.year, for example 09.03.2024."
+    if not value:
+        raise ValueProblem("The date is missing.", fix)
+    try:
+        if match := _ISO.fullmatch(value):
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        if match := _DAY_FIRST.fullmatch(value):
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        if _SERIAL.fullmatch(value):
+            # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+            return _EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
+    except ValueError:
+        raise ValueProblem(f"'{value}' is not a real date.", fix) from None
+    raise ValueProblem(f"'{value}' is not a date we can read.", fix)
+
+
+_TRUE = {"yes", "y", "da", "po", "true", "1", "x", "✓", "✔", "ja", "oui", "si"}
+_FALSE = {"no", "n", "ne", "jo", "false", "0", "nije", "-"}
+
+
+def parse_bool(text: str) -> bool:
+    """Yes or no, written in English, the region's languages (da/ne, po/jo, да/не), 1/0 or x."""
+    key = _key(text) if text.strip() not in ("✓", "✔", "-") else text.strip()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    shown = text.strip()
+    if not shown:
+        raise ValueProblem("The yes/no answer is missing.", "Write 'yes' or 'no'.")
+    raise ValueProblem(f"'{shown}' is not a yes or no.", "Write 'yes' or 'no' (or da/ne, po/jo).")
+
+
+_EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
+
+
+def parse_email(text: str) -> str:
+    """The e-mail address in the cell, trimmed; its case is kept (it is evidence as written)."""
+    value = text.strip().removeprefix("mailto:")
+    if _EMAIL.fullmatch(value) and ".." not in value:
+        return value
+    raise ValueProblem(
+        f"'{text.strip()}' is not an e-mail address.", "Correct it or leave the cell empty."
+    )

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.needs.forms import choose_from, themes_of
+from citybridge.network.models import Hub, LocalGovernment, Theme
+from citybridge.practices.models import Practice
+from citybridge.support.models import Expert
+
+
+class MatchForm(forms.Form):
+    """A city and a theme, and maybe the words it used: matching without a recorded need."""
+
+    city = forms.ModelChoiceField(label=_("City"), queryset=LocalGovernment.objects.none())
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none())
+    text = forms.CharField(
+        label=_("What the city asks for"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("In any language or script. Optional."),
+    )
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        choose_from(self, "city", cities, _("Choose a city"))
+        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+
+
+class MatchSupportForm(forms.Form):
+    """The one match an officer turns into a support action: an expert, a peer city or a
+    practice."""
+
+    expert = forms.ModelChoiceField(queryset=Expert.objects.none(), required=False)
+    peer_city = forms.ModelChoiceField(queryset=LocalGovernment.objects.all(), required=False)
+    practice = forms.ModelChoiceField(queryset=Practice.objects.all(), required=False)
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "expert", Expert.objects.filter(hub=hub))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        chosen = [k for k in ("expert", "peer_city", "practice") if data.get(k)]
+        if len(chosen) != 1:
+            raise forms.ValidationError(_("Choose one expert, one peer city or one practice."))
+        return data
+
+
+class PeerExchangeForm(forms.Form):
+    peer_cities = forms.ModelMultipleChoiceField(
+        label=_("Peer cities"), queryset=LocalGovernment.objects.all()
+    )
+    starts_on = forms.DateField(
+        label=_("Date of the exchange"), widget=forms.DateInput(attrs={"type": "date"})
+    )

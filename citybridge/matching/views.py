@@ -1,0 +1,109 @@
+"""Pages of matching: explained matches for a need or for a city and a theme, and turning a
+match into a support action or a peer exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.matching import actions
+from citybridge.matching.forms import MatchForm, MatchSupportForm, PeerExchangeForm
+from citybridge.matching.queries import Matches, match, match_need
+from citybridge.needs.access import get_need_for_user
+from citybridge.needs.models import Need
+from citybridge.network.decorators import hub_staff_required
+from citybridge.network.models import LocalGovernment
+from citybridge.practices.models import Practice
+from citybridge.support.models import Expert
+
+
+def with_records(matches: Matches) -> dict:
+    """Each scored match beside its record, fetched in one query per kind."""
+    practices = Practice.objects.select_related("origin_country").in_bulk(
+        [s.key for s in matches.practices]
+    )
+    cities = LocalGovernment.objects.select_related("country").in_bulk(
+        [s.key for s in matches.peer_cities]
+    )
+    experts = Expert.objects.prefetch_related("themes").in_bulk([s.key for s in matches.experts])
+    return {
+        "practices": [(s, practices[s.key]) for s in matches.practices],
+        "peer_cities": [(s, cities[s.key]) for s in matches.peer_cities],
+        "experts": [(s, experts[s.key]) for s in matches.experts],
+        "concepts": matches.need.concepts,
+    }
+
+
+def need_matches_context(request: HttpRequest, need: Need, **forms) -> dict:
+    return {
+        "need": need,
+        **with_records(match_need(need)),
+        "exchange_form": forms.get("exchange_form")
+        or PeerExchangeForm(initial={"starts_on": dt.date.today() + dt.timedelta(days=30)}),
+    }
+
+
+@hub_staff_required
+def need_matches(request: HttpRequest, pk: int) -> HttpResponse:
+    need = get_need_for_user(request.user, pk)
+    return render(request, "matching/need_matches.html", need_matches_context(request, need))
+
+
+@hub_staff_required
+def match_search(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = MatchForm(request.GET or None, hub=hub)
+    context: dict = {"form": form}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        context.update(with_records(match(hub, data["city"], data["theme"], data["text"])))
+        context["searched"] = True
+    return render(request, "matching/match_search.html", context)
+
+
+@require_POST
+@hub_staff_required
+def match_support(request: HttpRequest, pk: int) -> HttpResponse:
+    need = get_need_for_user(request.user, pk)
+    form = MatchSupportForm(request.POST, hub=request.hub)  # type: ignore[attr-defined]
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(str(e) for e in form.non_field_errors()) or _("Choose a match.")
+        )
+        return redirect("needs:need_matches", pk=need.pk)
+    action = actions.support_from_match(
+        need,
+        expert=form.cleaned_data["expert"],
+        peer_city=form.cleaned_data["peer_city"],
+        practice=form.cleaned_data["practice"],
+        acting_user=request.user,  # type: ignore[arg-type]
+    )
+    messages.success(
+        request, _("Support action recorded as requested: %(title)s.") % {"title": action.title}
+    )
+    return redirect("support:support_detail", pk=action.pk)
+
+
+@require_POST
+@hub_staff_required
+def match_exchange(request: HttpRequest, pk: int) -> HttpResponse:
+    need = get_need_for_user(request.user, pk)
+    form = PeerExchangeForm(request.POST)
+    if form.is_valid():
+        engagement, _action = actions.peer_exchange_from_match(
+            need,
+            list(form.cleaned_data["peer_cities"]),
+            starts_on=form.cleaned_data["starts_on"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(
+            request, _("Peer exchange planned: %(title)s.") % {"title": engagement.title}
+        )
+        return redirect("engagement:engagement_detail", pk=engagement.pk)
+    context = need_matches_context(request, need, exchange_form=form)
+    return render(request, "matching/need_matches.html", context, status=400)

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.engagement.models import Engagement
+from citybridge.needs.models import ConsultationFinding, Need
+from citybridge.network.models import Hub, LocalGovernment, Theme
+
+# The languages needs are stated in across the region (codes as in Need.language).
+STATEMENT_LANGUAGES = [
+    ("", _("Choose a language")),
+    ("sr", _("Serbian")),
+    ("bs", _("Bosnian")),
+    ("hr", _("Croatian")),
+    ("cnr", _("Montenegrin")),
+    ("sq", _("Albanian")),
+    ("mk", _("Macedonian")),
+    ("en", _("English")),
+]
+
+
+def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet, empty_label=None) -> None:
+    """Narrow a model choice field to the hub's records (and name its empty choice)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    if empty_label is not None:
+        field.empty_label = empty_label
+
+
+def themes_of(hub: Hub) -> QuerySet[Theme]:
+    """The shared taxonomy and the hub's own themes."""
+    return Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name")
+
+
+class NeedForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Language"), choices=STATEMENT_LANGUAGES)
+
+    class Meta:
+        model = Need
+        fields = [
+            "city",
+            "theme",
+            "statement",
+            "language",
+            "priority",
+            "status",
+            "source_engagement",
+            "raised_on",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 3}),
+            "raised_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {
+            "statement": _(
+                "What the city asked for, in the language it was said in. About the city: "
+                "no names of people."
+            ),
+            "raised_on": _("Leave empty to use the date of the engagement it was raised at."),
+        }
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        choose_from(self, "city", cities, _("Choose a city"))
+        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+        engagements = Engagement.objects.of_hub(hub).order_by("-starts_on")
+        choose_from(self, "source_engagement", engagements)
+        self.fields["raised_on"].required = False
+
+    def clean_statement(self) -> str:
+        statement = self.cleaned_data["statement"].strip()
+        if not statement:
+            raise forms.ValidationError(_("Write what the city asked for."))
+        return statement
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not data.get("raised_on") and not data.get("source_engagement"):
+            self.add_error(
+                "raised_on",
+                _("Enter when the need was raised, or the engagement it was raised at."),
+            )
+        return data
+
+
+class NeedStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=Need.Status.choices)
+
+
+class FindingForm(forms.ModelForm):
+    """The city a consultation's notes are about, and what it said beyond its needs."""
+
+    class Meta:
+        model = ConsultationFinding
+        fields = ["city", "concerns", "approaches"]
+        widgets = {
+            "concerns": forms.Textarea(attrs={"rows": 3}),
+            "approaches": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, engagement: Engagement, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cities = LocalGovernment.objects.of_hub(engagement.hub).filter(
+            Q(pk=engagement.host_city_id) | Q(engagements=engagement)
+        )
+        choose_from(
+            self, "city", cities.distinct().order_by("name"), _("Choose a city that took part")
+        )
+
+    def validate_unique(self) -> None:
+        # A second recording for the same city replaces its notes (record_consultation).
+        pass
+
+
+class ConsultationNeedForm(forms.ModelForm):
+    """One need in the consultation form; a row left empty is skipped."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=STATEMENT_LANGUAGES)
+
+    class Meta:
+        model = Need
+        fields = ["theme", "statement", "language", "priority"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+        self.empty_permitted = True
+        self.use_required_attribute = False
+
+    def has_changed(self) -> bool:
+        # The default priority alone does not make a row worth saving.
+        return bool(self.data.get(self.add_prefix("statement"), "").strip()) or bool(
+            self.data.get(self.add_prefix("theme"))
+        )
+
+
+class BaseConsultationNeedFormSet(forms.BaseFormSet):
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        self.hub = hub
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"hub": self.hub}
+
+    def filled(self) -> list[Need]:
+        return [
+            form.instance
+            for form in self.forms
+            if form.has_changed() and form.is_valid() and form.cleaned_data
+        ]
+
+
+ConsultationNeedFormSet = cast(
+    type[BaseConsultationNeedFormSet],
+    forms.formset_factory(
+        ConsultationNeedForm, formset=BaseConsultationNeedFormSet, extra=3, max_num=10
+    ),
+)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.network.models import Country, Hub, Person, Theme
+from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
+
+LANGUAGE_CODE_HINT = _("Language codes separated by commas, e.g. en, sr, sq, mk.")
+
+
+class PracticeForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Practice
+        fields = [
+            "title",
+            "summary",
+            "what_was_done",
+            "target_groups",
+            "results",
+            "origin_city_name",
+            "origin_country",
+            "themes",
+            "human_rights_based",
+            "human_rights_reason",
+            "gender_sensitive",
+            "gender_reason",
+            "evidence",
+            "languages",
+            "url",
+            "contact",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "what_was_done": forms.Textarea(attrs={"rows": 4}),
+            "results": forms.Textarea(attrs={"rows": 3}),
+            "human_rights_reason": forms.Textarea(attrs={"rows": 2}),
+            "gender_reason": forms.Textarea(attrs={"rows": 2}),
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+        }
+        labels = {"target_groups": _("for whom"), "contact": _("contact person")}
+        help_texts = {
+            "human_rights_reason": _("Why it is (or is not) human-rights-based: not only a tick."),
+            "gender_reason": _("Why it is (or is not) gender-sensitive: not only a tick."),
+            "contact": _("Only people who agreed to be contacted."),
+            "languages": LANGUAGE_CODE_HINT,
+        }
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        themes, country, contact = (
+            self.fields["themes"],
+            self.fields["origin_country"],
+            self.fields["contact"],
+        )
+        assert isinstance(themes, forms.ModelMultipleChoiceField)
+        assert isinstance(country, forms.ModelChoiceField)
+        assert isinstance(contact, forms.ModelChoiceField)
+        themes.queryset = Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name")
+        country.queryset = Country.objects.order_by("name")
+        country.empty_label = _("Choose a country")
+        contact.queryset = Person.objects.filter(hub=hub, consent_contact=True)
+
+    def clean_languages(self) -> str:
+        codes = self.cleaned_data["languages"].replace(";", ",").replace(" ", ",").split(",")
+        return ", ".join(dict.fromkeys(c.strip().lower() for c in codes if c.strip()))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("human_rights_based") and not data.get("human_rights_reason", "").strip():
+            self.add_error("human_rights_reason", _("Say why it is human-rights-based."))
+        if data.get("gender_sensitive") and not data.get("gender_reason", "").strip():
+            self.add_error("gender_reason", _("Say why it is gender-sensitive."))
+        return data
+
+
+class TranslationForm(forms.ModelForm):
+    class Meta:
+        model = PracticeTranslation
+        fields = ["language", "title", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"language": _("A language code, e.g. sr, sq, mk.")}
+
+    def validate_unique(self) -> None:
+        # A translation in a language already there replaces it (save_translation).
+        pass
+
+
+class ResourceForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = PracticeResource
+        fields = ["title", "url", "file"]
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if not data.get("url") and not data.get("file"):
+            self.add_error("url", _("Give a link or attach a file."))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Sheet of practices (CSV or XLSX)"),
+        help_text=_(
+            "Columns: title, summary, city, country, themes (separated by ;), "
+            "human_rights_based, gender_sensitive, evidence, language, target_groups, url."
+        ),
+    )
+    dry_run = forms.BooleanField(label=_("Only check the sheet; import nothing"), required=False)

@@ -1,0 +1,259 @@
+"""Import good practices from a sheet: all or nothing, every problem in plain words.
+
+Columns (headings in English or the region's languages, see citybridge.lib.headers.PRACTICES):
+title, summary, city, country, themes (separated by ;), human_rights_based, gender_sensitive,
+evidence, language, target_groups (separated by ;), url. A practice already in the library
+(same title and country, in any script) is updated rather than added twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from citybridge.accounts.models import User
+from citybridge.lib.importing import ImportReport
+from citybridge.lib.spreadsheets import (
+    PRACTICES,
+    Problem,
+    SheetError,
+    ValueProblem,
+    map_columns,
+    parse_bool,
+    read_table,
+)
+from citybridge.lib.text import fold
+from citybridge.network.models import Country, Hub, Theme
+from citybridge.practices.actions import save_practice
+from citybridge.practices.models import Practice, TargetGroup
+
+T = TypeVar("T", Theme, TargetGroup)
+
+EVIDENCE_WORDS = {
+    **{fold(value.replace("_", " ")): value for value in Practice.Evidence.values},
+    **{fold(str(label)): value for value, label in Practice.Evidence.choices},
+    "": Practice.Evidence.DESCRIBED,
+}
+
+
+@dataclass
+class PracticeRow:
+    number: int
+    title: str
+    summary: str
+    city: str
+    country: str
+    themes: list[Theme]
+    human_rights_based: bool
+    gender_sensitive: bool
+    evidence: str
+    languages: str
+    target_groups: list[TargetGroup] = field(default_factory=list)
+    url: str = ""
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
+
+
+def by_name_or_slug(items: Iterable[T]) -> dict[str, T]:
+    """Lookup by folded name and by slug (hyphens as spaces)."""
+    index: dict[str, T] = {}
+    for item in items:
+        index[fold(item.name)] = item
+        index[fold(item.slug.replace("-", " "))] = item
+    return index
+
+
+def import_practices(
+    data: bytes,
+    file_name: str,
+    *,
+    hub: Hub | None = None,
+    dry_run: bool = False,
+    acting_user: User | None,
+) -> ImportReport:
+    table = read_table(data, file_name)
+    columns = map_columns(table.headers, PRACTICES)
+    themes = by_name_or_slug(
+        Theme.objects.filter(hub__isnull=True) | Theme.objects.filter(hub=hub)
+        if hub
+        else Theme.objects.filter(hub__isnull=True)
+    )
+    groups = by_name_or_slug(TargetGroup.objects.all())
+    countries = dict(Country.objects.values_list("code", "name"))
+    country_names = {fold(name): code for code, name in countries.items()}
+    problems: list[Problem] = []
+    rows: list[PracticeRow] = []
+    seen: dict[tuple[str, str], int] = {}
+
+    for row in table.rows:
+        cell = {key: row.cells.get(header, "").strip() for key, header in columns.items()}
+        n = row.number
+
+        def problem(key: str, message: str, fix: str, n: int = n) -> None:
+            problems.append(Problem(n, columns.get(key, key), message, fix))
+
+        title, summary, city = cell.get("title", ""), cell.get("summary", ""), cell.get("city", "")
+        if not title:
+            problem("title", "The title is missing.", "Write the practice's title.")
+        if not summary:
+            problem("summary", "The summary is missing.", "Write one or two sentences about it.")
+        if not city:
+            problem("city", "The city is missing.", "Write the city where it was done.")
+        written = cell.get("country", "")
+        code = written.upper() if written.upper() in countries else country_names.get(fold(written))
+        if code is None:
+            problem(
+                "country",
+                f"'{written}' is not a country we know." if written else "The country is missing.",
+                "Use the ISO two-letter code (e.g. MK, XK for Kosovo, NO) or the English name.",
+            )
+        found_themes = []
+        for name in split_list(cell.get("themes", "")):
+            theme = themes.get(fold(name.replace("-", " ")))
+            if theme is None:
+                problem(
+                    "themes",
+                    f"'{name}' is not a theme of the taxonomy.",
+                    "Use one of: " + ", ".join(sorted({str(t) for t in themes.values()})) + ".",
+                )
+            else:
+                found_themes.append(theme)
+        if not split_list(cell.get("themes", "")):
+            problem("themes", "No theme is given.", "Write at least one theme, separated by ;.")
+        found_groups = []
+        for name in split_list(cell.get("target_groups", "")):
+            group = groups.get(fold(name.replace("-", " ")))
+            if group is None:
+                problem(
+                    "target_groups",
+                    f"'{name}' is not a target group we know.",
+                    "Use one of: " + ", ".join(sorted({str(g) for g in groups.values()})) + ".",
+                )
+            else:
+                found_groups.append(group)
+        flags = {}
+        for key in ("human_rights_based", "gender_sensitive"):
+            value = cell.get(key, "")
+            try:
+                flags[key] = parse_bool(value) if value else False
+            except ValueProblem as error:
+                problems.append(error.at(n, columns.get(key, key)))
+                flags[key] = False
+        evidence = EVIDENCE_WORDS.get(fold(cell.get("evidence", "").replace("-", " ")))
+        if evidence is None:
+            problem(
+                "evidence",
+                f"'{cell.get('evidence')}' is not an evidence level.",
+                "Write described, inspiring, evaluated or peer-reviewed (or leave it empty).",
+            )
+        url = cell.get("url", "")
+        if url:
+            try:
+                URLValidator()(url)
+            except ValidationError:
+                problem("url", f"'{url}' is not a web address.", "Write it as https://...")
+        if title and code:
+            same = (fold(title), code)
+            if same in seen:
+                problem(
+                    "title",
+                    f"The same practice is already on row {seen[same]}.",
+                    "Delete one of the two rows.",
+                )
+            seen[same] = n
+        if title and summary and city and code and found_themes and evidence is not None:
+            rows.append(
+                PracticeRow(
+                    number=n,
+                    title=title,
+                    summary=summary,
+                    city=city,
+                    country=code,
+                    themes=found_themes,
+                    human_rights_based=flags["human_rights_based"],
+                    gender_sensitive=flags["gender_sensitive"],
+                    evidence=evidence,
+                    languages=", ".join(
+                        c.strip().lower()
+                        for c in cell.get("language", "").replace(";", ",").split(",")
+                        if c.strip()
+                    ),
+                    target_groups=found_groups,
+                    url=url,
+                )
+            )
+    if problems:
+        raise SheetError(problems)
+
+    report = ImportReport(kind="practice", file_names=[file_name], dry_run=dry_run, rows=len(rows))
+    with transaction.atomic():
+        existing = {(fold(p.title), p.origin_country_id): p for p in Practice.objects.all()}
+        for r in rows:
+            practice = existing.get((fold(r.title), r.country)) or Practice()
+            is_new = practice.pk is None
+            before = _snapshot(practice) if not is_new else None
+            practice.title, practice.summary = r.title, r.summary
+            practice.origin_city_name, practice.origin_country_id = r.city, r.country
+            practice.human_rights_based = r.human_rights_based
+            practice.gender_sensitive = r.gender_sensitive
+            practice.evidence, practice.languages, practice.url = r.evidence, r.languages, r.url
+            if before is not None and before == _snapshot(practice, r):
+                report.unchanged += 1
+                continue
+            try:
+                save_practice(
+                    practice,
+                    themes=r.themes,
+                    target_groups=r.target_groups,
+                    acting_user=acting_user,
+                )
+            except ValidationError as error:
+                for column, messages in error.message_dict.items():
+                    problems.append(
+                        Problem(r.number, column, " ".join(messages), "Correct the cell.")
+                    )
+                continue
+            if is_new:
+                report.created += 1
+            else:
+                report.updated += 1
+        if problems:
+            transaction.set_rollback(True)
+            raise SheetError(problems)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _snapshot(practice: Practice, row: PracticeRow | None = None) -> tuple:
+    """What the sheet can change of a practice, to tell an update from a no-op."""
+    themes = (
+        sorted(t.pk for t in row.themes)
+        if row
+        else sorted(practice.themes.values_list("pk", flat=True))
+    )
+    groups = (
+        sorted(g.pk for g in row.target_groups)
+        if row
+        else sorted(practice.target_groups.values_list("pk", flat=True))
+    )
+    return (
+        practice.title,
+        practice.summary,
+        practice.origin_city_name,
+        practice.origin_country_id,
+        practice.human_rights_based,
+        practice.gender_sensitive,
+        practice.evidence,
+        practice.languages,
+        practice.url,
+        themes,
+        groups,
+    )

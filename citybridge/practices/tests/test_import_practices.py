@@ -1,0 +1,71 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from citybridge.lib.spreadsheets import SheetError
+from citybridge.practices.imports import import_practices
+from citybridge.practices.models import Practice
+
+HEADER = (
+    "title,summary,city,country,themes,human_rights_based,gender_sensitive,evidence,language,"
+    "target_groups,url\n"
+)
+GOOD = (
+    HEADER
+    + "Youth council,Elected youth advise the city,Testgrad,ME,Youth engagement;education,da,no,"
+    "inspiring,sr,Youth,https://example.org/y\n"
+    + "Safety walks,Women audit public spaces,Shkodër,Albania,women-and-gender,yes,yes,"
+    "peer-reviewed,sq,Women and girls,\n"
+)
+
+
+def test_import_creates_practices_and_a_second_run_changes_nothing(city):
+    report = import_practices(GOOD.encode(), "practices.csv", acting_user=None)
+    assert (report.rows, report.created) == (2, 2)
+    youth = Practice.objects.get(title="Youth council")
+    assert youth.origin_city == city and youth.human_rights_based and not youth.gender_sensitive
+    assert sorted(t.slug for t in youth.themes.all()) == ["education", "youth-engagement"]
+    walks = Practice.objects.get(title="Safety walks")
+    assert (walks.origin_country_id, walks.evidence) == ("AL", "peer_reviewed")
+    again = import_practices(GOOD.encode(), "practices.csv", acting_user=None)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_dry_run_saves_nothing(db):
+    report = import_practices(GOOD.encode(), "practices.csv", dry_run=True, acting_user=None)
+    assert report.created == 2 and not Practice.objects.exists()
+
+
+def test_any_bad_row_imports_nothing_and_every_problem_is_named(db):
+    sheet = GOOD + "Bad one,,Nowhere,Atlantis,dancing,maybe,no,legendary,en,Aliens,not-a-url\n"
+    with pytest.raises(SheetError) as caught:
+        import_practices(sheet.encode(), "practices.csv", acting_user=None)
+    text = str(caught.value)
+    assert not Practice.objects.exists()
+    for expected in (
+        "summary is missing",
+        "'Atlantis' is not a country",
+        "'dancing' is not a theme",
+        "'maybe' is not a yes or no",
+        "'legendary' is not an evidence level",
+        "'Aliens' is not a target group",
+        "'not-a-url' is not a web address",
+    ):
+        assert expected in text, expected
+    assert all(p.row == 3 for p in caught.value.problems)
+
+
+def test_import_page(client_for, officer, donor, db):
+    url = reverse("practices:practice_import")
+    assert client_for(officer).get(url).status_code == 200
+    upload = SimpleUploadedFile("practices.csv", GOOD.encode(), content_type="text/csv")
+    assert client_for(donor).post(url, {"file": upload}).status_code == 404
+    assert not Practice.objects.exists()
+    upload = SimpleUploadedFile("practices.csv", GOOD.encode(), content_type="text/csv")
+    response = client_for(officer).post(url, {"file": upload})
+    assert response.status_code == 302 and Practice.objects.count() == 2
+    bad = SimpleUploadedFile(
+        "bad.csv", (HEADER + "X,,,,,,,,,,\n").encode(), content_type="text/csv"
+    )
+    response = client_for(officer).post(url, {"file": bad})
+    assert response.status_code == 400 and "Nothing was imported" in response.content.decode()

@@ -1,0 +1,160 @@
+"""Pages of the good-practice library: search and filters, a practice, writing one, importing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.lib.spreadsheets import SheetError
+from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.models import Country, Theme
+from citybridge.network.views import list_template, page_of
+from citybridge.practices import actions
+from citybridge.practices.access import get_practice_for_user
+from citybridge.practices.forms import ImportForm, PracticeForm, ResourceForm, TranslationForm
+from citybridge.practices.imports import import_practices
+from citybridge.practices.models import Practice, PracticeResource, TargetGroup
+
+FILTERS = ("q", "theme", "country", "target", "evidence", "hrb", "gender")
+
+
+def filtered_practices(params: dict[str, str]):
+    practices = Practice.objects.select_related("origin_country").prefetch_related(
+        "themes", "target_groups"
+    )
+    if params["q"]:
+        practices = practices.search(params["q"])
+    if params["theme"]:
+        practices = practices.filter(themes__slug=params["theme"])
+    if params["country"]:
+        practices = practices.filter(origin_country_id=params["country"])
+    if params["target"]:
+        practices = practices.filter(target_groups__slug=params["target"])
+    if params["evidence"]:
+        practices = practices.filter(evidence=params["evidence"])
+    if params["hrb"] == "yes":
+        practices = practices.filter(human_rights_based=True)
+    if params["gender"] == "yes":
+        practices = practices.filter(gender_sensitive=True)
+    return practices.distinct().order_by("title")
+
+
+@hub_member_required
+def practice_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    params = {k: request.GET.get(k, "").strip() for k in FILTERS}
+    context = {
+        "page": page_of(request, filtered_practices(params)),
+        "params": params,
+        "themes": Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name"),
+        "countries": Country.objects.filter(practice__isnull=False).distinct().order_by("name"),
+        "targets": TargetGroup.objects.all(),
+        "evidence_levels": Practice.Evidence.choices,
+    }
+    return render(
+        request,
+        list_template(request, "practices/practice_list.html", "practices/practice_rows.html"),
+        context,
+    )
+
+
+def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
+    hub = request.hub  # type: ignore[attr-defined]
+    return {
+        "practice": practice,
+        "themes": practice.themes.all(),
+        "target_groups": practice.target_groups.all(),
+        "translations": practice.translations.all(),
+        "resources": practice.resources.all(),
+        "contact": practice.contact_if_consented(),
+        "is_staff": scope_of(request.user).is_staff_of(hub.pk),
+        "translation_form": forms.get("translation_form") or TranslationForm(),
+        "resource_form": forms.get("resource_form") or ResourceForm(),
+    }
+
+
+@hub_member_required
+def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_practice_for_user(request.user, pk)
+    return render(request, "practices/practice_detail.html", detail_context(request, practice))
+
+
+@hub_staff_required
+def practice_create(request: HttpRequest) -> HttpResponse:
+    return practice_form(request, Practice())
+
+
+@hub_staff_required
+def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return practice_form(request, get_practice_for_user(request.user, pk))
+
+
+def practice_form(request: HttpRequest, practice: Practice) -> HttpResponse:
+    form = PracticeForm(request.POST or None, instance=practice, hub=request.hub)  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        practice = actions.save_practice(
+            form.instance,
+            themes=form.cleaned_data["themes"],
+            target_groups=form.cleaned_data["target_groups"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Saved %(title)s.") % {"title": practice.title})
+        return redirect("practices:practice_detail", pk=practice.pk)
+    return render(request, "practices/practice_form.html", {"form": form, "practice": practice})
+
+
+@require_POST
+@hub_staff_required
+def translation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_practice_for_user(request.user, pk)
+    form = TranslationForm(request.POST)
+    if form.is_valid():
+        actions.save_translation(practice, **form.cleaned_data, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Translation saved."))
+        return redirect("practices:practice_detail", pk=practice.pk)
+    context = detail_context(request, practice, translation_form=form)
+    return render(request, "practices/practice_detail.html", context, status=400)
+
+
+@require_POST
+@hub_staff_required
+def resource_add(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_practice_for_user(request.user, pk)
+    form = ResourceForm(request.POST, request.FILES, instance=PracticeResource(practice=practice))
+    if form.is_valid():
+        actions.add_resource(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Resource added."))
+        return redirect("practices:practice_detail", pk=practice.pk)
+    context = detail_context(request, practice, resource_form=form)
+    return render(request, "practices/practice_detail.html", context, status=400)
+
+
+@hub_staff_required
+def practice_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_practices(
+                upload.read(),
+                upload.name,
+                hub=request.hub,  # type: ignore[attr-defined]
+                dry_run=form.cleaned_data["dry_run"],
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+        except SheetError as error:
+            problems = error.problems
+        else:
+            messages.success(request, report.summary())
+            if not report.dry_run:
+                return redirect("practices:practice_list")
+    context = {"form": form, "problems": problems}
+    return render(
+        request, "practices/practice_import.html", context, status=400 if problems else 200
+    )

@@ -1,0 +1,209 @@
+"""The city page that tells the story: everything the hub did with one city, a timeline, and the
+officer-approved story paragraph for a period.
+
+It lives in reports because it reads every app (network may not import support or advocacy).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.advocacy.access import sees_advocacy_rows
+from citybridge.advocacy.models import AdvocacyAction, Testimonial
+from citybridge.engagement.models import Engagement
+from citybridge.needs.models import Need
+from citybridge.network.access import get_city_for_user
+from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.models import Hub, Person
+from citybridge.reports.forms import PeriodForm
+from citybridge.reports.models import CityStory
+from citybridge.reports.stories import StoryError, city_timeline, draft_story, save_story
+from citybridge.support.access import sees_support_rows
+from citybridge.support.models import ActionPlan, Mechanism, SupportAction
+
+
+class StoryForm(forms.Form):
+    """The officer's text for a city and period (kept here: reports/forms.py is the figures')."""
+
+    start = forms.DateField(widget=forms.HiddenInput)
+    end = forms.DateField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=gettext_lazy("Story for the brief"),
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=gettext_lazy(
+            "Drafted from the records. Edit it freely; only an approved story is printed."
+        ),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(_("The end of the period must be on or after its start."))
+        return data
+
+
+def story_period(request: HttpRequest, hub: Hub, city) -> tuple[PeriodForm, dt.date, dt.date]:
+    """The period asked for; by default that of the city's latest story the user may see, else
+    the hub's whole life to today."""
+    if not (request.GET.get("start") or request.GET.get("end")):
+        latest = CityStory.objects.visible_to(request.user).filter(city=city).first()
+        if latest:
+            start, end = latest.starts_on, latest.ends_on
+            return PeriodForm(initial={"start": start, "end": end}), start, end
+    form = PeriodForm(request.GET or None)
+    asked, end = form.period(default_start=hub.launched_on)
+    start = asked or end.replace(year=end.year - 1)
+    if not form.is_bound:
+        form = PeriodForm(initial={"start": start, "end": end})
+    return form, start, end
+
+
+def story_context(
+    request: HttpRequest, city, start: dt.date, end: dt.date, story_form=None
+) -> dict:
+    hub = request.hub  # type: ignore[attr-defined]
+    user = request.user
+    scope = scope_of(user)
+    is_staff = scope.is_staff_of(hub.pk)
+    sees_needs = is_staff or city.pk in scope.focal_cities.get(hub.pk, frozenset())
+    story = (
+        CityStory.objects.visible_to(user)
+        .filter(city=city, starts_on=start, ends_on=end)
+        .select_related("approved_by", "edited_by")
+        .first()
+    )
+    draft = draft_story(city, hub, start, end) if is_staff else ""
+    if is_staff and story_form is None:
+        fresh = request.GET.get("redraft") == "1"
+        text = draft if fresh or story is None else story.text
+        story_form = StoryForm(initial={"start": start, "end": end, "text": text})
+    support = (
+        SupportAction.objects.visible_to(user)
+        .of_hub(hub)
+        .received_by(city)
+        .select_related("organisation", "funder")
+        .order_by("starts_on", "pk")
+    )
+    mechanisms = Mechanism.objects.visible_to(user).filter(city=city).prefetch_related("stages")
+    ladders = []
+    for m in mechanisms:
+        reached = {s.stage: s for s in m.stages.all()}
+        ladders.append(
+            (m, [(Mechanism.Stage(v).label, reached.get(v)) for v in Mechanism.STAGE_ORDER])
+        )
+    hub_support = SupportAction.objects.of_hub(hub).received_by(city)
+    hub_advocacy = AdvocacyAction.objects.of_hub(hub).filter(cities=city).between(start, end)
+    return {
+        "hub": hub,
+        "city": city,
+        # Those who may not see the rows (donors) see how many there are.
+        "sees_support_rows": sees_support_rows(user, hub.pk),
+        "support_count": hub_support.count(),
+        "sees_advocacy_rows": sees_advocacy_rows(user, hub.pk),
+        "advocacy_count": hub_advocacy.count(),
+        "start": start,
+        "end": end,
+        "period_query": urlencode({"start": start.isoformat(), "end": end.isoformat()}),
+        "is_staff": is_staff,
+        "is_member": city.is_member_on(end),
+        "memberships": city.memberships.all(),
+        "story": story,
+        "draft": draft,
+        "story_form": story_form,
+        "other_stories": CityStory.objects.visible_to(user)
+        .filter(city=city)
+        .exclude(starts_on=start, ends_on=end),
+        "support": support,
+        "peer_support": SupportAction.objects.visible_to(user)
+        .of_hub(hub)
+        .filter(peer_cities=city)
+        .select_related("city", "organisation"),
+        "ladders": ladders,
+        "plans": ActionPlan.objects.visible_to(user)
+        .filter(Q(city=city) | Q(organisation__local_government=city))
+        .select_related("organisation"),
+        "needs": (
+            Need.objects.of_hub(hub).filter(city=city).select_related("theme")
+            if sees_needs
+            else Need.objects.none()
+        ),
+        "sees_needs": sees_needs,
+        "advocacy": AdvocacyAction.objects.visible_to(user)
+        .of_hub(hub)
+        .filter(cities=city)
+        .between(start, end)
+        .select_related("organisation"),
+        "testimonials": Testimonial.objects.visible_to(user)
+        .filter(city=city)
+        .select_related("person"),
+        "people": (
+            Person.objects.visible_to(user)
+            .filter(local_government=city)
+            .select_related("organisation")[:50]
+        ),
+        "engagements": Engagement.objects.visible_to(user)
+        .of_hub(hub)
+        .involving(city)
+        .between(start, end)
+        .select_related("host_city")
+        .order_by("starts_on"),
+        "timeline": city_timeline(city, user, hub, start, end, sees_needs=sees_needs),
+    }
+
+
+@hub_member_required
+def city_story(request: HttpRequest, pk: int) -> HttpResponse:
+    city = get_city_for_user(request.user, pk)
+    period_form, start, end = story_period(request, request.hub, city)  # type: ignore[attr-defined]
+    context = story_context(request, city, start, end)
+    context["period_form"] = period_form
+    return render(request, "reports/city_story.html", context)
+
+
+@require_POST
+@hub_staff_required
+def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the officer's story as a draft, or approve it for the brief ("approve" button)."""
+    city = get_city_for_user(request.user, pk)
+    form = StoryForm(request.POST)
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        approve = "approve" in request.POST
+        try:
+            save_story(
+                city,
+                hub=request.hub,  # type: ignore[attr-defined]
+                starts_on=start,
+                ends_on=end,
+                text=form.cleaned_data["text"],
+                approve=approve,
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+        except StoryError as error:
+            form.add_error("text", str(error))
+        else:
+            messages.success(
+                request,
+                _("Story approved for the brief.") if approve else _("Story saved as a draft."),
+            )
+            query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
+            return redirect(f"{reverse('reports:city_story', args=[city.pk])}?{query}")
+    hub = request.hub  # type: ignore[attr-defined]
+    start = form.cleaned_data.get("start") or hub.launched_on or dt.date.today()
+    end = form.cleaned_data.get("end") or dt.date.today()
+    context = story_context(request, city, start, end, story_form=form)
+    context["period_form"] = PeriodForm(initial={"start": start, "end": end})
+    return render(request, "reports/city_story.html", context, status=400)

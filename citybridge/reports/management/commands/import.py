@@ -1,0 +1,75 @@
+"""`citybridge import members|engagements|attendance|practices FILE...`: thin over the importers."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from citybridge.engagement.imports import import_attendance, import_engagements
+from citybridge.engagement.models import Engagement
+from citybridge.lib.spreadsheets import SheetError
+from citybridge.network.imports import import_members
+from citybridge.reports.management.commands.figures import hub_from_option
+
+
+def read(path: str) -> bytes:
+    file = Path(path)
+    if not file.is_file():
+        raise CommandError(f"No file at {path}.")
+    return file.read_bytes()
+
+
+class Command(BaseCommand):
+    help = "Import members, engagements or attendance sheets (CSV or XLSX), all or nothing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="kind", required=True)
+        for kind in ("members", "engagements"):
+            p = sub.add_parser(kind)
+            p.add_argument("file")
+            p.add_argument("--hub")
+            p.add_argument("--dry-run", action="store_true")
+        p = sub.add_parser("attendance")
+        p.add_argument("files", nargs="+")
+        p.add_argument("--engagement", help="The engagement's key; default: each file's stem.")
+        p.add_argument("--hub")
+        p.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, **options) -> None:
+        hub = hub_from_option(options["hub"])
+        kind, dry_run = options["kind"], options["dry_run"]
+        try:
+            if kind == "members":
+                report = import_members(
+                    read(options["file"]),
+                    Path(options["file"]).name,
+                    hub=hub,
+                    dry_run=dry_run,
+                    acting_user=None,
+                )
+            elif kind == "engagements":
+                report = import_engagements(
+                    read(options["file"]),
+                    Path(options["file"]).name,
+                    hub=hub,
+                    dry_run=dry_run,
+                    acting_user=None,
+                )
+            else:
+                engagement = None
+                if options["engagement"]:
+                    engagement = Engagement.objects.filter(
+                        hub=hub, key=options["engagement"]
+                    ).first()
+                    if engagement is None:
+                        raise CommandError(
+                            f"No engagement with the key '{options['engagement']}' in {hub.slug}."
+                        )
+                files = [(Path(f).name, read(f)) for f in options["files"]]
+                report = import_attendance(
+                    files, hub=hub, engagement=engagement, dry_run=dry_run, acting_user=None
+                )
+        except SheetError as error:
+            raise CommandError(str(error)) from error
+        for note in report.notes:
+            self.stdout.write(note)
+        self.stdout.write(report.summary())

@@ -1,0 +1,188 @@
+"""Writes to support: one atomic function per change, the acting user named.
+
+Each validates the whole record (model `clean`) before writing, so a bad status move, an
+amount without a currency or a milestone due before the start raises a ValidationError and
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citybridge.accounts.models import User
+from citybridge.engagement.models import Engagement
+from citybridge.needs.models import Need
+from citybridge.network.models import Hub, LocalGovernment, Theme
+from citybridge.support.models import (
+    ActionPlan,
+    Disbursement,
+    Expert,
+    Mechanism,
+    MechanismStage,
+    Milestone,
+    StatusChange,
+    SupportAction,
+)
+
+
+@transaction.atomic
+def save_support_action(
+    action: SupportAction,
+    *,
+    hub: Hub,
+    needs: Iterable[Need] = (),
+    themes: Iterable[Theme] = (),
+    experts: Iterable[Expert] = (),
+    peer_cities: Iterable[LocalGovernment] = (),
+    engagements: Iterable[Engagement] = (),
+    requested_on: dt.date | None = None,
+    acting_user: User | None,
+) -> SupportAction:
+    """Create or update an action. A new one starts as requested, and that is its first recorded
+    move (on `requested_on`, else its start date, else today). The status never changes here."""
+    is_new = action.pk is None
+    action.hub = hub
+    if is_new:
+        action.status = SupportAction.Status.REQUESTED
+    else:
+        action.status = SupportAction.objects.values_list("status", flat=True).get(pk=action.pk)
+    action.full_clean()
+    action.save()
+    action.needs.set(needs)
+    action.themes.set(themes)
+    action.experts.set(experts)
+    action.peer_cities.set(peer_cities)
+    action.engagements.set(engagements)
+    if is_new:
+        StatusChange.objects.create(
+            action=action,
+            from_status="",
+            to_status=SupportAction.Status.REQUESTED,
+            reason=_("Recorded."),
+            changed_by=acting_user,
+            effective_on=requested_on or action.starts_on or timezone.localdate(),
+        )
+    return action
+
+
+@transaction.atomic
+def move_support_status(
+    action: SupportAction,
+    to: str,
+    *,
+    reason: str,
+    acting_user: User | None,
+    effective_on: dt.date | None = None,
+) -> StatusChange:
+    """Move the action along its workflow and record who, when and why.
+
+    Refuses (ValidationError, nothing changed) a move the workflow does not allow, a move
+    without a reason, or one dated before the previous move.
+    """
+    # Read the status under the transaction: two officers moving at once cannot skip a step.
+    current = SupportAction.objects.select_for_update().get(pk=action.pk)
+    if message := current.workflow_error(to):
+        raise ValidationError(message)
+    if not reason.strip():
+        raise ValidationError(_("Say why the status changes."))
+    day = effective_on or timezone.localdate()
+    last = current.status_changes.order_by("-effective_on").first()
+    if last and day < last.effective_on:
+        raise ValidationError(
+            _("This move cannot take effect before the previous one (%(day)s).")
+            % {"day": last.effective_on.isoformat()}
+        )
+    change = StatusChange.objects.create(
+        action=current,
+        from_status=current.status,
+        to_status=to,
+        reason=reason.strip(),
+        changed_by=acting_user,
+        effective_on=day,
+    )
+    SupportAction.objects.filter(pk=current.pk).update(status=to)
+    action.status = to
+    return change
+
+
+@transaction.atomic
+def add_milestone(milestone: Milestone, *, acting_user: User | None) -> Milestone:
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def complete_milestone(
+    milestone: Milestone, *, done_on: dt.date, acting_user: User | None
+) -> Milestone:
+    milestone.done_on = done_on
+    milestone.full_clean()
+    milestone.save(update_fields=["done_on"])
+    return milestone
+
+
+@transaction.atomic
+def add_disbursement(disbursement: Disbursement, *, acting_user: User | None) -> Disbursement:
+    # Lock the grant: two disbursements entered at once cannot together exceed it.
+    SupportAction.objects.select_for_update().get(pk=disbursement.action_id)
+    disbursement.full_clean()
+    disbursement.save()
+    return disbursement
+
+
+@transaction.atomic
+def save_mechanism(
+    mechanism: Mechanism,
+    *,
+    support_actions: Iterable[SupportAction] = (),
+    acting_user: User | None,
+) -> Mechanism:
+    mechanism.full_clean()
+    mechanism.save()
+    mechanism.support_actions.set(support_actions)
+    return mechanism
+
+
+@transaction.atomic
+def record_mechanism_stage(stage: MechanismStage, *, acting_user: User | None) -> MechanismStage:
+    """Record the date and evidence of a stage; stages keep their order in time."""
+    stage.full_clean()
+    stage.save()
+    return stage
+
+
+@transaction.atomic
+def save_action_plan(
+    plan: ActionPlan,
+    *,
+    hub: Hub,
+    support_actions: Iterable[SupportAction] = (),
+    acting_user: User | None,
+) -> ActionPlan:
+    plan.hub = hub
+    plan.full_clean()
+    plan.save()
+    plan.support_actions.set(support_actions)
+    return plan
+
+
+@transaction.atomic
+def save_expert(
+    expert: Expert,
+    *,
+    hub: Hub,
+    themes: Iterable[Theme] = (),
+    acting_user: User | None,
+) -> Expert:
+    expert.hub = hub
+    expert.full_clean(exclude=["user"])
+    expert.save()
+    expert.themes.set(themes)
+    return expert

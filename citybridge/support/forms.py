@@ -1,0 +1,290 @@
+"""Forms for support: they validate and normalise; the writes are in support.actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from citybridge.engagement.models import Engagement
+from citybridge.needs.models import Need
+from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
+from citybridge.support.models import (
+    ActionPlan,
+    Disbursement,
+    Expert,
+    Mechanism,
+    MechanismStage,
+    Milestone,
+    SupportAction,
+)
+
+
+def choose_from(field: forms.Field, queryset) -> None:
+    """Offer only these records in a model choice field."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def governments_of(hub: Hub):
+    return Organisation.objects.filter(
+        kind__in=[Organisation.Kind.GOVERNMENT, Organisation.Kind.LOCAL_GOVERNMENT],
+        country__in=hub.countries.all(),
+    ).order_by("name")
+
+
+class SupportActionForm(forms.ModelForm):
+    class Meta:
+        model = SupportAction
+        fields = [
+            "title",
+            "kind",
+            "city",
+            "organisation",
+            "description",
+            "starts_on",
+            "ends_on",
+            "funder",
+            "amount",
+            "currency",
+            "needs",
+            "themes",
+            "experts",
+            "peer_cities",
+            "engagements",
+        ]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "themes": forms.SelectMultiple(attrs={"size": 8}),
+            "peer_cities": forms.SelectMultiple(attrs={"size": 8}),
+            "engagements": forms.SelectMultiple(attrs={"size": 8}),
+            "needs": forms.SelectMultiple(attrs={"size": 6}),
+        }
+        help_texts = {
+            "amount": _("Only for a Technical Support Fund grant."),
+        }
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        choose_from(self.fields["city"], cities)
+        choose_from(self.fields["peer_cities"], LocalGovernment.objects.order_by("name"))
+        choose_from(self.fields["organisation"], governments_of(hub))
+        choose_from(
+            self.fields["needs"],
+            Need.objects.of_hub(hub)
+            .select_related("city", "theme")
+            .order_by("city__name", "theme__name"),
+        )
+        choose_from(self.fields["experts"], Expert.objects.filter(hub=hub))
+        choose_from(
+            self.fields["engagements"], Engagement.objects.of_hub(hub).order_by("-starts_on")
+        )
+        choose_from(self.fields["themes"], Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)))
+        choose_from(self.fields["funder"], Funder.objects.all())
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Enter a title."))
+        return title
+
+    def clean_currency(self) -> str:
+        return self.cleaned_data["currency"].strip().upper()
+
+
+class StatusMoveForm(forms.Form):
+    to = forms.ChoiceField(label=_("Move to"), choices=SupportAction.Status.choices)
+    reason = forms.CharField(
+        label=_("Why"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded with your name and the date, for everyone who follows this action."),
+    )
+    effective_on = forms.DateField(
+        label=_("Took effect on"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty for today."),
+    )
+
+    def __init__(self, *args, action: SupportAction, **kwargs) -> None:
+        # Every status is a valid choice here so that a refused move is told why, in words.
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def clean_to(self) -> str:
+        to = self.cleaned_data["to"]
+        if message := self.action.workflow_error(to):
+            raise forms.ValidationError(message)
+        return to
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Say why the status changes."))
+        return reason
+
+    def clean_effective_on(self) -> dt.date | None:
+        day = self.cleaned_data.get("effective_on")
+        if day and day > dt.date.today():
+            raise forms.ValidationError(_("A move cannot take effect in the future."))
+        return day
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on"]
+        widgets = {"due_on": DATE}
+
+
+class MilestoneDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=DATE)
+
+    def __init__(self, *args, milestone: Milestone, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.milestone = milestone
+
+    def clean_done_on(self) -> dt.date:
+        day = self.cleaned_data["done_on"]
+        start = self.milestone.action.starts_on
+        if start and day < start:
+            raise forms.ValidationError(_("A milestone cannot be done before the action starts."))
+        if day > dt.date.today():
+            raise forms.ValidationError(_("A milestone cannot be done in the future."))
+        return day
+
+
+class DisbursementForm(forms.ModelForm):
+    class Meta:
+        model = Disbursement
+        fields = ["amount", "paid_on"]
+        widgets = {"paid_on": DATE}
+
+
+class MechanismForm(forms.ModelForm):
+    class Meta:
+        model = Mechanism
+        fields = ["city", "kind", "name", "support_actions"]
+        widgets = {"support_actions": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(
+            self.fields["support_actions"],
+            SupportAction.objects.of_hub(hub).select_related("city", "organisation"),
+        )
+
+
+class MechanismStageForm(forms.ModelForm):
+    class Meta:
+        model = MechanismStage
+        fields = ["stage", "reached_on", "evidence"]
+        widgets = {"reached_on": DATE, "evidence": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_evidence(self) -> str:
+        evidence = self.cleaned_data["evidence"].strip()
+        if not evidence:
+            raise forms.ValidationError(
+                _("Say what shows it: the legal act, minutes of meetings or the budget line.")
+            )
+        return evidence
+
+    def clean_reached_on(self) -> dt.date:
+        day = self.cleaned_data["reached_on"]
+        if day > dt.date.today():
+            raise forms.ValidationError(_("A stage cannot be reached in the future."))
+        return day
+
+
+class ActionPlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "city", "organisation", "status", "adopted_on", "support_actions"]
+        widgets = {
+            "adopted_on": DATE,
+            "support_actions": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["organisation"], governments_of(hub))
+        choose_from(
+            self.fields["support_actions"],
+            SupportAction.objects.of_hub(hub).select_related("city", "organisation"),
+        )
+
+
+class SupportFilterForm(forms.Form):
+    """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
+
+    start = forms.DateField(label=_("From"), required=False, widget=DATE)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *SupportAction.Kind.choices]
+    )
+    country = forms.CharField(required=False, widget=forms.HiddenInput)
+    theme = forms.CharField(required=False, widget=forms.HiddenInput)
+    funder = forms.CharField(required=False, widget=forms.HiddenInput)
+    city = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period must be on or after its start."))
+        return data
+
+    def apply(self, actions):
+        """The actions that match the valid filters (all of them when the form is unbound)."""
+        if not self.is_bound or not self.is_valid():
+            return actions
+        data = self.cleaned_data
+        actions = actions.starting_between(data.get("start"), data.get("end"))
+        if data.get("status"):
+            actions = actions.filter(status=data["status"])
+        if data.get("kind"):
+            actions = actions.filter(kind=data["kind"])
+        if country := data.get("country"):
+            if country == "none":
+                actions = actions.filter(city__isnull=True, organisation__country__isnull=True)
+            else:
+                actions = actions.filter(
+                    Q(city__country_id=country)
+                    | Q(city__isnull=True, organisation__country_id=country)
+                )
+        if theme := data.get("theme"):
+            if theme == "none":
+                actions = actions.filter(themes__isnull=True)
+            else:
+                actions = actions.filter(themes__slug=theme)
+        if funder := data.get("funder"):
+            if funder == "none":
+                actions = actions.filter(funder__isnull=True)
+            elif funder.isdigit():
+                actions = actions.filter(funder_id=int(funder))
+        if data.get("city"):
+            actions = actions.received_by(LocalGovernment(pk=data["city"]))
+        return actions.distinct()
+
+    def active_filters(self) -> dict[str, str]:
+        """The filters in force, as query parameters (for links and downloads)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else str(v)
+            for k, v in self.cleaned_data.items()
+            if v not in (None, "")
+        }

@@ -1,0 +1,436 @@
+"""Pages for support actions, their status, milestones and disbursements, the pipeline,
+mechanisms and action plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.models import Country, Funder, LocalGovernment, Theme
+from citybridge.network.views import list_template, page_of
+from citybridge.support import actions
+from citybridge.support.access import (
+    get_action_plan_for_user,
+    get_mechanism_for_user,
+    get_milestone_for_user,
+    get_support_action_for_user,
+    sees_support_rows,
+)
+from citybridge.support.exports import FORMATS, Table, export_response
+from citybridge.support.forms import (
+    ActionPlanForm,
+    DisbursementForm,
+    MechanismForm,
+    MechanismStageForm,
+    MilestoneDoneForm,
+    MilestoneForm,
+    StatusMoveForm,
+    SupportActionForm,
+    SupportFilterForm,
+)
+from citybridge.support.models import (
+    ActionPlan,
+    Disbursement,
+    Mechanism,
+    MechanismStage,
+    Milestone,
+    SupportAction,
+)
+from citybridge.support.pipeline import (
+    country_of,
+    money,
+    pipeline_actions,
+    pipeline_breakdowns,
+)
+
+
+def support_rows_table(actions: list[SupportAction]) -> Table:
+    table = Table(
+        title=_("Support actions"),
+        headers=[
+            _("Title"),
+            _("Supported"),
+            _("Country"),
+            _("Kind"),
+            _("Status"),
+            _("Start"),
+            _("End"),
+            _("Funder"),
+            _("Themes"),
+            _("Grant amount"),
+            _("Currency"),
+            _("Disbursed"),
+        ],
+    )
+    for a in actions:
+        country = country_of(a)
+        table.rows.append(
+            [
+                a.title,
+                str(a.recipient or ""),
+                country.public_name if country else "",
+                a.get_kind_display(),
+                a.get_status_display(),
+                a.starts_on.isoformat() if a.starts_on else "",
+                a.ends_on.isoformat() if a.ends_on else "",
+                a.funder.name if a.funder else "",
+                ", ".join(t.name for t in a.themes.all()),
+                a.amount,
+                a.currency,
+                money(a.paid) if a.amount is not None else None,  # type: ignore[attr-defined]
+            ]
+        )
+    return table
+
+
+def also_filtered(filters: dict[str, str]) -> list[tuple[str, str]]:
+    """The filters a pipeline number adds that the list's form does not show, in words."""
+    none = _("None recorded")
+    shown = []
+    if code := filters.get("country"):
+        country = Country.objects.filter(code=code).first()
+        shown.append((_("Country"), country.public_name if country else none))
+    if slug := filters.get("theme"):
+        theme = Theme.objects.filter(slug=slug).first()
+        shown.append((_("Theme"), theme.name if theme else none))
+    if funder_id := filters.get("funder"):
+        funder = Funder.objects.filter(pk=funder_id).first() if funder_id.isdigit() else None
+        shown.append((_("Funder"), funder.name if funder else none))
+    if city_id := filters.get("city"):
+        city = LocalGovernment.objects.filter(pk=city_id).first()
+        shown.append((_("City"), city.name if city else none))
+    return shown
+
+
+@hub_member_required
+def support_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    if not sees_support_rows(request.user, hub.pk):
+        raise Http404
+    form = SupportFilterForm(request.GET or None)
+    found = form.apply(SupportAction.objects.visible_to(request.user).of_hub(hub))
+    rows = pipeline_actions(found)
+    rows.sort(key=lambda a: (a.starts_on or dt.date.min, a.pk), reverse=True)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        filename = f"support-actions-{dt.date.today().isoformat()}"
+        return export_response([support_rows_table(rows)], fmt=fmt, filename=filename)
+    context = {
+        "form": form,
+        "page": page_of(request, rows),
+        "filters": form.active_filters(),
+        "query": urlencode(form.active_filters()),
+        "also_filtered": also_filtered(form.active_filters()),
+    }
+    template = list_template(request, "support/support_list.html", "support/support_rows.html")
+    return render(request, template, context)
+
+
+def detail_context(request: HttpRequest, action: SupportAction, **forms) -> dict:
+    scope = scope_of(request.user)
+    milestones = list(action.milestones.all())
+    today = dt.date.today()
+    for m in milestones:
+        m.action = action  # the row rule reads the action's status; no query per row
+    return {
+        "action": action,
+        "is_staff": scope.is_staff_of(action.hub_id),
+        "today": today,
+        "changes": action.status_changes.select_related("changed_by"),
+        "milestones": [(m, m.is_overdue_on(today)) for m in milestones],
+        "disbursements": action.disbursements.all(),
+        "disbursed": action.disbursed(),
+        "remaining": action.remaining(),
+        "needs": action.needs.select_related("city", "theme"),
+        "themes": action.themes.all(),
+        "experts": action.experts.all(),
+        "peer_cities": action.peer_cities.all(),
+        "engagements": action.engagements.order_by("starts_on"),
+        "mechanisms": action.mechanisms.select_related("city"),
+        "action_plans": action.action_plans.all(),
+        "move_form": forms.get("move_form") or StatusMoveForm(action=action),
+        "milestone_form": forms.get("milestone_form") or MilestoneForm(),
+        "disbursement_form": forms.get("disbursement_form") or DisbursementForm(),
+    }
+
+
+@hub_member_required
+def support_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_support_action_for_user(request.user, pk)
+    return render(request, "support/support_detail.html", detail_context(request, action))
+
+
+@hub_staff_required
+def support_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if city := request.GET.get("city", ""):
+        initial["city"] = city if city.isdigit() else None
+    return support_form(request, SupportAction(), initial)
+
+
+@hub_staff_required
+def support_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return support_form(request, get_support_action_for_user(request.user, pk), {})
+
+
+def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = SupportActionForm(request.POST or None, instance=action, hub=hub, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        action = actions.save_support_action(
+            form.instance,
+            hub=hub,
+            needs=data["needs"],
+            themes=data["themes"],
+            experts=data["experts"],
+            peer_cities=data["peer_cities"],
+            engagements=data["engagements"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Saved %(title)s.") % {"title": action.title})
+        return redirect("support:support_detail", pk=action.pk)
+    return render(request, "support/support_form.html", {"form": form, "action": action})
+
+
+@require_POST
+@hub_staff_required
+def support_move(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_support_action_for_user(request.user, pk)
+    form = StatusMoveForm(request.POST, action=action)
+    if form.is_valid():
+        try:
+            actions.move_support_status(
+                action,
+                form.cleaned_data["to"],
+                reason=form.cleaned_data["reason"],
+                effective_on=form.cleaned_data["effective_on"],
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Status: %(status)s.") % {"status": action.get_status_display()}
+            )
+            return redirect("support:support_detail", pk=action.pk)
+    context = detail_context(request, action, move_form=form)
+    return render(request, "support/support_detail.html", context, status=400)
+
+
+@require_POST
+@hub_staff_required
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_support_action_for_user(request.user, pk)
+    form = MilestoneForm(request.POST, instance=Milestone(action=action))
+    if form.is_valid():
+        actions.add_milestone(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Milestone added."))
+        return redirect("support:support_detail", pk=action.pk)
+    context = detail_context(request, action, milestone_form=form)
+    return render(request, "support/support_detail.html", context, status=400)
+
+
+@require_POST
+@hub_staff_required
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = get_milestone_for_user(request.user, pk)
+    form = MilestoneDoneForm(request.POST, milestone=milestone)
+    if form.is_valid():
+        actions.complete_milestone(
+            milestone,
+            done_on=form.cleaned_data["done_on"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Milestone marked done."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("support:support_detail", pk=milestone.action_id)
+
+
+@require_POST
+@hub_staff_required
+def disbursement_add(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_support_action_for_user(request.user, pk)
+    form = DisbursementForm(request.POST, instance=Disbursement(action=action))
+    if form.is_valid():
+        actions.add_disbursement(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Disbursement recorded."))
+        return redirect("support:support_detail", pk=action.pk)
+    context = detail_context(request, action, disbursement_form=form)
+    return render(request, "support/support_detail.html", context, status=400)
+
+
+@hub_member_required
+def support_pipeline(request: HttpRequest) -> HttpResponse:
+    """Numbers for every member of the hub (donors included); the records behind them open on
+    the support list only for those who may see rows."""
+    hub = request.hub  # type: ignore[attr-defined]
+    scope = scope_of(request.user)
+    whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
+    base = SupportAction.objects.of_hub(hub)
+    if not whole_hub:
+        base = base.visible_to(request.user)
+    form = SupportFilterForm(request.GET or None)
+    breakdowns = pipeline_breakdowns(form.apply(base))
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        filename = f"support-pipeline-{dt.date.today().isoformat()}"
+        return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
+    filters = form.active_filters()
+    shown = [
+        (b.table(), [urlencode({**filters, **row.query}) for row in b.rows]) for b in breakdowns
+    ]
+    context = {
+        "hub": hub,
+        "form": form,
+        "query": urlencode(filters),
+        "tables": [(table, zip(table.rows, links, strict=True)) for table, links in shown],
+        "opens_records": sees_support_rows(request.user, hub.pk),
+        "whole_hub": whole_hub,
+    }
+    return render(request, "support/pipeline.html", context)
+
+
+@hub_staff_required
+def milestone_overdue(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    today = dt.date.today()
+    milestones = (
+        Milestone.objects.visible_to(request.user)
+        .of_hub(hub)
+        .overdue(on=today)
+        .select_related("action__city", "action__organisation")
+    )
+    return render(request, "support/overdue.html", {"milestones": milestones, "today": today})
+
+
+@hub_member_required
+def mechanism_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    mechanisms = (
+        Mechanism.objects.visible_to(request.user)
+        .of_hub(hub)
+        .select_related("city__country")
+        .prefetch_related("stages")
+        .order_by("city__name")
+    )
+    rows = [(m, m.current_stage()) for m in mechanisms]
+    stage_counts = {
+        value: sum(1 for _m, s in rows if s and s.stage == value) for value in Mechanism.STAGE_ORDER
+    }
+    context = {
+        "rows": rows,
+        "stages": [(v, Mechanism.Stage(v).label, stage_counts[v]) for v in Mechanism.STAGE_ORDER],
+        "is_staff": scope_of(request.user).is_staff_of(hub.pk),
+    }
+    return render(request, "support/mechanism_list.html", context)
+
+
+def mechanism_context(request: HttpRequest, mechanism: Mechanism, stage_form=None) -> dict:
+    stages = {s.stage: s for s in mechanism.stages.all()}
+    return {
+        "mechanism": mechanism,
+        "ladder": [(v, Mechanism.Stage(v).label, stages.get(v)) for v in Mechanism.STAGE_ORDER],
+        "support": SupportAction.objects.visible_to(request.user).filter(mechanisms=mechanism),
+        "stage_form": stage_form or MechanismStageForm(),
+        "is_staff": scope_of(request.user).is_staff_of(request.hub.pk),  # type: ignore[attr-defined]
+    }
+
+
+@hub_member_required
+def mechanism_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    mechanism = get_mechanism_for_user(request.user, pk)
+    return render(request, "support/mechanism_detail.html", mechanism_context(request, mechanism))
+
+
+@hub_staff_required
+def mechanism_create(request: HttpRequest) -> HttpResponse:
+    initial = {"city": request.GET.get("city")} if request.GET.get("city", "").isdigit() else {}
+    return mechanism_form(request, Mechanism(), initial)
+
+
+@hub_staff_required
+def mechanism_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return mechanism_form(request, get_mechanism_for_user(request.user, pk), {})
+
+
+def mechanism_form(request: HttpRequest, mechanism: Mechanism, initial: dict) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = MechanismForm(request.POST or None, instance=mechanism, hub=hub, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        mechanism = actions.save_mechanism(
+            form.instance,
+            support_actions=form.cleaned_data["support_actions"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Saved %(name)s.") % {"name": mechanism})
+        return redirect("support:mechanism_detail", pk=mechanism.pk)
+    return render(request, "support/mechanism_form.html", {"form": form, "mechanism": mechanism})
+
+
+@require_POST
+@hub_staff_required
+def stage_add(request: HttpRequest, pk: int) -> HttpResponse:
+    mechanism = get_mechanism_for_user(request.user, pk)
+    form = MechanismStageForm(request.POST, instance=MechanismStage(mechanism=mechanism))
+    if form.is_valid():
+        actions.record_mechanism_stage(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(
+            request, _("Stage recorded: %(stage)s.") % {"stage": form.instance.get_stage_display()}
+        )
+        return redirect("support:mechanism_detail", pk=mechanism.pk)
+    context = mechanism_context(request, mechanism, stage_form=form)
+    return render(request, "support/mechanism_detail.html", context, status=400)
+
+
+@hub_member_required
+def action_plan_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    visible = SupportAction.objects.visible_to(request.user)
+    plans = (
+        ActionPlan.objects.visible_to(request.user)
+        .of_hub(hub)
+        .select_related("city", "organisation")
+        .prefetch_related(Prefetch("support_actions", queryset=visible, to_attr="visible_support"))
+        .annotate(support_count=Count("support_actions", distinct=True))
+    )
+    context = {"plans": plans, "is_staff": scope_of(request.user).is_staff_of(hub.pk)}
+    return render(request, "support/action_plan_list.html", context)
+
+
+@hub_staff_required
+def action_plan_create(request: HttpRequest) -> HttpResponse:
+    return action_plan_form(request, ActionPlan())
+
+
+@hub_staff_required
+def action_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_plan_form(request, get_action_plan_for_user(request.user, pk))
+
+
+def action_plan_form(request: HttpRequest, plan: ActionPlan) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = ActionPlanForm(request.POST or None, instance=plan, hub=hub)
+    if request.method == "POST" and form.is_valid():
+        plan = actions.save_action_plan(
+            form.instance,
+            hub=hub,
+            support_actions=form.cleaned_data["support_actions"],
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Saved %(title)s.") % {"title": plan.title})
+        return redirect("support:action_plan_list")
+    return render(request, "support/action_plan_form.html", {"form": form, "plan": plan})
