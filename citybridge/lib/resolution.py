@@ -351,9 +351,9 @@ def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str]
         ):
             points -= 2.0
             evidence.append("different e-mail addresses at the same office")
-            conflict = conflict or points < LINK
         else:
             evidence.append("different e-mail addresses")
+    apart_cities = False
     if a.city and b.city:
         if _same_city(a.city, b.city):
             points += 1.0
@@ -361,21 +361,26 @@ def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str]
         elif a.city.isdigit() and b.city.isdigit():
             points -= 3.0
             evidence.append("different cities")
+            apart_cities = True
         else:
             # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
             points -= 1.5
             evidence.append("different city names")
-    if a.organisation and b.organisation:
-        if (
+    if (
+        a.organisation
+        and b.organisation
+        and (
             a.organisation == b.organisation
             or token_set_ratio(a.organisation, b.organisation) >= 90
-        ):
-            points += 0.5
-            evidence.append("same organisation")
+        )
+    ):
+        points += 0.5
+        evidence.append("same organisation")
     if a.role and b.role and a.role == b.role:
         points += 0.3
         evidence.append("same role")
-    return points, evidence, conflict
+    # Two known, different cities are decisive unless the rest (an e-mail) outweighs them.
+    return points, evidence, conflict or (apart_cities and points < LINK)
 
 
 def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
@@ -402,12 +407,17 @@ def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
 def _blocks(profiles: list[_Profile], shared: set[str]) -> dict[str, list[int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, p in enumerate(profiles):
-        tokens = [
-            t for t in ((p.given_sound,) if p.given_sound else ()) + p.family_sounds if len(t) > 1
-        ]
-        keys = {f"n:{t}|{o[0]}" for t in tokens for o in tokens if o is not t}
+        tokens = [t for t in (p.given_sound, *p.family_sounds) if len(t) > 1]
+        keys = {
+            f"n:{t}|{o[0]}" for i, t in enumerate(tokens) for j, o in enumerate(tokens) if i != j
+        }
         if len(tokens) == 1:
             keys.add(f"n:{tokens[0]}|")
+        # A short form (Saša) must meet its full name (Aleksandar).
+        for variant in p.given_keys - {p.given_sound}:
+            for family in p.family_sounds:
+                if family:
+                    keys.update((f"n:{variant}|{family[0]}", f"n:{family}|{variant[0]}"))
         if p.email and p.email not in shared:
             keys.add(f"e:{p.email}")
         for key in keys:
@@ -451,6 +461,10 @@ class _Clusters:
             self.apart[other].add(big)
             self.apart[big].add(other)
         return True
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
 
 
 def _probability(points: float) -> float:
@@ -505,11 +519,16 @@ def resolve(
     for index, p in enumerate(profiles):
         grouped[clusters.find(index)].extend(p.ids)
     uncertain: list[tuple[int, int, float, list[str]]] = []
-    reported: set[tuple[int, int]] = set()
+    # Clusters an officer already said are two people are not asked about again.
+    reported = {
+        _ordered(clusters.find(profile_of[a]), clusters.find(profile_of[b]))
+        for a, b in different
+        if a in profile_of and b in profile_of
+    }
     for points, x, y, evidence in links:
         rx, ry = clusters.find(x), clusters.find(y)
-        if rx == ry or (min(rx, ry), max(rx, ry)) in reported:
+        if rx == ry or _ordered(rx, ry) in reported:
             continue
-        reported.add((min(rx, ry), max(rx, ry)))
+        reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
     return Resolution(clusters=sorted(sorted(ids) for ids in grouped.values()), uncertain=uncertain)

@@ -8,6 +8,7 @@ from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Engagement
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.imports import import_members
+from citybridge.practices.imports import import_practices
 from citybridge.reports.management.commands.figures import hub_from_option
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="kind", required=True)
-        for kind in ("members", "engagements"):
+        for kind in ("members", "engagements", "practices"):
             p = sub.add_parser(kind)
             p.add_argument("file")
             p.add_argument("--hub")
@@ -40,6 +41,14 @@ class Command(BaseCommand):
         try:
             if kind == "members":
                 report = import_members(
+                    read(options["file"]),
+                    Path(options["file"]).name,
+                    hub=hub,
+                    dry_run=dry_run,
+                    acting_user=None,
+                )
+            elif kind == "practices":
+                report = import_practices(
                     read(options["file"]),
                     Path(options["file"]).name,
                     hub=hub,

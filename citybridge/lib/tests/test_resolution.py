@@ -1,0 +1,206 @@
+"""resolve(): which sign-in rows are one person. Invented names only."""
+
+from __future__ import annotations
+
+from citybridge.lib.resolution import Mention, Resolution, resolve, written_gender
+
+
+def together(result: Resolution, *ids: int) -> bool:
+    return any(set(ids) <= set(cluster) for cluster in result.clusters)
+
+
+def apart(result: Resolution, a: int, b: int) -> bool:
+    return not together(result, a, b)
+
+
+def test_every_mention_is_in_exactly_one_cluster() -> None:
+    mentions = [Mention(i, f"Person{i} Surname{i}") for i in range(5)]
+    result = resolve(mentions)
+    assert sorted(i for cluster in result.clusters for i in cluster) == [0, 1, 2, 3, 4]
+
+
+def test_cyrillic_and_latin() -> None:
+    result = resolve([Mention(1, "Дарко Лукић", city="7"), Mention(2, "Darko Lukic", city="7")])
+    assert together(result, 1, 2)
+
+
+def test_dropped_diacritics_and_dj() -> None:
+    result = resolve(
+        [
+            Mention(1, "Đurđica Šćepanović", city="7"),
+            Mention(2, "Djurdjica Scepanovic", city="7"),
+            Mention(3, "Durdica Scepanovic", city="7"),
+        ]
+    )
+    assert together(result, 1, 2, 3)
+
+
+def test_english_style_spellings() -> None:
+    result = resolve(
+        [
+            Mention(1, "Željko Čavić", city="3"),
+            Mention(2, "Zheljko Chavic", city="3"),
+            Mention(3, "Džemal Šušić", city="3"),
+            Mention(4, "Dzhemal Shushich", city="3"),
+        ]
+    )
+    assert together(result, 1, 2) and together(result, 3, 4) and apart(result, 1, 3)
+
+
+def test_albanian_letters() -> None:
+    result = resolve([Mention(1, "Gëzim Hoxhaj", city="4"), Mention(2, "Gezim Hoxhaj", city="4")])
+    assert together(result, 1, 2)
+
+
+def test_surname_first_comma_titles_capitals_and_spaces() -> None:
+    result = resolve(
+        [
+            Mention(1, "Vesna Radulović", city="5"),
+            Mention(2, "RADULOVIĆ Vesna", city="5"),
+            Mention(3, "Radulović, Vesna", city="5"),
+            Mention(4, "gđa  Vesna   Radulović", city="5"),
+            Mention(5, "Dr. Vesna R. Radulović", city="5"),
+            Mention(6, given_name="Radulović", family_name="Vesna", city="5"),
+        ]
+    )
+    assert together(result, 1, 2, 3, 4, 5, 6)
+
+
+def test_typos() -> None:
+    result = resolve(
+        [
+            Mention(1, "Branimir Kostić", city="2"),
+            Mention(2, "Branimri Kostić", city="2"),  # letters swapped
+            Mention(3, "Branimir Kotić", city="2"),  # letter dropped
+        ]
+    )
+    assert together(result, 1, 2, 3)
+
+
+def test_nickname() -> None:
+    result = resolve(
+        [
+            Mention(1, "Aleksandar Vujačić", city="9", gender="M"),
+            Mention(2, "Saša Vujačić", city="9", gender="M"),
+        ]
+    )
+    assert together(result, 1, 2)
+
+
+def test_married_double_surname() -> None:
+    result = resolve(
+        [
+            Mention(1, "Tijana Marković-Đurić", city="6"),
+            Mention(2, "Tijana Đurić", city="6"),
+        ]
+    )
+    assert together(result, 1, 2)
+
+
+def test_upper_cased_email_links_a_badly_written_name() -> None:
+    result = resolve(
+        [
+            Mention(1, "Radomir Vukotić", email="radomir.vukotic@opstina.example.me"),
+            Mention(2, "Radomri Vukotc", email="RADOMIR.VUKOTIC@OPSTINA.EXAMPLE.ME"),
+        ]
+    )
+    assert together(result, 1, 2)
+    assert not result.uncertain
+
+
+def test_namesakes_in_different_cities_stay_two() -> None:
+    result = resolve(
+        [
+            Mention(1, "Goran Ilić", city="10", organisation="Police Alfa"),
+            Mention(2, "Goran Ilić", city="11", organisation="School Beta"),
+        ]
+    )
+    assert apart(result, 1, 2)
+    assert [(a, b) for a, b, _, _ in result.uncertain] == [(1, 2)]
+    assert "different cities" in result.uncertain[0][3]
+
+
+def test_a_mention_without_city_cannot_chain_two_namesakes() -> None:
+    result = resolve(
+        [
+            Mention(1, "Goran Ilić", city="10", email="goran.ilic@alfa.example"),
+            Mention(2, "Goran Ilić", city="11"),
+            Mention(3, "Goran Ilić", email="goran.ilic@alfa.example"),
+        ]
+    )
+    assert together(result, 1, 3)
+    assert apart(result, 1, 2)
+
+
+def test_shared_office_mailbox_is_ignored() -> None:
+    office = "info@opstina.example.mk"
+    result = resolve(
+        [
+            Mention(1, "Elena Trajkovska", email=office),
+            Mention(2, "Blerim Osmani", email=office),
+            Mention(3, "Kiril Naumoski", email=office),
+            Mention(4, "Elena Trajkovska", email=office),
+        ]
+    )
+    assert apart(result, 1, 2) and apart(result, 2, 3) and apart(result, 1, 3)
+    assert together(result, 1, 4)  # the same name still links, on the name
+
+
+def test_ivan_and_ivana_of_the_same_office_are_two() -> None:
+    result = resolve(
+        [
+            Mention(1, "Ivan Đokić", city="12", organisation="Opština X"),
+            Mention(2, "Ivana Đokić", city="12", organisation="Opština X"),
+        ]
+    )
+    assert apart(result, 1, 2)
+    assert not result.uncertain
+
+
+def test_gendered_surnames_are_two() -> None:
+    result = resolve(
+        [Mention(1, "Dragi Petreski", city="1"), Mention(2, "Dragi Petreska", city="1")]
+    )
+    assert apart(result, 1, 2)
+
+
+def test_written_gender_separates() -> None:
+    result = resolve(
+        [
+            Mention(1, "Vanja Lazić", city="3", gender="M"),
+            Mention(2, "Vanja Lazić", city="3", gender="Ж"),
+        ]
+    )
+    assert apart(result, 1, 2)
+
+
+def test_written_gender() -> None:
+    assert [written_gender(g) for g in ("M", "м", "male", "Mashkull")] == ["M"] * 4
+    assert [written_gender(g) for g in ("F", "Ž", "ж", "Femër", "ženski")] == ["F"] * 5
+    assert written_gender("") == written_gender("?") == ""
+
+
+def test_two_different_known_names_are_two() -> None:
+    result = resolve([Mention(1, "Goran Babić", city="8"), Mention(2, "Zoran Babić", city="8")])
+    assert apart(result, 1, 2)
+
+
+def test_officer_decisions_win() -> None:
+    mentions = [
+        Mention(1, "Mirela Hodžić", city="4"),
+        Mention(2, "Mirela Hodžić", city="4"),
+        Mention(3, "Mirela Hadžić", city="5"),
+    ]
+    automatic = resolve(mentions)
+    assert together(automatic, 1, 2) and apart(automatic, 1, 3)
+    decided = resolve(mentions, same=[(2, 3)], different=[(1, 2)])
+    assert together(decided, 2, 3) and apart(decided, 1, 2) and apart(decided, 1, 3)
+    assert all({a, b} != {1, 2} for a, b, _, _ in decided.uncertain)
+
+
+def test_uncertain_pairs_explain_themselves() -> None:
+    result = resolve([Mention(1, "Nermin Begović"), Mention(2, "Nermin Begovic", city="3")])
+    assert together(result, 1, 2) or result.uncertain
+    for _, _, score, evidence in result.uncertain:
+        assert 0.0 <= score <= 1.0
+        assert evidence and all(isinstance(e, str) for e in evidence)
