@@ -65,17 +65,23 @@ def invented_world(ctx_cities: dict, rng: random.Random) -> tuple[list[Invented]
         for name, c in ctx_cities.items()
         if c.country_id in ("AL", "BA", "XK", "ME", "MK", "RS")
     }
-    people = invent_people(list(cities.values()), PEOPLE_IN_BRIEF_PERIOD + PEOPLE_ONLY_IN_2024, rng)
-    for person, (city, role) in zip(people, LEADERS, strict=False):
-        person.city, person.role = cities[city], role
+    # Leaders first, each named in the language of the city they lead.
+    people = [
+        invent_people([cities[city]], 1, rng, start=n)[0]
+        for n, (city, _) in enumerate(LEADERS, start=1)
+    ]
+    for person, (_, role) in zip(people, LEADERS, strict=True):
+        person.role = role
     # The Ohrid official who becomes mayor in 2024 counts as a local leader from then on only.
-    riser = people[len(LEADERS)]
-    riser.city, riser.role_before, riser.role, riser.role_from = (
-        cities["Ohrid"],
+    riser = invent_people([cities["Ohrid"]], 1, rng, start=len(people) + 1)[0]
+    riser.role_before, riser.role, riser.role_from = (
         "municipal_official",
         "mayor",
         dt.date(2024, 1, 1),
     )
+    people.append(riser)
+    rest = PEOPLE_IN_BRIEF_PERIOD + PEOPLE_ONLY_IN_2024 - len(people)
+    people += invent_people(list(cities.values()), rest, rng, start=len(people) + 1)
     return people[:PEOPLE_IN_BRIEF_PERIOD], people[PEOPLE_IN_BRIEF_PERIOD:]
 
 
