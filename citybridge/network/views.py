@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -173,8 +173,23 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("engagement")
         .order_by("-engagement__starts_on")
     )
+    sheet_roles = (
+        attendances.exclude(role_kind="")
+        .order_by()
+        .values("role_kind")
+        .annotate(
+            first=Min("engagement__starts_on"),
+            last=Max("engagement__starts_on"),
+            records=Count("pk"),
+        )
+        .order_by("first")
+    )
+    labels = dict(RoleKind.choices)
     context = {
         "person": person,
+        "sheet_roles": [
+            r | {"label": labels.get(r["role_kind"], r["role_kind"])} for r in sheet_roles
+        ],
         "positions": person.positions.select_related("local_government", "organisation"),
         "attendances": attendances,
         "position_form": PositionForm(hub=request.hub),  # type: ignore[attr-defined]
