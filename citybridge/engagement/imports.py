@@ -24,8 +24,10 @@ from citybridge.lib.spreadsheets import (
     Problem,
     SheetError,
     Table,
+    ValueProblem,
     map_columns,
     parse_date,
+    parse_email,
     read_table,
 )
 from citybridge.lib.text import fold
@@ -232,16 +234,11 @@ def parse_sheets(
                     )
                 )
             email = row.cells.get(columns["email"], "").strip() if "email" in columns else ""
-            if email and ("@" not in email or " " in email):
-                problems.append(
-                    Problem(
-                        row.number,
-                        columns["email"],
-                        f"'{email}' is not an e-mail address.",
-                        "Correct it or leave the cell empty.",
-                        file=name,
-                    )
-                )
+            if email:
+                try:
+                    parse_email(email)
+                except ValueProblem as error:
+                    problems.append(replace(error.at(row.number, columns["email"]), file=name))
         parsed.append(ParsedSheet(name, hashlib.sha256(data).hexdigest(), target, table, columns))
     if problems:
         raise SheetError(problems)

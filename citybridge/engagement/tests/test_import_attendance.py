@@ -78,13 +78,13 @@ def test_every_cell_is_kept_as_written_with_file_and_row(hub, engagements, offic
 def test_a_bad_row_refuses_the_whole_import(hub, engagements, officer):
     files = [
         ("K01.csv", latin("Mara Testić;;;Testgrad;;Ž;")),
-        ("K02.csv", latin("Nada Probić;;;Testgrad;;Ž;", ";Opština;;Testgrad;not-an-email;;")),
+        ("K02.csv", latin("Nada Probić;;;Testgrad;nada@;Ž;", ";Opština;;Testgrad;not-an-email;;")),
     ]
     with pytest.raises(SheetError) as refused:
         import_attendance(files, hub=hub, acting_user=officer)
     described = str(refused.value)
     assert "K02.csv" in described and "row 2" in described.lower()
-    assert "not-an-email" in described
+    assert "not-an-email" in described and "'nada@' is not an e-mail address" in described
     assert (
         not Attendance.objects.exists()
         and not Person.objects.exists()
