@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from citybridge.accounts.models import User
-from citybridge.engagement.models import Engagement
+from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.network.models import Hub, LocalGovernment, Theme
 
 
@@ -26,3 +26,16 @@ def save_engagement(
     engagement.participating_cities.set(participating_cities)
     engagement.themes.set(themes)
     return engagement
+
+
+@transaction.atomic
+def remove_sheet(sheet: Sheet, *, acting_user: User | None) -> int:
+    """Remove an imported sheet and its rows (e.g. to import a corrected file), then resolve the
+    hub's people again: someone seen only on this sheet no longer counts. Returns the rows removed."""
+    from citybridge.engagement.resolution import resolve_hub
+
+    hub = sheet.engagement.hub
+    removed, _ = Attendance.objects.filter(sheet=sheet).delete()
+    sheet.delete()
+    resolve_hub(hub)
+    return removed

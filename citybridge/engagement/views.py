@@ -13,7 +13,7 @@ from citybridge.engagement import actions, review, uploads
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.forms import EngagementForm, ImportForm
 from citybridge.engagement.imports import import_attendance, import_engagements
-from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair
+from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
 from citybridge.network.imports import import_members
@@ -249,3 +249,19 @@ def record_split(request: HttpRequest, pk: int) -> HttpResponse:
         % {"file": record.source_file, "row": record.row_number},
     )
     return redirect("network:person_detail", pk=record.person_id or person_id)
+
+
+@require_POST
+@hub_staff_required
+def sheet_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    sheet = Sheet.objects.filter(pk=pk, engagement__hub=hub).select_related("engagement").first()
+    if sheet is None:
+        raise Http404
+    rows = actions.remove_sheet(sheet, acting_user=request.user)  # type: ignore[arg-type]
+    messages.success(
+        request,
+        _("Removed %(file)s and its %(rows)s rows; the people were resolved again.")
+        % {"file": sheet.file_name, "rows": rows},
+    )
+    return redirect("engagement:engagement_detail", pk=sheet.engagement.pk)

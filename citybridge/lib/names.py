@@ -139,6 +139,7 @@ class Name:
     family: tuple[str, ...] = ()  # folded surname tokens, in written order
     middle: tuple[str, ...] = ()  # folded initials and second given names
     gender: str = ""  # "M", "F" or "" (from the name alone)
+    gender_sure: bool = False  # the given-name lexicon says so, not an ending
     order_known: bool = True  # False when nothing told the given name from the surname
     written: tuple[str, str] = ("", "")  # (given, family) as written, titles and initials removed
 
@@ -193,8 +194,15 @@ def _given_score(token: _Token, other_caps: bool) -> float:
     return score
 
 
-def _gender(given: str, family: tuple[str, ...]) -> str:
-    return given_gender(given) or surname_gender(family)
+def _gender(given: str, family: tuple[str, ...]) -> tuple[str, bool]:
+    """The gender the name suggests, and whether the lexicon vouches for it (an ending of an
+    unknown, possibly misspelt given name does not: "Vesan" for "Vesna")."""
+    if given in GIVEN or given in MALE_IN_A or given in NICKNAMES:
+        known = given_gender(given)
+        if known:
+            return known, True
+    # Surname forms stay a hint: sheets in English often give a woman the man's form.
+    return given_gender(given) or surname_gender(family), False
 
 
 def _from_parts(
@@ -203,11 +211,13 @@ def _from_parts(
     middle = [t.folded for t in given[1:]] + initials
     given_word = given[0].folded if given else ""
     family_words = tuple(t.folded for t in family)
+    gender, sure = _gender(given_word, family_words)
     return Name(
         given=given_word,
         family=family_words,
         middle=tuple(middle),
-        gender=_gender(given_word, family_words),
+        gender=gender,
+        gender_sure=sure,
         order_known=known,
         written=(
             " ".join(dict.fromkeys(t.raw for t in given[:1])),

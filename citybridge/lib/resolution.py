@@ -131,7 +131,7 @@ def _profile_key(m: Mention, name: Name) -> tuple[str, ...]:
         m.city.strip().lower(),
         fold(m.organisation),
         fold(m.role),
-        written_gender(m.gender) or name.gender,
+        written_gender(m.gender) or (name.gender if name.gender_sure else ""),
     )
 
 
@@ -199,7 +199,7 @@ def _compare_given(a: _Profile, b: _Profile) -> tuple[str, str]:
     if _gendered_pair(a.given_sound, b.given_sound):
         return "gendered", f"different given names: {_title(ga)} / {_title(gb)}"
     known_both = (ga in GIVEN or ga in NICKNAMES) and (gb in GIVEN or gb in NICKNAMES)
-    similarity = _similar(a.given_sound, b.given_sound)
+    similarity = max(_similar(a.given_sound, b.given_sound), _similar(ga, gb))
     if known_both or similarity < 0.5:
         return "different", f"different given names: {_title(ga)} / {_title(gb)}"
     if min(len(ga), len(gb)) >= 3 and similarity >= 0.7:
@@ -208,7 +208,11 @@ def _compare_given(a: _Profile, b: _Profile) -> tuple[str, str]:
     return "doubtful", f"given names differ: {_title(ga)} / {_title(gb)}"
 
 
-def _compare_family(fa: tuple[str, ...], fb: tuple[str, ...]) -> str:
+def _compare_family(
+    fa: tuple[str, ...],
+    fb: tuple[str, ...],
+    written: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> str:
     """ "same" | "shared" | "typo" | "gendered" | "different" | "unknown"."""
     if not fa or not fb:
         return "unknown"
@@ -217,6 +221,8 @@ def _compare_family(fa: tuple[str, ...], fb: tuple[str, ...]) -> str:
     if set(fa) & set(fb):
         return "shared"
     best = max(_similar(x, y) for x in fa for y in fb)
+    if best < 0.75 and written is not None:
+        best = max(best, *(_similar(x, y) for x in written[0] for y in written[1]))
     if any(_gendered_pair(x, y) for x in fa for y in fb):
         return "gendered"
     if best >= 0.75 and min(len(x) for x in (*fa, *fb)) >= 3:
@@ -250,7 +256,7 @@ _NAME_POINTS = {
 
 def _compare_names(a: _Profile, b: _Profile) -> _NameVerdict:
     given, given_note = _compare_given(a, b)
-    family = _compare_family(a.family_sounds, b.family_sounds)
+    family = _compare_family(a.family_sounds, b.family_sounds, (a.name.family, b.name.family))
     # The order may have been read wrongly on one side: try the two names swapped as well.
     if (given, family) not in _NAME_POINTS or given != "same":
         swapped = _swapped(a, b)
@@ -338,6 +344,10 @@ def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str]
     if a.gender and b.gender and a.gender != b.gender:
         evidence.append("different genders")
         return points - 5.0, evidence, True
+    hint_a, hint_b = a.gender or a.name.gender, b.gender or b.name.gender
+    if hint_a and hint_b and hint_a != hint_b:
+        points -= 1.0
+        evidence.append("the names suggest different genders")
     if a.email and a.email == b.email and a.email not in shared:
         points += 4.0
         evidence.insert(0, "same e-mail")
@@ -383,6 +393,15 @@ def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str]
     return points, evidence, conflict or (apart_cities and points < LINK)
 
 
+def _clearly_two(a: _Profile, b: _Profile) -> bool:
+    """Different given names or genders. A changed surname alone is not enough: it may be a
+    married name, and the address a person's own."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return True
+    given, _ = _compare_given(a, b)
+    return given in ("different", "gendered") and _swapped(a, b) not in _NAME_POINTS
+
+
 def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
     """E-mails written beside clearly different names: office mailboxes, not a person's."""
     by_email: dict[str, list[_Profile]] = defaultdict(list)
@@ -395,11 +414,7 @@ def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
         for p in group:
             names.setdefault((p.given_sound, p.family_sounds), p)
         distinct = list(names.values())[:20]
-        if any(
-            _compare_names(x, y).points < 0 or (x.gender and y.gender and x.gender != y.gender)
-            for i, x in enumerate(distinct)
-            for y in distinct[i + 1 :]
-        ):
+        if any(_clearly_two(x, y) for i, x in enumerate(distinct) for y in distinct[i + 1 :]):
             shared.add(email)
     return shared
 
@@ -408,8 +423,14 @@ def _blocks(profiles: list[_Profile], shared: set[str]) -> dict[str, list[int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, p in enumerate(profiles):
         tokens = [t for t in (p.given_sound, *p.family_sounds) if len(t) > 1]
+        # Initials both as sounded and as written: "kj" sounds "c" yet a typo keeps the "k".
+        initials = [{t[0], w[0]} for t, w in zip(tokens, p.name.tokens, strict=False)]
         keys = {
-            f"n:{t}|{o[0]}" for i, t in enumerate(tokens) for j, o in enumerate(tokens) if i != j
+            f"n:{t}|{letter}"
+            for i, t in enumerate(tokens)
+            for j, letters in enumerate(initials)
+            if i != j
+            for letter in letters
         }
         if len(tokens) == 1:
             keys.add(f"n:{tokens[0]}|")

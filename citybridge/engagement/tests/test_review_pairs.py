@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from citybridge.engagement import review
 from citybridge.engagement.imports import import_attendance
-from citybridge.engagement.models import Attendance, Engagement, LinkDecision
+from citybridge.engagement.models import Attendance, Engagement, LinkDecision, Sheet
 from citybridge.network.models import Person
 
 HEADER = "#;Full name;Organisation;Position;City;Email;Gender;Signature\r\n"
@@ -99,3 +99,39 @@ def test_review_page_lists_uncertain_pairs_with_evidence(client_for, officer, hu
     )
     page = client_for(officer).get(reverse("engagement:review_list"))
     assert page.status_code == 200
+
+
+def test_remove_sheet_removes_its_rows_and_the_people_only_it_held(client_for, officer, hub, city):
+    day = dt.date(2023, 3, 1)
+    for key in ("S01", "S02"):
+        Engagement.objects.create(
+            hub=hub, key=key, title=key, kind="workshop", starts_on=day, ends_on=day
+        )
+    import_attendance(
+        [
+            ("S01.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;")),
+            ("S02.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;", "Olga Probna;;;;;F;")),
+        ],
+        hub=hub,
+        acting_user=officer,
+    )
+    second = Sheet.objects.get(file_name="S02.csv")
+    response = client_for(officer).post(reverse("engagement:sheet_remove", args=[second.pk]))
+    assert response.status_code == 302
+    assert list(Attendance.objects.values_list("source_file", flat=True)) == ["S01.csv"]
+    assert list(Person.objects.values_list("full_name", flat=True)) == ["Jasna Testović"]
+
+
+def test_remove_sheet_rejects_get_and_refuses_the_outsider(
+    client_for, officer, outsider, two_sheets
+):
+    sheet_pk = Sheet.objects.first().pk
+    assert (
+        client_for(officer).get(reverse("engagement:sheet_remove", args=[sheet_pk])).status_code
+        == 405
+    )
+    assert (
+        client_for(outsider).post(reverse("engagement:sheet_remove", args=[sheet_pk])).status_code
+        == 404
+    )
+    assert Sheet.objects.count() == 2
