@@ -125,7 +125,7 @@ def test_remove_sheet_removes_its_rows_and_the_people_only_it_held(client_for, o
 def test_remove_sheet_rejects_get_and_refuses_the_outsider(
     client_for, officer, outsider, two_sheets
 ):
-    sheet_pk = Sheet.objects.first().pk
+    sheet_pk = Sheet.objects.earliest("pk").pk
     assert (
         client_for(officer).get(reverse("engagement:sheet_remove", args=[sheet_pk])).status_code
         == 405
