@@ -72,8 +72,17 @@ def detect_encoding(data: bytes) -> str | None:
         return "utf-16"
     if data.isascii():
         return "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Text in a single-byte code page almost never forms valid multi-byte UTF-8 sequences,
+        # while UTF-8 Cyrillic read as cp1251 looks like plausible Cyrillic ("РџСЂРёС€С‚РёРЅР°"):
+        # a clean UTF-8 decode decides.
+        return "utf-8"
     best: tuple[float, str] | None = None
-    for encoding in CANDIDATES:
+    for encoding in CANDIDATES[1:]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

@@ -347,3 +347,10 @@ def test_parse_bool_and_email_refuse_in_plain_words() -> None:
     assert parse_email(" Marko.Testic@Example.org ") == "Marko.Testic@Example.org"
     with pytest.raises(ValueProblem, match="'marko@' is not an e-mail address"):
         parse_email("marko@")
+
+
+def test_utf8_without_bom_holding_a_little_cyrillic_is_not_read_as_cp1251():
+    data = "city,country,joined\nDanilovgrad,ME,2022-11-10\nПриштина,XK,2022-12-01\n".encode()
+    table = read_table(data, "members.csv")
+    assert table.encoding == "utf-8"
+    assert table.rows[1].cells["city"] == "Приштина"
