@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from citybridge.advocacy.models import AdvocacyAction, AdvocacyActionQuerySet
-from citybridge.support.exports import Table
+from citybridge.lib.exports import Table
 
 
 @dataclass

@@ -20,14 +20,15 @@ from citybridge.advocacy.access import (
 from citybridge.advocacy.forms import AdvocacyActionForm, AdvocacyFilterForm, TestimonialForm
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.advocacy.pipeline import advocacy_breakdowns
+from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import (
     hub_member_required,
     hub_staff_required,
     people_viewer_required,
 )
 from citybridge.network.models import Country, LocalGovernment, Person, Theme
+from citybridge.network.pipelines import pipeline_page
 from citybridge.network.views import list_template, page_of
-from citybridge.support.exports import FORMATS, Table, export_response
 
 
 def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
@@ -150,33 +151,16 @@ def advocacy_form(request: HttpRequest, action: AdvocacyAction) -> HttpResponse:
 
 @hub_member_required
 def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
-    """Numbers for every member of the hub (donors included); the records behind them open on
-    the advocacy list only for those who may see rows."""
     hub = request.hub  # type: ignore[attr-defined]
-    scope = scope_of(request.user)
-    whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
-    base = AdvocacyAction.objects.of_hub(hub)
-    if not whole_hub:
-        base = base.visible_to(request.user)
-    form = AdvocacyFilterForm(request.GET or None)
-    breakdowns = advocacy_breakdowns(form.apply(base))
-    fmt = request.GET.get("format", "")
-    if fmt in FORMATS:
-        filename = f"advocacy-pipeline-{dt.date.today().isoformat()}"
-        return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
-    filters = form.active_filters()
-    shown = [
-        (b.table(), [urlencode({**filters, **row.query}) for row in b.rows]) for b in breakdowns
-    ]
-    context = {
-        "hub": hub,
-        "form": form,
-        "query": urlencode(filters),
-        "tables": [(table, zip(table.rows, links, strict=True)) for table, links in shown],
-        "opens_records": sees_advocacy_rows(request.user, hub.pk),
-        "whole_hub": whole_hub,
-    }
-    return render(request, "advocacy/pipeline.html", context)
+    return pipeline_page(
+        request,
+        base=AdvocacyAction.objects.of_hub(hub),
+        form=AdvocacyFilterForm(request.GET or None),
+        breakdowns_of=advocacy_breakdowns,
+        name="advocacy-pipeline",
+        opens_records=sees_advocacy_rows(request.user, hub.pk),
+        template="advocacy/pipeline.html",
+    )
 
 
 @people_viewer_required

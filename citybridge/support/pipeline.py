@@ -16,7 +16,7 @@ from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from citybridge.support.exports import Table
+from citybridge.lib.exports import Table
 from citybridge.support.models import SupportAction, SupportActionQuerySet
 
 CENTS = Decimal("0.01")

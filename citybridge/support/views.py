@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.scopes import scope_of
+from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.models import Country, Funder, LocalGovernment, Theme
+from citybridge.network.pipelines import pipeline_page
 from citybridge.network.views import list_template, page_of
 from citybridge.support import actions
 from citybridge.support.access import (
@@ -26,7 +28,6 @@ from citybridge.support.access import (
     get_support_action_for_user,
     sees_support_rows,
 )
-from citybridge.support.exports import FORMATS, Table, export_response
 from citybridge.support.forms import (
     ActionPlanForm,
     DisbursementForm,
@@ -275,33 +276,16 @@ def disbursement_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @hub_member_required
 def support_pipeline(request: HttpRequest) -> HttpResponse:
-    """Numbers for every member of the hub (donors included); the records behind them open on
-    the support list only for those who may see rows."""
     hub = request.hub  # type: ignore[attr-defined]
-    scope = scope_of(request.user)
-    whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
-    base = SupportAction.objects.of_hub(hub)
-    if not whole_hub:
-        base = base.visible_to(request.user)
-    form = SupportFilterForm(request.GET or None)
-    breakdowns = pipeline_breakdowns(form.apply(base))
-    fmt = request.GET.get("format", "")
-    if fmt in FORMATS:
-        filename = f"support-pipeline-{dt.date.today().isoformat()}"
-        return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
-    filters = form.active_filters()
-    shown = [
-        (b.table(), [urlencode({**filters, **row.query}) for row in b.rows]) for b in breakdowns
-    ]
-    context = {
-        "hub": hub,
-        "form": form,
-        "query": urlencode(filters),
-        "tables": [(table, zip(table.rows, links, strict=True)) for table, links in shown],
-        "opens_records": sees_support_rows(request.user, hub.pk),
-        "whole_hub": whole_hub,
-    }
-    return render(request, "support/pipeline.html", context)
+    return pipeline_page(
+        request,
+        base=SupportAction.objects.of_hub(hub),
+        form=SupportFilterForm(request.GET or None),
+        breakdowns_of=pipeline_breakdowns,
+        name="support-pipeline",
+        opens_records=sees_support_rows(request.user, hub.pk),
+        template="support/pipeline.html",
+    )
 
 
 @hub_staff_required

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from citybridge.support.exports import Table, csv_bytes, neutralise, xlsx_bytes
+from citybridge.lib.exports import Table, csv_bytes, neutralise, xlsx_bytes
 
 
 def test_text_that_could_run_as_a_formula_is_quoted():

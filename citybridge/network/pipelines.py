@@ -1,0 +1,54 @@
+"""A hub's pipeline page: counts by category over a filtered queryset, downloadable as shown.
+
+Support and advocacy share it; each gives its queryset, filter form and breakdowns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.lib.exports import FORMATS, export_response
+
+
+def pipeline_page(
+    request: HttpRequest,
+    *,
+    base: QuerySet,
+    form,
+    breakdowns_of: Callable,
+    name: str,
+    opens_records: bool,
+    template: str,
+) -> HttpResponse:
+    """Numbers for every member of the hub (donors included); the records behind them open on
+    the list only for those who may see rows (`opens_records`)."""
+    hub = request.hub  # type: ignore[attr-defined]
+    scope = scope_of(request.user)
+    whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
+    if not whole_hub:
+        base = base.visible_to(request.user)  # type: ignore[attr-defined]
+    breakdowns = breakdowns_of(form.apply(base))
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        filename = f"{name}-{dt.date.today().isoformat()}"
+        return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
+    filters = form.active_filters()
+    shown = [
+        (b.table(), [urlencode({**filters, **row.query}) for row in b.rows]) for b in breakdowns
+    ]
+    context = {
+        "hub": hub,
+        "form": form,
+        "query": urlencode(filters),
+        "tables": [(table, zip(table.rows, links, strict=True)) for table, links in shown],
+        "opens_records": opens_records,
+        "whole_hub": whole_hub,
+    }
+    return render(request, template, context)
