@@ -144,14 +144,14 @@ def import_engagements(
     )
     with transaction.atomic():
         index = known_places()
-        for number, key, title, kind, start, end, city_name, code in parsed:
+        for _row, key, title, kind, start, end, city_name, code in parsed:
             city = None
             if city_name and code:
                 city, created = find_or_create_city(
                     city_name, code, index=index, acting_user=acting_user
                 )
                 if created:
-                    report.notes.append(f"Row {number}: added the city {city.name} ({code}).")
+                    report.new_places.append(f"{city.name} ({code})")
             values = {
                 "title": title,
                 "kind": kind,
@@ -304,6 +304,7 @@ def _store_sheet(sheet: ParsedSheet, index, acting_user: User | None) -> int:
     )
     cols = sheet.columns
     records = []
+    roles: dict[str, str] = {}  # role cells repeat: normalise each written form once
     for row in sheet.table.rows:
 
         def cell(key: str, row=row) -> str:
@@ -327,7 +328,8 @@ def _store_sheet(sheet: ParsedSheet, index, acting_user: User | None) -> int:
                 city=city_text[:150],
                 email=cell("email")[:250],
                 gender=cell("gender")[:20],
-                role_kind=normalise_role(cell("role")),
+                role_kind=roles.get(cell("role"))
+                or roles.setdefault(cell("role"), normalise_role(cell("role"))),
                 local_government_id=index.lookup(city_text) if city_text else None,
             )
         )

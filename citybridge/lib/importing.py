@@ -16,6 +16,14 @@ class ImportReport:
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
     extra: dict[str, int] = field(default_factory=dict)
+    # Places the file named that the platform did not know yet, as "Name (CC)".
+    new_places: list[str] = field(default_factory=list)
+
+    def all_notes(self) -> list[str]:
+        if not self.new_places:
+            return self.notes
+        added = f"Added {len(self.new_places)} cities the platform did not know: {', '.join(self.new_places)}."
+        return [added, *self.notes]
 
     def summary(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"

@@ -98,7 +98,7 @@ def import_members(
                 written, code, index=index, acting_user=acting_user
             )
             if created:
-                report.notes.append(f"Row {number}: added the city {place.name} ({code}).")
+                report.new_places.append(f"{place.name} ({code})")
             existing = list(place.memberships.all())
             same = next((m for m in existing if m.joined_on == joined), None)
             if same and same.left_on == left:

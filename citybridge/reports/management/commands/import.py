@@ -79,6 +79,6 @@ class Command(BaseCommand):
                 )
         except SheetError as error:
             raise CommandError(str(error)) from error
-        for note in report.notes:
+        for note in report.all_notes():
             self.stdout.write(note)
         self.stdout.write(report.summary())
