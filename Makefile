@@ -26,6 +26,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check citybridge bench
 	$(BIN)/ruff check citybridge bench
 	$(BIN)/mypy citybridge
+	$(BIN)/bandit -c pyproject.toml -r citybridge -q --severity-level medium
 
 pytest: $(VENV)/.installed
 	$(BIN)/pytest
@@ -35,6 +36,7 @@ test: lint pytest
 bench: $(VENV)/.installed
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/brief.py
 
 clean:
 	rm -rf $(VENV) var/citybridge.sqlite3*

@@ -3,13 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 
 from citybridge.accounts.models import Role, User
 from citybridge.engagement.models import Engagement
 from citybridge.needs.models import Need
 from citybridge.network.models import Country, Hub, LocalGovernment, Membership, Theme
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """Argon2 spends ~0.4 s a hash by design; the tests' users need none of that strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+SEED_MIGRATIONS = (
+    "citybridge.network.migrations.0002_seed_countries_hub_themes",
+    "citybridge.practices.migrations.0003_seed_target_groups",
+)
+
+
+def reseed() -> None:
+    """Put back what migrations seed (countries, themes, the hub, target groups).
+
+    A transactional test ends by emptying every table, seeded rows included; tests that run
+    after it in the same session still expect a freshly migrated database."""
+    if Hub.objects.filter(slug="western-balkans").exists():
+        return
+    for module in SEED_MIGRATIONS:
+        importlib.import_module(module).seed(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _seeded(request) -> None:
+    """Every test with database access starts from a freshly migrated database's content."""
+    for name in ("db", "transactional_db"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
+            reseed()
+            return
 
 
 @pytest.fixture
@@ -114,3 +149,18 @@ def need(hub, city, councils, consultation) -> Need:
         source_engagement=consultation,
         raised_on=consultation.starts_on,
     )
+
+
+@pytest.fixture(scope="module")
+def seeded_rows_put_back(django_db_setup, django_db_blocker):
+    """For modules with transactional tests: they leave the database flushed, and the tests run
+    after them (module fixtures included) expect the rows migrations seed: countries, the hub.
+    Put those back when the module is done."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents and not Hub.objects.using(alias).exists():
+                connections[alias].creation.deserialize_db_from_string(contents)

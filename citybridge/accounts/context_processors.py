@@ -9,5 +9,6 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "nav_sees_people": bool(scope.staff_hubs or scope.focal_cities),
         "nav_is_staff": bool(scope.staff_hubs),
+        "nav_is_admin": bool(scope.admin_hubs),
         "nav_has_role": bool(scope.hubs),
     }

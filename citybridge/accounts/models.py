@@ -1,8 +1,13 @@
-"""Users and the roles they hold in hubs."""
+"""Users, the roles they hold in hubs, and the append-only log of who looked at personal data."""
 
+from __future__ import annotations
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class User(AbstractUser):
@@ -10,6 +15,9 @@ class User(AbstractUser):
 
     # Production refuses to start while a demonstration user exists (accounts.checks).
     is_demo = models.BooleanField(default=False, editable=False)
+
+    # Who changed a user's name, e-mail, flags or groups; never the password hash.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("user")
@@ -41,6 +49,8 @@ class Role(models.Model):
         help_text=_("Only for a city focal point: the city they serve."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
@@ -60,3 +70,94 @@ class Role(models.Model):
     @property
     def sees_people(self) -> bool:
         return self.kind != self.Kind.DONOR
+
+
+class AppendOnly(Exception):
+    """Raised on any attempt to change or delete a row of the access log."""
+
+
+class AccessLogQuerySet(models.QuerySet["AccessLog"]):
+    def update(self, **kwargs):
+        raise AppendOnly("The access log is append-only.")
+
+    def delete(self):
+        raise AppendOnly("The access log is append-only.")
+
+    def about(self, obj: models.Model) -> AccessLogQuerySet:
+        return self.filter(object_type=obj._meta.label_lower, object_id=obj.pk)
+
+
+class AccessLog(models.Model):
+    """One look at (or change to) personal data: who, when, what kind of look, at which record.
+
+    Append-only: rows are written by `citybridge.accounts.access_log.log_access` and never updated
+    or deleted through the ORM. No row holds a name or searched text in clear: a search is kept
+    as a keyed hash and its number of results, so the log itself never needs erasing.
+    """
+
+    class Action(models.TextChoices):
+        PERSON_VIEWED = "person_viewed", _("Person viewed")
+        PEOPLE_SEARCHED = "people_searched", _("People searched")
+        EXPORT = "export", _("Personal data exported")
+        IMPORT = "import", _("Attendance imported")
+        MERGE = "merge", _("Records merged")
+        SPLIT = "split", _("Records split")
+        DECISION_UNDONE = "decision_undone", _("Merge or split undone")
+        ERASURE = "erasure", _("Person erased")
+        PSEUDONYMISATION = "pseudonymisation", _("Attendance pseudonymised")
+        SIGN_IN = "sign_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        LOCKED_OUT = "locked_out", _("Locked out")
+        MFA_ENROLLED = "mfa_enrolled", _("Second factor set up")
+        MFA_FAILED = "mfa_failed", _("Second factor refused")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        USER_DEACTIVATED = "user_deactivated", _("User deactivated")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    hub = models.ForeignKey(
+        "network.Hub", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The record looked at, as "app.model" and its id: ids are not names, and an erased person
+    # keeps their id behind a pseudonym.
+    object_type = models.CharField(_("record type"), max_length=60, blank=True)
+    object_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    # Keyed hash of searched text or an attempted username: repeated searches can be matched,
+    # the text cannot be read back.
+    text_hash = models.CharField(max_length=64, blank=True)
+    detail = models.CharField(
+        _("detail"), max_length=100, blank=True, help_text=_("Never a name: a format, a verdict.")
+    )
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        default_permissions = ("view",)
+        indexes = [
+            # The log page: a hub's rows, newest first, filtered by record or user.
+            models.Index(fields=["hub", "at"], name="access_log_hub_at"),
+            models.Index(fields=["object_type", "object_id"], name="access_log_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id or '-'} {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnly("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("The access log is append-only.")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Engagement
@@ -107,6 +108,8 @@ class AdvocacyAction(models.Model):
 
     objects = AdvocacyActionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-date"]
         verbose_name = _("advocacy action")
@@ -129,7 +132,10 @@ class TestimonialQuerySet(models.QuerySet["Testimonial"]):
         return self.filter(hub=hub)
 
     def publishable(self) -> TestimonialQuerySet:
-        return self.filter(publication_consent=True)
+        """Agreed for this quote and, still, on the speaker's record (consent can be withdrawn)."""
+        return self.filter(
+            publication_consent=True, person__consent_quote=True, person__is_pseudonymised=False
+        )
 
 
 class Testimonial(models.Model):
@@ -157,6 +163,8 @@ class Testimonial(models.Model):
     publication_consent = models.BooleanField(_("agreed to publication"), default=False)
 
     objects = TestimonialQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-said_on"]

@@ -342,15 +342,23 @@ class Invented:
 
 
 def invent_people(
-    cities: list[City], count: int, rng: random.Random, *, start: int = 1
+    cities: list[City],
+    count: int,
+    rng: random.Random,
+    *,
+    start: int = 1,
+    names: tuple[dict, dict] | None = None,
 ) -> list[Invented]:
+    """`count` invented people; `names` = (given names, surnames) by language, shaped like
+    citybridge.demo.names.GIVEN and SURNAMES (the default), so a benchmark can bring its own."""
+    given_names, surnames = names or (GIVEN, SURNAMES)
     people = []
     for n in range(start, start + count):
         city = rng.choice(cities)
         language = LANGUAGE_OF_COUNTRY.get(city.country, "sr")
         female = rng.random() < 0.45
-        given = rng.choice(GIVEN[language][0 if female else 1])
-        family = rng.choice(SURNAMES[language])
+        given = rng.choice(given_names[language][0 if female else 1])
+        family = rng.choice(surnames[language])
         if female:
             family = feminine_surname(family, language)
         person = Invented(

@@ -9,6 +9,7 @@ from django.db import transaction
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.network.models import Hub, LocalGovernment, Theme
+from citybridge.network.versions import claim_version
 
 
 @transaction.atomic
@@ -20,8 +21,10 @@ def save_engagement(
     themes: Iterable[Theme] = (),
     acting_user: User | None,
 ) -> Engagement:
+    """Raises EditConflict when someone saved the engagement after this edit was opened."""
     engagement.hub = hub
     engagement.full_clean()
+    claim_version(engagement)
     engagement.save()
     engagement.participating_cities.set(participating_cities)
     engagement.themes.set(themes)

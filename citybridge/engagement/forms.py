@@ -5,13 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.network.forms import VersionedForm
 from citybridge.network.models import LocalGovernment
 
 
-class EngagementForm(forms.ModelForm):
+class EngagementForm(VersionedForm):
     class Meta:
         model = Engagement
         fields = [
+            "version",
             "key",
             "title",
             "kind",

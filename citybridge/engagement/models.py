@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.models import (
@@ -104,8 +105,12 @@ class Engagement(models.Model):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The optimistic lock of network.versions: each edit through the save action claims the next.
+    version = models.PositiveIntegerField(default=1)
 
     objects = EngagementQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on"]
@@ -223,6 +228,8 @@ class Attendance(models.Model):
     link = models.CharField(max_length=20, choices=Link.choices, default=Link.AUTOMATIC)
 
     objects = AttendanceQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["engagement", "source_file", "row_number"]

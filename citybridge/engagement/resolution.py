@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from citybridge.engagement.models import Attendance, LinkDecision, ReviewPair
 from citybridge.lib import resolution
@@ -125,7 +125,18 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
 def _create_people(
     hub: Hub, clusters: list[list[int]], by_id: dict[int, dict], changes: dict[int, int]
 ) -> int:
-    organisations: dict[str, Organisation] = {}
+    # The organisations already known under the names these clusters carry, in one query.
+    written = {_most_common(r["organisation"] for r in (by_id[i] for i in c)) for c in clusters}
+    keys = {fold(w) for w in written if w}
+    organisations: dict[str, Organisation] = {
+        o.name_key: o for o in Organisation.objects.filter(name_key__in=keys)
+    }
+    # ...and the new ones in one go (save() only sets name_key, set here).
+    missing = {fold(w): " ".join(w.split()) for w in written if w and fold(w) not in organisations}
+    for new in Organisation.objects.bulk_create(
+        [Organisation(name=name, name_key=key) for key, name in missing.items()], batch_size=500
+    ):
+        organisations[new.name_key] = new
     people = []
     for cluster in clusters:
         records = [by_id[i] for i in cluster]
@@ -163,9 +174,7 @@ def _organisation(
         return None
     key = fold(written)
     if key not in cache:
-        cache[key] = Organisation.objects.filter(
-            name_key=key
-        ).first() or Organisation.objects.create(name=" ".join(written.split()))
+        cache[key] = Organisation.objects.create(name=" ".join(written.split()))
     return cache[key]
 
 
@@ -175,11 +184,16 @@ def _most_common(values) -> str:
 
 
 def _apply(changes: dict[int, int]) -> None:
-    rows = [
-        Attendance(pk=attendance_id, person_id=person_id)
-        for attendance_id, person_id in changes.items()
-    ]
-    Attendance.objects.bulk_update(rows, ["person"], batch_size=500)
+    # One parameterised UPDATE per row through executemany: bulk_update's CASE WHEN per batch
+    # took most of the resolution time at 10,000 rows (Django builds and compiles an expression
+    # per row).
+    table = Attendance._meta.db_table
+    person = Attendance._meta.get_field("person").column
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET {person} = %s WHERE id = %s",  # noqa: S608 (model metadata)
+            [(person_id, attendance_id) for attendance_id, person_id in changes.items()],
+        )
 
 
 def _queue_for_review(hub: Hub, uncertain, decisions) -> int:

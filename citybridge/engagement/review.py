@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from citybridge.accounts.models import User
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog, User
 from citybridge.engagement.models import Attendance, LinkDecision
 from citybridge.engagement.resolution import ResolutionSummary, resolve_hub
 from citybridge.network.models import Hub
@@ -21,6 +22,9 @@ def decide_pair(
     LinkDecision.objects.update_or_create(
         first=a, second=b, defaults={"verdict": verdict, "decided_by": acting_user}
     )
+    same = verdict == LinkDecision.Verdict.SAME
+    action = AccessLog.Action.MERGE if same else AccessLog.Action.SPLIT
+    log_access(acting_user, action, obj=a, hub=hub, detail=f"with record {b.pk}")
     return resolve_hub(hub)
 
 
@@ -37,6 +41,7 @@ def split_record(hub: Hub, record: Attendance, *, acting_user: User | None) -> R
             second=b,
             defaults={"verdict": LinkDecision.Verdict.DIFFERENT, "decided_by": acting_user},
         )
+    log_access(acting_user, AccessLog.Action.SPLIT, obj=record, hub=hub, count=len(others))
     return resolve_hub(hub)
 
 
@@ -44,5 +49,12 @@ def split_record(hub: Hub, record: Attendance, *, acting_user: User | None) -> R
 def undo_decision(
     hub: Hub, decision: LinkDecision, *, acting_user: User | None
 ) -> ResolutionSummary:
+    log_access(
+        acting_user,
+        AccessLog.Action.DECISION_UNDONE,
+        obj=decision.first,
+        hub=hub,
+        detail=f"{decision.verdict} with record {decision.second_id}",
+    )
     decision.delete()
     return resolve_hub(hub)

@@ -18,6 +18,7 @@ from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
 from citybridge.network.imports import import_members
 from citybridge.network.models import Theme
+from citybridge.network.versions import EditConflict
 from citybridge.network.views import list_template, page_of
 
 
@@ -96,15 +97,19 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
     hub = request.hub  # type: ignore[attr-defined]
     form = EngagementForm(request.POST or None, instance=engagement, hub=hub)
     if request.method == "POST" and form.is_valid():
-        engagement = actions.save_engagement(
-            form.instance,
-            hub=hub,
-            participating_cities=form.cleaned_data["participating_cities"],
-            themes=form.cleaned_data["themes"],
-            acting_user=request.user,  # type: ignore[arg-type]
-        )
-        messages.success(request, _("Saved %(title)s.") % {"title": engagement.title})
-        return redirect("engagement:engagement_detail", pk=engagement.pk)
+        try:
+            engagement = actions.save_engagement(
+                form.instance,
+                hub=hub,
+                participating_cities=form.cleaned_data["participating_cities"],
+                themes=form.cleaned_data["themes"],
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(request, _("Saved %(title)s.") % {"title": engagement.title})
+            return redirect("engagement:engagement_detail", pk=engagement.pk)
     return render(
         request, "engagement/engagement_form.html", {"form": form, "engagement": engagement}
     )

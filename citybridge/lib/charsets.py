@@ -28,7 +28,11 @@ _HARMLESS = frozenset("\u00a0–—‘’‚“”„«»…•·°№€§©®�
 
 _WORD = re.compile(r"[^\W\d_]+")
 
-CANDIDATES: tuple[str, ...] = ("utf-8", "cp1250", "cp1251")
+# ISO-8859-2 last: it wins only where cp1250 reads its š/ž/Š/Ž (0xB9, 0xBE, 0xA9, 0xAE) as symbols.
+CANDIDATES: tuple[str, ...] = ("utf-8", "cp1250", "cp1251", "iso-8859-2")
+CODE_PAGES = CANDIDATES[1:]
+# UTF-8 for č ć đ š ž (and capitals), ë ç, and Serbian/Macedonian Cyrillic.
+_UTF8_REGIONAL = re.compile(rb"[\xc3\xc4\xc5][\x80-\xbf]|[\xd0\xd1][\x80-\xbf]")
 
 
 def _plausibility(text: str) -> float:
@@ -93,3 +97,28 @@ def detect_encoding(data: bytes) -> str | None:
     if best is None or best[0] <= 0:
         return None
     return best[1]
+
+
+def mixes_encodings(data: bytes) -> bool:
+    """Whether a file that is not valid UTF-8 holds parts saved in different encodings.
+
+    Either it carries UTF-8 sequences for the region's letters among single-byte text (rows
+    pasted from a UTF-8 file), or some lines read plausibly only in one code page and others
+    only in another (Latin rows in cp1250, Cyrillic rows in cp1251).
+    """
+    regional = _REGIONAL_LATIN | _REGIONAL_CYRILLIC
+    # Two or more: one could be a caps Cyrillic word before a dash or quote ("СЕКТОР–").
+    if sum(1 for m in _UTF8_REGIONAL.findall(data) if m.decode("utf-8") in regional) >= 2:
+        return True
+    votes = set()
+    for line in data.splitlines():
+        if line.isascii():
+            continue
+        scores = sorted(
+            ((_plausibility(line.decode(e, errors="replace")), e) for e in ("cp1250", "cp1251")),
+            reverse=True,
+        )
+        # A line votes only when one reading is clearly right and the other clearly wrong.
+        if scores[0][0] > 0 and scores[0][0] - scores[1][0] >= 4:
+            votes.add(scores[0][1])
+    return len(votes) > 1

@@ -226,8 +226,11 @@ def _from_parts(
     )
 
 
+@lru_cache(maxsize=65536)
 def parse_name(full_name: str = "", given_name: str = "", family_name: str = "") -> Name:
-    """Parse a full name, or the given/family cells of a sheet (see the module docstring)."""
+    """Parse a full name, or the given/family cells of a sheet (see the module docstring).
+
+    Cached: sign-in sheets repeat the same written names, and a Name is immutable."""
     if given_name.strip() or family_name.strip():
         given, given_initials = _tokens(given_name)
         family, family_initials = _tokens(family_name)

@@ -17,15 +17,23 @@ known, e.g. a local government id as str, else the folded text; ``gender`` as wr
 
 How
 ---
-1. Each mention becomes a profile: its name parsed (citybridge.lib.names), its e-mail, city,
-   organisation, role and gender. Identical profiles are judged once.
-2. An e-mail written beside clearly different names (an office mailbox such as info@...) is a
-   shared mailbox and is ignored as evidence.
+1. Each mention becomes a profile: its name parsed (citybridge.lib.names), its e-mail, city
+   and gender; a full name's organisations and roles are gathered on it. Identical profiles
+   are judged once, and each pair of names once per block.
+2. An e-mail written beside clearly different names (different given names, or near given
+   names with different surnames: an office mailbox such as info@...) is a shared mailbox and
+   is ignored as evidence. A personal address whose local part spells one of two forms of a
+   given name with their common surname makes the other form a short name (Mita / Dimitrije).
 3. Blocking: profiles meet only when they share an e-mail or a key "name sound | first letter
-   of another name token" (one typo, any order), so work grows with the data, not its square.
-4. Each pair gets points from names (same, typo, nickname, one of a double surname, different)
-   and context (e-mail, city, organisation, role); a gender conflict or two different known
-   given names (Ivan / Ivana) forbid the link.
+   of another name token" (one typo, any order), and a short form missing from the lexicon
+   meets the longer given names of its surname that contain its stem, so work grows with the
+   data, not its square.
+4. Each pair gets points from names (same, typo, nickname, possible short form, one of a
+   double surname, different) and context (e-mail, city, organisation, role); a gender
+   conflict or two different known given names (Ivan / Ivana) forbid the link. Two surnames
+   one letter apart that are each carried by people never written the other way (Kadić /
+   Karić) are two surnames, not a typo; sharing only the second of a double surname (the
+   married one) is left to review unless an e-mail confirms it.
 5. Links are applied strongest first with a union-find that keeps cannot-link sets per cluster:
    a pair judged different (different cities, genders, given names...) may never end in one
    cluster, so one weak link cannot chain two people together.
@@ -34,6 +42,7 @@ How
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +57,7 @@ from citybridge.lib.text import fold, fold_email
 LINK = 3.0  # points at or above which two profiles are one person
 REVIEW = 0.5  # points at or above which an unlinked pair goes to the review queue
 MAX_BLOCK = 400  # a key shared by more profiles is too common to tell anything apart
+RIVAL_MIN = 3  # people of a spelling never written with the other: a surname of its own
 
 FREE_MAIL = frozenset(
     [
@@ -117,26 +127,38 @@ class _Profile:
     family_sounds: tuple[str, ...]
     email: str
     city: str
-    organisation: str
-    role: str
+    organisations: set[str]  # folded, as written on the profile's records
+    roles: set[str]
     gender: str
+    mailbox_sounds: frozenset[str] = frozenset()  # the e-mail's local part, as name sounds
+    name_id: int = -1  # one number per (name, gender): what the name comparison depends on
+
+
+def _mailbox_sounds(email: str) -> frozenset[str]:
+    local = email.partition("@")[0]
+    return frozenset(sound(t) for t in re.split(r"[^a-z]+", local) if len(t) > 1)
 
 
 def _profile_key(m: Mention, name: Name) -> tuple[str, ...]:
-    return (
+    """Records with one key are one profile. A full name with one e-mail, city and gender is
+    one person whatever organisation or role the records give (those would link anyway), so
+    those are gathered on the profile; a partial name keeps them apart."""
+    key = (
         name.given,
         " ".join(name.family),
         " ".join(name.middle),
         fold_email(m.email),
         m.city.strip().lower(),
-        fold(m.organisation),
-        fold(m.role),
         written_gender(m.gender) or (name.gender if name.gender_sure else ""),
     )
+    if name.given and name.family:
+        return key
+    return (*key, fold(m.organisation), fold(m.role))
 
 
 def _profiles(mentions: Sequence[Mention], decided: set[int]) -> list[_Profile]:
     by_key: dict[tuple[str, ...], _Profile] = {}
+    name_ids: dict[tuple[Name, str], int] = {}
     profiles: list[_Profile] = []
     for m in mentions:
         name = parse_name(m.full_name, m.given_name, m.family_name)
@@ -146,6 +168,10 @@ def _profiles(mentions: Sequence[Mention], decided: set[int]) -> list[_Profile]:
         found = by_key.get(key)
         if found is not None:
             found.ids.append(m.id)
+            if m.organisation:
+                found.organisations.add(fold(m.organisation))
+            if m.role:
+                found.roles.add(fold(m.role))
             continue
         profile = _Profile(
             ids=[m.id],
@@ -155,9 +181,11 @@ def _profiles(mentions: Sequence[Mention], decided: set[int]) -> list[_Profile]:
             family_sounds=tuple(sound(t) for t in name.family),
             email=key[3],
             city=key[4],
-            organisation=key[5],
-            role=key[6],
-            gender=key[7],
+            organisations={fold(m.organisation)} if m.organisation else set(),
+            roles={fold(m.role)} if m.role else set(),
+            gender=key[5],
+            mailbox_sounds=_mailbox_sounds(key[3]) if key[3] else frozenset(),
+            name_id=name_ids.setdefault((name, key[5]), len(name_ids)),
         )
         by_key[key] = profile
         profiles.append(profile)
@@ -187,8 +215,31 @@ class _NameVerdict:
     conflict: bool  # the names say these are two people
 
 
+def _short_form(short: str, long: str) -> bool:
+    """Saša-style short forms missing from the lexicon: "mita" / "dimitrije", "sandra" /
+    "aleksandra". The short name is no full name of its own, and its stem (the name without
+    its final vowels, at least three letters) is written inside the long one."""
+    if short in GIVEN or len(long) < len(short) + 2:
+        return False
+    stem = short.rstrip("aeiouy")
+    return len(stem) >= 3 and (stem in long or sound(stem) in sound(long))
+
+
+def _mailbox_spells(a: _Profile, b: _Profile) -> bool:
+    """One personal address beside two forms of a given name with one surname, its local part
+    spelling one of them in full ("dimitrije.vukovic@" for Mita and Dimitrije Vuković): the
+    address is the person's own, the other form their short name."""
+    if not a.email or a.email != b.email or not set(a.family_sounds) & set(b.family_sounds):
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    box = a.mailbox_sounds
+    return any(p.given_sound in box and any(f in box for f in p.family_sounds) for p in (a, b))
+
+
 def _compare_given(a: _Profile, b: _Profile) -> tuple[str, str]:
-    """("same" | "nickname" | "typo" | "different" | "gendered" | "unknown", evidence)."""
+    """("same" | "nickname" | "short" | "typo" | "doubtful" | "different" | "gendered" |
+    "unknown", evidence)."""
     ga, gb = a.name.given, b.name.given
     if not ga or not gb:
         return "unknown", ""
@@ -196,8 +247,16 @@ def _compare_given(a: _Profile, b: _Profile) -> tuple[str, str]:
         return "same", ""
     if a.given_keys & b.given_keys:
         return "nickname", f"given name is a short form of the other: {_title(ga)} / {_title(gb)}"
-    if _gendered_pair(a.given_sound, b.given_sound):
+    if _gendered_pair(a.given_sound, b.given_sound) and not (a.gender and a.gender == b.gender):
         return "gendered", f"different given names: {_title(ga)} / {_title(gb)}"
+    if _mailbox_spells(a, b):
+        return "nickname", (
+            f"given name is a short form of the other, the e-mail spells the full name: "
+            f"{_title(ga)} / {_title(gb)}"
+        )
+    short, long = sorted((ga, gb), key=len)
+    if _short_form(short, long):
+        return "short", f"given name may be a short form of the other: {_title(ga)} / {_title(gb)}"
     known_both = (ga in GIVEN or ga in NICKNAMES) and (gb in GIVEN or gb in NICKNAMES)
     similarity = max(_similar(a.given_sound, b.given_sound), _similar(ga, gb))
     if known_both or similarity < 0.5:
@@ -219,7 +278,11 @@ def _compare_family(
     if set(fa) == set(fb):
         return "same"
     if set(fa) & set(fb):
-        return "shared"
+        # "Petrović-Jović" and "Petrović": the first of a double surname is usually the one a
+        # woman was born with. Sharing only the second (the married name) is weaker: another
+        # woman of that family may carry it alone.
+        longer = fa if len(fa) > len(fb) else fb if len(fb) > len(fa) else ()
+        return "shared_late" if longer and longer[0] not in (set(fa) & set(fb)) else "shared"
     best = max(_similar(x, y) for x in fa for y in fb)
     if best < 0.75 and written is not None:
         best = max(best, *(_similar(x, y) for x in written[0] for y in written[1]))
@@ -251,12 +314,51 @@ _NAME_POINTS = {
     ("doubtful", "same"): 0.5,
     ("doubtful", "typo"): -1.0,
     ("doubtful", "shared"): -1.0,
+    ("same", "shared_late"): 1.5,
+    ("nickname", "shared_late"): 0.5,
+    ("typo", "shared_late"): 0.0,
+    ("short", "same"): 2.5,
+    ("short", "typo"): 0.5,
+    ("short", "shared"): 0.5,
+    ("short", "shared_late"): -0.5,
+    ("same", "rival"): 1.0,
+    ("nickname", "rival"): 0.0,
+    ("short", "rival"): -1.0,
+    ("typo", "rival"): -1.0,
+    ("unknown", "rival"): -0.5,
 }
 
 
-def _compare_names(a: _Profile, b: _Profile) -> _NameVerdict:
+class _Surnames:
+    """Who carries each surname: (given name, city) sounds per surname sound."""
+
+    def __init__(self, profiles: list[_Profile]) -> None:
+        self.carriers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for p in profiles:
+            if p.given_sound:
+                for family in p.family_sounds:
+                    self.carriers[family].add((p.given_sound, p.city))
+        self.verdicts: dict[tuple[str, str], bool] = {}
+
+    def rivals(self, fa: tuple[str, ...], fb: tuple[str, ...]) -> bool:
+        """Kadić / Karić: one letter apart, yet each is a surname of its own in the data:
+        several people carry each spelling who are never written with the other one. A slip
+        of the pen (Slaihu for Salihu) is carried only by people also written correctly."""
+        key = (" ".join(fa), " ".join(fb))
+        found = self.verdicts.get(key)
+        if found is None:
+            a = set().union(*(self.carriers.get(f, set()) for f in fa))
+            b = set().union(*(self.carriers.get(f, set()) for f in fb))
+            found = len(a - b) >= RIVAL_MIN and len(b - a) >= RIVAL_MIN
+            self.verdicts[key] = found
+        return found
+
+
+def _compare_names(a: _Profile, b: _Profile, surnames: _Surnames | None = None) -> _NameVerdict:
     given, given_note = _compare_given(a, b)
     family = _compare_family(a.family_sounds, b.family_sounds, (a.name.family, b.name.family))
+    if family == "typo" and surnames and surnames.rivals(a.family_sounds, b.family_sounds):
+        family = "rival"
     # The order may have been read wrongly on one side: try the two names swapped as well.
     if (given, family) not in _NAME_POINTS or given != "same":
         swapped = _swapped(a, b)
@@ -289,7 +391,10 @@ def _compare_names(a: _Profile, b: _Profile) -> _NameVerdict:
     if family == "typo":
         pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
         evidence.append(f"surnames differ by a typo: {pair}")
-    elif family == "shared":
+    elif family == "rival":
+        pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
+        evidence.append(f"surnames one letter apart, both common surnames: {pair}")
+    elif family in ("shared", "shared_late"):
         pair = f"{_title(' '.join(a.name.family))} / {_title(' '.join(b.name.family))}"
         evidence.append(f"share one of a double or married surname: {pair}")
     elif family == "unknown" or given == "unknown":
@@ -306,6 +411,9 @@ def _swapped(a: _Profile, b: _Profile) -> tuple[str, str] | None:
         a.given_sound and b.given_sound and len(a.family_sounds) == 1 and len(b.family_sounds) == 1
     ):
         return None
+    # Read the other way round, the names must at least start alike.
+    if a.given_sound[0] != b.family_sounds[0][:1] and a.family_sounds[0][:1] != b.given_sound[0]:
+        return None
     flipped = _Profile(
         ids=b.ids,
         name=Name(given=b.name.family[0], family=(b.name.given,)),
@@ -314,8 +422,8 @@ def _swapped(a: _Profile, b: _Profile) -> tuple[str, str] | None:
         family_sounds=(b.given_sound,),
         email=b.email,
         city=b.city,
-        organisation=b.organisation,
-        role=b.role,
+        organisations=b.organisations,
+        roles=b.roles,
         gender=b.gender,
     )
     given, _ = _compare_given(a, flipped)
@@ -337,9 +445,24 @@ def _same_city(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and _similar(stem_a, stem_b) >= 0.8
 
 
-def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str], bool]:
+def _same_organisation(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    if a & b:
+        return True
+    return any(token_set_ratio(x, y) >= 90 for x in list(a)[:4] for y in list(b)[:4])
+
+
+def _score(
+    a: _Profile,
+    b: _Profile,
+    shared: set[str],
+    surnames: _Surnames | None = None,
+    verdict: _NameVerdict | None = None,
+) -> tuple[float, list[str], bool]:
     """Points, evidence and whether the pair is decisively two people."""
-    verdict = _compare_names(a, b)
+    if verdict is None:
+        verdict = _compare_names(a, b, surnames)
     points, evidence, conflict = verdict.points, list(verdict.evidence), verdict.conflict
     if a.gender and b.gender and a.gender != b.gender:
         evidence.append("different genders")
@@ -372,21 +495,22 @@ def _score(a: _Profile, b: _Profile, shared: set[str]) -> tuple[float, list[str]
             points -= 3.0
             evidence.append("different cities")
             apart_cities = True
+        elif a.city.isdigit() or b.city.isdigit():
+            # A place name the gazetteer did not know beside one it did: often the same place
+            # written another way ("Mitrovicë e Jugut"), so only a little evidence of two.
+            points -= 1.0
+            evidence.append("different city names")
         else:
             # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
             points -= 1.5
             evidence.append("different city names")
-    if (
-        a.organisation
-        and b.organisation
-        and (
-            a.organisation == b.organisation
-            or token_set_ratio(a.organisation, b.organisation) >= 90
-        )
-    ):
+    # Organisation and role add at most 0.8: not worth comparing for a pair far below review.
+    if points < REVIEW - 0.8:
+        return points, evidence, conflict or (apart_cities and points < LINK)
+    if _same_organisation(a.organisations, b.organisations):
         points += 0.5
         evidence.append("same organisation")
-    if a.role and b.role and a.role == b.role:
+    if a.roles & b.roles:
         points += 0.3
         evidence.append("same role")
     # Two known, different cities are decisive unless the rest (an e-mail) outweighs them.
@@ -399,7 +523,12 @@ def _clearly_two(a: _Profile, b: _Profile) -> bool:
     if a.gender and b.gender and a.gender != b.gender:
         return True
     given, _ = _compare_given(a, b)
-    return given in ("different", "gendered") and _swapped(a, b) not in _NAME_POINTS
+    if given in ("same", "nickname", "unknown") or _swapped(a, b) in _NAME_POINTS:
+        return False
+    if given in ("different", "gendered"):
+        return True
+    # Near given names (a typo, a possible short form) and different surnames: two people.
+    return _compare_family(a.family_sounds, b.family_sounds) == "different"
 
 
 def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
@@ -419,8 +548,13 @@ def _shared_mailboxes(profiles: list[_Profile]) -> set[str]:
     return shared
 
 
-def _blocks(profiles: list[_Profile], shared: set[str]) -> dict[str, list[int]]:
+def _blocks(
+    profiles: list[_Profile], shared: set[str]
+) -> tuple[dict[str, list[int]], dict[str, tuple[list[int], list[int]]]]:
+    """Blocks of profiles to compare among themselves, and short forms missing from the
+    lexicon (Mita) to compare with the longer given names of their surname (Dimitrije)."""
     blocks: dict[str, list[int]] = defaultdict(list)
+    short_forms: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for index, p in enumerate(profiles):
         tokens = [t for t in (p.given_sound, *p.family_sounds) if len(t) > 1]
         # Initials both as sounded and as written: "kj" sounds "c" yet a typo keeps the "k".
@@ -439,11 +573,24 @@ def _blocks(profiles: list[_Profile], shared: set[str]) -> dict[str, list[int]]:
             for family in p.family_sounds:
                 if family:
                     keys.update((f"n:{variant}|{family[0]}", f"n:{family}|{variant[0]}"))
+        # ...and one missing from the lexicon (Mita, Dimitrije) too: the short form's stem
+        # meets every three letters inside a longer given name of the same surname.
+        given = p.name.given
+        if given and p.family_sounds:
+            stem = given.rstrip("aeiouy")
+            if len(stem) >= 3 and given not in GIVEN:
+                for family in p.family_sounds:
+                    short_forms[f"{family}|{stem[:3]}"][0].append(index)
+            if len(given) >= 5:
+                grams = {given[i : i + 3] for i in range(1, len(given) - 2)}
+                for family in p.family_sounds:
+                    for gram in grams:
+                        short_forms[f"{family}|{gram}"][1].append(index)
         if p.email and p.email not in shared:
             keys.add(f"e:{p.email}")
         for key in keys:
             blocks[key].append(index)
-    return blocks
+    return blocks, {k: v for k, v in short_forms.items() if v[0] and v[1]}
 
 
 class _Clusters:
@@ -513,23 +660,43 @@ def resolve(
             clusters.join(profile_of[x], profile_of[y])
 
     shared = _shared_mailboxes(profiles)
+    surnames = _Surnames(profiles)
     seen: set[int] = set()
     links: list[tuple[float, int, int, list[str]]] = []
     width = len(profiles)
-    for members in _blocks(profiles, shared).values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
-                pair = x * width + y if x < y else y * width + x
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                points, evidence, conflict = _score(profiles[x], profiles[y], shared)
-                if conflict:
-                    clusters.keep_apart(x, y)
-                if points >= REVIEW:
-                    links.append((points, x, y, evidence))
+    # Many profiles carry one name in other contexts: judge each pair of names once per block.
+    verdicts: dict[tuple[int, int, str], _NameVerdict] = {}
+
+    def judge(x: int, y: int) -> None:
+        pair = x * width + y if x < y else y * width + x
+        if pair in seen:
+            return
+        seen.add(pair)
+        a, b = profiles[x], profiles[y]
+        key = (a.name_id, b.name_id, a.email if a.email == b.email else "")
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _compare_names(a, b, surnames)
+        points, evidence, conflict = _score(a, b, shared, surnames, verdict)
+        if conflict:
+            clusters.keep_apart(x, y)
+        if points >= REVIEW:
+            links.append((points, x, y, evidence))
+
+    blocks, short_forms = _blocks(profiles, shared)
+    for members in blocks.values():
+        if 2 <= len(members) <= MAX_BLOCK:
+            verdicts.clear()
+            for i, x in enumerate(members):
+                for y in members[i + 1 :]:
+                    judge(x, y)
+    for shorts, longs in short_forms.values():
+        if len(shorts) * len(longs) <= MAX_BLOCK * 4:
+            verdicts.clear()
+            for x in shorts:
+                for y in longs:
+                    if x != y:
+                        judge(x, y)
 
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
     for points, x, y, _ in links:

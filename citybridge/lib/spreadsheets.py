@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-from citybridge.lib.charsets import detect_encoding
+from citybridge.lib.charsets import CODE_PAGES, detect_encoding, mixes_encodings
 from citybridge.lib.headers import (
     ATTENDANCE,
     ENGAGEMENTS,
@@ -192,6 +192,13 @@ def _read_csv(data: bytes) -> Table:
         )
     if "\x00" in text:
         _refuse("The file contains NUL characters, so it is not a plain-text CSV.", _SAVE_AS)
+    if encoding in CODE_PAGES and mixes_encodings(data):
+        _refuse(
+            "Parts of the file are saved in different text encodings (for example some rows "
+            "in UTF-8 and others in Windows-1250, or Latin and Cyrillic code pages), so some "
+            "names would be read wrongly.",
+            f"{_SAVE_AS} Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right.",
+        )
     text = text.lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
     delimiter = ""
@@ -276,7 +283,16 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
                     "Delete the empty rows under your data (select them, right-click, Delete) "
                     "and save again.",
                 )
-            records = list(_xlsx_records(worksheet))
+            try:
+                records = list(_xlsx_records(worksheet))
+            except SheetError:
+                raise
+            except Exception as error:  # read-only sheets parse their XML only now
+                _refuse(
+                    f"'{filename}' could not be read: its contents are damaged or unsafe "
+                    f"({type(error).__name__}).",
+                    _SAVE_AS,
+                )
             if any(any(cell for cell in record) for record in records):
                 table = _build_table(records, encoding="", delimiter="")
                 table.sheet = worksheet.title
@@ -323,6 +339,9 @@ def _cell_text(value: object) -> str:
             return str(int(value))
         return repr(value)
     text = str(value)
+    if "\x00" in text:
+        # PostgreSQL cannot store NUL in text; no sheet typed by a person holds one.
+        _refuse("A cell contains a NUL character, so the file is damaged.", _SAVE_AS)
     return "" if not text.strip() else text
 
 

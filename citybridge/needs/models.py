@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Engagement
@@ -35,6 +36,8 @@ class ConsultationFinding(models.Model):
     approaches = models.TextField(_("existing approaches and resources"), blank=True)
 
     objects = ConsultationFindingQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -115,6 +118,8 @@ class Need(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NeedQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-raised_on"]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from citybridge.accounts.models import User
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog, User
 from citybridge.lib.text import fold
+from citybridge.network import erasure
 from citybridge.network.models import Hub, LocalGovernment, Membership, Person, PlaceName, Position
+from citybridge.network.versions import claim_version
 
 
 @transaction.atomic
 def save_city(
     city: LocalGovernment, *, acting_user: User | None, extra_names: list[str] | None = None
 ) -> LocalGovernment:
+    """Raises EditConflict when someone saved the city after this edit was opened."""
+    claim_version(city)
     city.save()
     for name in city.all_names() + (extra_names or []):
         # Names that fold alike (Novo Mesto, Ново Место) are one key: resolution compares keys.
@@ -31,7 +36,9 @@ def add_membership(membership: Membership, *, acting_user: User | None) -> Membe
 
 @transaction.atomic
 def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person:
+    """Raises EditConflict when someone saved the person after this edit was opened."""
     person.hub = hub
+    claim_version(person)
     person.save()
     return person
 
@@ -40,6 +47,14 @@ def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person
 def add_position(position: Position, *, acting_user: User | None) -> Position:
     position.save()
     return position
+
+
+@transaction.atomic
+def erase_person(person: Person, *, acting_user: User | None) -> erasure.ErasureReport:
+    """Erase the person's identifiers everywhere, keeping every count (network.erasure)."""
+    report = erasure.erase(person, acting_user=acting_user)
+    log_access(acting_user, AccessLog.Action.ERASURE, obj=person, hub=person.hub_id)
+    return report
 
 
 class HubError(ValueError):

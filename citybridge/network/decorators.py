@@ -50,3 +50,16 @@ def hub_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def hub_admin_required(view: View) -> View:
+    """Hub admins of the current hub: user management, subject access and erasure."""
+
+    @hub_member_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not scope_of(request.user).is_admin_of(request.hub.pk):  # type: ignore[attr-defined]
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped

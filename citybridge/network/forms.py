@@ -6,10 +6,25 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.network.models import LocalGovernment, Membership, Person, Position
 
 
-class CityForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """Carries the `version` of the record it showed, for the save action's check
+    (network.versions). A post without one (a script, a page from before this field) is taken
+    as made from the current version."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False
+        self.fields["version"].widget = forms.HiddenInput()
+
+    def clean_version(self) -> int:
+        return self.cleaned_data.get("version") or self.instance.version
+
+
+class CityForm(VersionedForm):
     class Meta:
         model = LocalGovernment
         fields = [
+            "version",
             "name",
             "name_cyrillic",
             "name_albanian",
@@ -53,10 +68,11 @@ class MembershipForm(forms.ModelForm):
         }
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm):
     class Meta:
         model = Person
         fields = [
+            "version",
             "full_name",
             "gender",
             "email",

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.text import fold
@@ -142,8 +143,12 @@ class LocalGovernment(models.Model):
     geonameid = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # Denormalised fold(name): serves the city search across scripts and diacritics.
     name_key = models.CharField(max_length=150, editable=False, db_index=True)
+    # The optimistic lock of network.versions: each edit through the save action claims the next.
+    version = models.PositiveIntegerField(default=1)
 
     objects = LocalGovernmentQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -200,6 +205,8 @@ class Membership(models.Model):
     )
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["joined_on"]
@@ -262,6 +269,8 @@ class Organisation(models.Model):
     )
     # fold(name): serves matching organisations written in several scripts on import.
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -369,8 +378,12 @@ class Person(models.Model):
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The optimistic lock of network.versions: each edit through the save action claims the next.
+    version = models.PositiveIntegerField(default=1)
 
     objects = PersonQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["full_name"]
@@ -412,6 +425,8 @@ class Position(models.Model):
     )
     started_on = models.DateField(_("from"), null=True, blank=True)
     ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["started_on"]

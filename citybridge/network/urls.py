@@ -15,4 +15,6 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/positions/", views.position_add, name="position_add"),
+    path("people/<int:pk>/export/", views.person_export, name="person_export"),
+    path("people/<int:pk>/erase/", views.person_erase, name="person_erase"),
 ]

@@ -7,20 +7,25 @@ import datetime as dt
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.network import actions
 from citybridge.network.access import get_city_for_user, get_person_for_user
 from citybridge.network.decorators import (
+    hub_admin_required,
     hub_member_required,
     hub_staff_required,
     people_viewer_required,
 )
 from citybridge.network.forms import CityForm, MembershipForm, PersonForm, PositionForm
 from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
+from citybridge.network.places import gazetteer_names
+from citybridge.network.versions import EditConflict
 
 PAGE_SIZE = 50
 
@@ -102,9 +107,15 @@ def city_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def city_form(request: HttpRequest, city: LocalGovernment) -> HttpResponse:
     form = CityForm(request.POST or None, instance=city, hub=request.hub)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
-        city = actions.save_city(form.instance, acting_user=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("Saved %(name)s.") % {"name": city.name})
-        return redirect("network:city_detail", pk=city.pk)
+        # A new city takes the gazetteer's other names for it, so sheets resolve any of them.
+        names = [] if city.pk else gazetteer_names(form.instance)
+        try:
+            city = actions.save_city(form.instance, acting_user=request.user, extra_names=names)  # type: ignore[arg-type]
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": city.name})
+            return redirect("network:city_detail", pk=city.pk)
     return render(request, "network/city_form.html", {"form": form, "city": city})
 
 
@@ -147,6 +158,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if role:
         people = people.filter(positions__role=role).distinct()
     page = page_of(request, people.order_by("full_name"))
+    if q:
+        log_access(
+            request.user,
+            AccessLog.Action.PEOPLE_SEARCHED,
+            hub=hub,
+            text=q,
+            count=page.paginator.count,
+        )
     context = {
         "page": page,
         "q": q,
@@ -165,6 +184,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @people_viewer_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
+    log_access(request.user, AccessLog.Action.PERSON_VIEWED, obj=person, hub=person.hub_id)
     from citybridge.engagement.models import Attendance
 
     attendances = (
@@ -211,9 +231,13 @@ def person_form(request: HttpRequest, person: Person) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     form = PersonForm(request.POST or None, instance=person, hub=hub)
     if request.method == "POST" and form.is_valid():
-        person = actions.save_person(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("Saved %(name)s.") % {"name": person.full_name})
-        return redirect("network:person_detail", pk=person.pk)
+        try:
+            person = actions.save_person(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": person.full_name})
+            return redirect("network:person_detail", pk=person.pk)
     return render(request, "network/person_form.html", {"form": form, "person": person})
 
 
@@ -231,3 +255,36 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, f"{label}: {error}" if label else str(error))
     return redirect("network:person_detail", pk=person.pk)
+
+
+@hub_admin_required
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Subject access: everything held about the person, readable (HTML) or `?format=json`."""
+    from citybridge.network.subject_access import subject_access
+
+    person = get_person_for_user(request.user, pk)
+    fmt = "json" if request.GET.get("format") == "json" else "html"
+    data = subject_access(person)
+    log_access(request.user, AccessLog.Action.EXPORT, obj=person, hub=person.hub_id, detail=fmt)
+    if fmt == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+        return response
+    return render(request, "network/person_export.html", {"person": person, "data": data})
+
+
+@hub_admin_required
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erasure on request: a confirmation page, then the POST that erases (network.erasure)."""
+    person = get_person_for_user(request.user, pk)
+    if request.method == "POST" and request.POST.get("confirm") == "erase":
+        report = actions.erase_person(person, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _("Erased: the person is now %(name)s; %(n)s records keep counting.")
+            % {"name": report.placeholder, "n": report.records},
+        )
+        for path in report.files_to_check:
+            messages.warning(request, _("Check this file by hand: %(path)s") % {"path": path})
+        return redirect("network:person_detail", pk=person.pk)
+    return render(request, "network/person_erase.html", {"person": person})

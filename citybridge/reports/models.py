@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.models import Hub, LocalGovernment
@@ -65,6 +66,8 @@ class CityStory(models.Model):
 
     objects = CityStoryQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-ends_on"]
         verbose_name = _("city story")
@@ -84,3 +87,66 @@ class CityStory(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
+
+
+class PublishedBriefQuerySet(models.QuerySet["PublishedBrief"]):
+    def visible_to(self, user) -> PublishedBriefQuerySet:
+        """A published brief is made for donors and the network: every member of its hub."""
+        return self.filter(hub__in=scope_of(user).hubs)
+
+    def of_hub(self, hub: Hub) -> PublishedBriefQuerySet:
+        return self.filter(hub=hub)
+
+
+class PublishedBrief(models.Model):
+    """An impact brief as it was published: frozen numbers and the files that were sent.
+
+    `figures` keeps, for each key figure, the value, label, definition and the ids of the records
+    behind it, so the brief can say later what changed since (reports.briefs.changes).
+    """
+
+    hub = models.ForeignKey(Hub, on_delete=models.PROTECT, related_name="published_briefs")
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    funder = models.ForeignKey(
+        "network.Funder",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("funder"),
+    )
+    # The funder(s) as printed: kept even if the funder record is renamed or removed.
+    funder_name = models.CharField(_("funder as printed"), max_length=250, blank=True)
+    lang = models.CharField(_("language"), max_length=10, default="en")
+    title = models.CharField(_("title"), max_length=250)
+    definition_version = models.CharField(_("definitions"), max_length=20)
+    figures = models.JSONField(_("key figures as published"), default=dict)
+    # The brief's article as published (HTML fragment with its charts), and the files sent.
+    article = models.TextField()
+    pdf = models.BinaryField()
+    docx = models.BinaryField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    published_at = models.DateTimeField(_("published at"))
+
+    objects = PublishedBriefQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("published brief")
+        verbose_name_plural = _("published briefs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="published_brief_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_on}–{self.ends_on}, {self.lang})"

@@ -7,12 +7,20 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.decorators import hub_member_required
 from citybridge.network.models import LocalGovernment, Person
+from citybridge.reports import dashboard
+from citybridge.reports.briefs.assemble import member_places
+from citybridge.reports.briefs.labels import labels
+from citybridge.reports.briefs.render import chart_graphics
 from citybridge.reports.figures import FIGURES, key_figures
 from citybridge.reports.forms import PeriodForm
+from citybridge.support.access import sees_support_rows
+from citybridge.support.models import Milestone
 
 
 def period_of(request: HttpRequest, hub) -> tuple[PeriodForm, dt.date | None, dt.date]:
@@ -23,17 +31,51 @@ def period_of(request: HttpRequest, hub) -> tuple[PeriodForm, dt.date | None, dt
 
 @hub_member_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The hub's dashboard: key figures of the period with their trend against the period
+    before, the charts and map, open needs by theme, support under way and overdue work."""
     hub = request.hub  # type: ignore[attr-defined]
     today = dt.date.today()
     scope = scope_of(request.user)
+    is_staff = scope.is_staff_of(hub.pk)
+    start, end = dashboard.current_period(hub, today)
+    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    if form.is_bound and form.is_valid():
+        end = form.cleaned_data.get("end") or end
+        start = form.cleaned_data.get("start") or dashboard.year_before(end)
+    words = labels("en")
+    computed = dashboard.summary(hub, start, end, hide_small=not is_staff)
+    charts = computed.charts
+    countries = {c.code: c.public_name for c in hub.countries.all()}
+    overdue = dashboard.overdue_milestones(hub, today)
     context = {
         "hub": hub,
         "today": today,
-        "figures": key_figures(hub, hub.launched_on, today),
+        "form": form,
+        "start": start,
+        "end": end,
+        "previous": dashboard.previous_period(start, end),
+        "trends": computed.trends,
+        "computed_at": computed.computed_at,
+        "charts": charts,
+        "words": words,
+        "g": chart_graphics(charts, words, member_places(hub, end), countries),
+        "lists_kosovo": "XK" in countries,
+        "needs_by_theme": dashboard.open_needs_by_theme(hub),
+        "sees_needs": scope.sees_people_of(hub.pk),
+        "hide_small": not scope.sees_people_of(hub.pk),
+        "support_under_way": dashboard.support_under_way(hub),
+        "sees_support_rows": sees_support_rows(request.user, hub.pk),
+        "overdue_count": overdue.count(),
+        "overdue": (
+            Milestone.objects.visible_to(request.user)
+            .filter(pk__in=overdue.values("pk"))
+            .select_related("action__city")
+            .order_by("due_on")[:8]
+        ),
         "recent_engagements": (
             Engagement.objects.visible_to(request.user).of_hub(hub).select_related("host_city")[:8]
         ),
-        "is_staff": scope.is_staff_of(hub.pk),
+        "is_staff": is_staff,
     }
     return render(request, "reports/home.html", context)
 
@@ -48,6 +90,7 @@ def figures(request: HttpRequest) -> HttpResponse:
         "start": start,
         "end": end,
         "figures": key_figures(hub, start, end),
+        "hide_small": not scope_of(request.user).sees_people_of(hub.pk),
     }
     return render(request, "reports/figures.html", context)
 
@@ -60,7 +103,9 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     form, start, end = period_of(request, hub)
     figure = FIGURES[key](hub, start, end)
+    hide_small = not scope_of(request.user).sees_people_of(hub.pk)
     context = {"hub": hub, "form": form, "start": start, "end": end, "figure": figure}
+    context["hide_small"] = hide_small
     if figure.record_model == "city":
         context["cities"] = (
             LocalGovernment.objects.filter(pk__in=figure.record_ids)
@@ -86,6 +131,7 @@ def figure_person(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     if key not in FIGURES:
         raise Http404
     person = get_person_for_user(request.user, pk)
+    log_access(request.user, AccessLog.Action.PERSON_VIEWED, obj=person, hub=hub)
     form, start, end = period_of(request, hub)
     records = (
         Attendance.objects.visible_to(request.user)

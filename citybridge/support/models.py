@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Engagement
@@ -41,6 +42,8 @@ class Expert(models.Model):
         Country, blank=True, related_name="experts", verbose_name=_("country experience")
     )
     available = models.BooleanField(_("available"), default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["full_name"]
@@ -179,6 +182,8 @@ class SupportAction(models.Model):
     # Statuses whose grant amount counts as committed in the pipeline.
     COMMITTED = (Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-starts_on"]
         verbose_name = _("support action")
@@ -310,6 +315,8 @@ class Milestone(models.Model):
 
     objects = MilestoneQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["due_on"]
         indexes = [
@@ -344,6 +351,8 @@ class Disbursement(models.Model):
     )
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     paid_on = models.DateField(_("paid on"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["paid_on"]
@@ -426,6 +435,8 @@ class Mechanism(models.Model):
 
     STAGE_ORDER = [s.value for s in Stage]
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["city__name", "kind"]
         verbose_name = _("multi-actor mechanism")
@@ -448,6 +459,8 @@ class MechanismStage(models.Model):
         _("evidence"),
         help_text=_("What shows it: the legal act, minutes of meetings, the budget line."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["reached_on"]
@@ -535,6 +548,8 @@ class ActionPlan(models.Model):
     )
 
     objects = ActionPlanQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]

@@ -88,13 +88,24 @@ def test_nickname() -> None:
 
 
 def test_married_double_surname() -> None:
+    # Sharing only the second (married) surname: another woman of that family may carry it
+    # alone, so by name and city only it is a question for review; her own e-mail settles it.
     result = resolve(
         [
             Mention(1, "Tijana Marković-Đurić", city="6"),
             Mention(2, "Tijana Đurić", city="6"),
         ]
     )
-    assert together(result, 1, 2)
+    assert apart(result, 1, 2) and result.uncertain[0][:2] == (1, 2)
+    mail = "tijana.djuric@example.net"
+    result = resolve(
+        [
+            Mention(1, "Tijana Marković-Đurić", email=mail, city="6"),
+            Mention(2, "Tijana Đurić", email=mail, city="6"),
+            Mention(3, "Tijana Marković", city="6"),
+        ]
+    )
+    assert together(result, 1, 2, 3)
 
 
 def test_upper_cased_email_links_a_badly_written_name() -> None:
@@ -204,3 +215,93 @@ def test_uncertain_pairs_explain_themselves() -> None:
     for _, _, score, evidence in result.uncertain:
         assert 0.0 <= score <= 1.0
         assert evidence and all(isinstance(e, str) for e in evidence)
+
+
+def test_unknown_short_form_linked_by_the_personal_mailbox_spelling_the_full_name() -> None:
+    # "Vuko" is in no lexicon; the address spells the formal name and the surname.
+    mail = "vukasin.tomaric@example.net"
+    result = resolve(
+        [
+            Mention(1, "Vukašin Tomarić", email=mail, city="3"),
+            Mention(2, "Vuko Tomarić", email=mail, city="3"),
+        ]
+    )
+    assert together(result, 1, 2)
+
+
+def test_short_form_written_inside_the_full_name_links_with_context() -> None:
+    result = resolve(
+        [
+            Mention(1, "Teodosije Brankač", city="4", organisation="Opština Zelengrad"),
+            Mention(2, "Dosa Brankač", city="4", organisation="Opština Zelengrad", gender="M"),
+            Mention(3, "Dosa Brankač", city="9"),
+        ]
+    )
+    assert together(result, 1, 2) and apart(result, 1, 3)
+
+
+def test_mailbox_beside_two_wholly_different_names_is_no_evidence() -> None:
+    box = "kancelarija@zelengrad.example.org"
+    result = resolve(
+        [
+            Mention(1, "Marina Tomarić", email=box, city="3"),
+            Mention(2, "Martina Brankač", email=box, city="3"),
+        ]
+    )
+    assert apart(result, 1, 2)
+
+
+def _rival_families() -> list[Mention]:
+    """Two real surnames one letter apart, each carried by people never written the other way."""
+    mentions = []
+    for i, given in enumerate(["Ranko", "Stole", "Jezdimir", "Bogoljub"]):
+        mentions.append(Mention(100 + i, f"{given} Hadrović", city="5"))
+        mentions.append(Mention(200 + i, f"{given}a Hamrović", city="6"))
+    return mentions
+
+
+def test_one_letter_between_two_real_surnames_is_not_a_typo() -> None:
+    result = resolve(
+        [
+            *_rival_families(),
+            Mention(1, "Vidosav Hadrović", city="7"),
+            Mention(2, "Vidosav Hamrović", city="7"),
+        ]
+    )
+    assert apart(result, 1, 2)
+    assert any({a, b} == {1, 2} for a, b, _, _ in result.uncertain)
+
+
+def test_a_typo_of_a_common_surname_still_links() -> None:
+    result = resolve(
+        [
+            *_rival_families(),
+            Mention(1, "Vidosav Hadrović", city="7"),
+            Mention(2, "Vidosav Hadorvić", city="7"),
+        ]
+    )
+    assert together(result, 1, 2)
+
+
+def test_married_name_only_shared_with_the_second_of_a_double_surname_goes_to_review() -> None:
+    result = resolve(
+        [
+            Mention(1, "Zlatija Brankač-Tomarić", city="3"),
+            Mention(2, "Zlatija Tomarić", city="3"),
+            Mention(3, "Radojka Lukavac-Perunić", city="4"),
+            Mention(4, "Radojka Lukavac", city="4"),
+        ]
+    )
+    assert apart(result, 1, 2) and together(result, 3, 4)
+    assert any({a, b} == {1, 2} for a, b, _, _ in result.uncertain)
+
+
+def test_two_written_male_genders_make_blagoj_blagoja_one_name() -> None:
+    mail = "blagoja.trencevski@example.net"
+    result = resolve(
+        [
+            Mention(1, "Blagoja Trenčevski", email=mail, gender="M", city="2"),
+            Mention(2, "Blagoj Trenčevski", email=mail, gender="M", city="2"),
+        ]
+    )
+    assert together(result, 1, 2)

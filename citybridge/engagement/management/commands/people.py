@@ -1,7 +1,10 @@
-"""`citybridge people links --format csv`: which person each attendance row resolved to."""
+"""`citybridge people links --format csv`: which person each attendance row resolved to.
+`citybridge people pseudonymise --older-than DAYS`: retention of attendance identifiers."""
 
 import csv
+import datetime as dt
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from citybridge.engagement.models import Attendance
@@ -15,8 +18,26 @@ class Command(BaseCommand):
         links = sub.add_parser("links")
         links.add_argument("--format", choices=["csv"], default="csv")
         links.add_argument("--hub", help="Only this hub's rows (default: all).")
+        old = sub.add_parser("pseudonymise")
+        old.add_argument(
+            "--older-than",
+            type=int,
+            default=settings.RETENTION_DAYS,
+            metavar="DAYS",
+            help="Rows of engagements that started more than DAYS ago (default: "
+            "CITYBRIDGE_RETENTION_DAYS).",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["action"] == "pseudonymise":
+            from citybridge.engagement.retention import pseudonymise_attendance
+
+            before = dt.date.today() - dt.timedelta(days=options["older_than"])
+            done = pseudonymise_attendance(before, acting_user=None)
+            self.stdout.write(
+                f"Pseudonymised {done} attendance rows of engagements before {before}."
+            )
+            return
         rows = Attendance.objects.order_by("source_file", "row_number")
         if options["hub"]:
             rows = rows.filter(engagement__hub__slug=options["hub"])

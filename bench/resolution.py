@@ -1,0 +1,416 @@
+"""Person-resolution benchmark: import a data set through the CLI, score the links, beside Splink.
+
+    .venv/bin/python bench/resolution.py [--dataset DIR | --synthetic ROWS [--seed N]]
+                                         [--repeat N] [--no-splink] [--json]
+
+A data set has the layout of ../shared/datasets/attendance-dev (members.csv, engagements.csv,
+sheets/<key>.csv|xlsx, truth/mentions.csv, truth/figures.json); `--synthetic` first writes one
+with bench/synthetic.py. Each run imports into a new SQLite database (CITYBRIDGE_VAR_DIR) with
+`citybridge migrate / import members / import engagements / import attendance`, timing the
+attendance import (wall seconds and the peak resident memory of that one process), then scores
+`citybridge people links` against the truth: pairwise and B-cubed precision/recall/F1 (from the
+cluster contingency counts), the relative error of the distinct-person count, and whether
+`citybridge figures` equals truth/figures.json for each period.
+
+Splink 5 (DuckDB) deduplicates the same stored rows in its own process, set up as its
+documentation does (SettingsCreator, dedupe_only, name/e-mail/city comparisons, blocking rules,
+u by random sampling, m by EM, predict, then clusters at 0.95), on names split naively from
+the written cells and folded with citybridge.lib.text.fold. It is an optional extra
+(`pip install -e ".[bench]"`); without it that part is skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "datasets" / "attendance-dev"
+CLI = [str(Path(sys.executable).with_name("citybridge"))]
+# The match probability Splink's tutorials cluster at, and a looser one to show it is not
+# only the threshold (the table prints both; the time is of one run doing both clusterings).
+SPLINK_THRESHOLDS = (0.95, 0.5)
+
+# Measures one child process: its wall seconds and peak resident set (ru_maxrss, KiB on Linux).
+MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - t
+print(json.dumps({"code": code, "seconds": wall,
+                  "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def measured(cmd: list[str], env: dict) -> dict:
+    out = subprocess.run(  # noqa: S603 (our own CLI and interpreter)
+        [sys.executable, "-c", MEASURE, *cmd], env=env, capture_output=True, text=True, check=False
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1]) if out.stdout.strip() else {}
+    if result.get("code") != 0:
+        sys.exit(f"failed: {' '.join(cmd[:4])}...\n{out.stderr[-2000:]}")
+    return result
+
+
+def cli(env: dict, *args: str) -> str:
+    out = subprocess.run(  # noqa: S603 (our own CLI)
+        [*CLI, *args], env=env, capture_output=True, text=True, check=False
+    )
+    if out.returncode != 0:
+        sys.exit(f"citybridge {' '.join(args[:3])} failed:\n{out.stderr[-2000:]}")
+    return out.stdout
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def score(truth: dict[tuple[str, int], str], found: dict[tuple[str, int], str]) -> dict:
+    """Pairwise and B-cubed scores of `found` clusters against `truth`, over truth's rows.
+
+    A row without a person counts as a cluster of its own."""
+    pairs = Counter()
+    for key, person in truth.items():
+        predicted = found.get(key) or f"-unlinked-{key}"
+        pairs[(person, predicted)] += 1
+    true_sizes: Counter[str] = Counter()
+    found_sizes: Counter[str] = Counter()
+    for (t, f), n in pairs.items():
+        true_sizes[t] += n
+        found_sizes[f] += n
+
+    def c2(n: int) -> int:
+        return n * (n - 1) // 2
+
+    together = sum(c2(n) for n in pairs.values())
+    found_pairs = sum(c2(n) for n in found_sizes.values())
+    true_pairs = sum(c2(n) for n in true_sizes.values())
+    p = together / found_pairs if found_pairs else 1.0
+    r = together / true_pairs if true_pairs else 1.0
+    rows = sum(true_sizes.values())
+    bp = sum(n * n / found_sizes[f] for (_, f), n in pairs.items()) / rows
+    br = sum(n * n / true_sizes[t] for (t, _), n in pairs.items()) / rows
+    return {
+        "pairwise_precision": p,
+        "pairwise_recall": r,
+        "pairwise_f1": f1(p, r),
+        "bcubed_precision": bp,
+        "bcubed_recall": br,
+        "bcubed_f1": f1(bp, br),
+        "people_found": len(found_sizes),
+        "people_true": len(true_sizes),
+        "count_error": (len(found_sizes) - len(true_sizes)) / len(true_sizes),
+    }
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_truth(dataset: Path) -> dict[tuple[str, int], str]:
+    with (dataset / "truth" / "mentions.csv").open(encoding="utf-8") as f:
+        return {(r["source"], int(r["row"])): r["person"] for r in csv.DictReader(f)}
+
+
+def read_links(text: str) -> dict[tuple[str, int], str]:
+    return {(r["source"], int(r["row"])): r["person"] for r in csv.DictReader(text.splitlines())}
+
+
+# --- CityBridge ------------------------------------------------------------------------------
+
+
+def run_citybridge(dataset: Path, var: Path) -> dict:
+    env = {**os.environ, "CITYBRIDGE_VAR_DIR": str(var)}
+    cli(env, "migrate", "--no-input", "-v", "0")
+    cli(env, "import", "members", str(dataset / "members.csv"))
+    cli(env, "import", "engagements", str(dataset / "engagements.csv"))
+    sheets = sorted(str(p) for p in (dataset / "sheets").iterdir())
+    result = measured([*CLI, "import", "attendance", *sheets], env)
+    result["links"] = read_links(cli(env, "people", "links", "--format", "csv"))
+    return result
+
+
+def errors(truth: dict, links: dict, var: Path, limit: int) -> list[str]:
+    """Examples of CityBridge's mistakes, as written: people split, and people merged."""
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    written = {
+        (source, row): f"{full!r} {email or '-'} {city or '-'} {gender or '-'}"
+        for source, row, full, email, city, gender in db.execute(
+            "SELECT source_file, row_number, full_name, email, city, gender "
+            "FROM engagement_attendance"
+        )
+    }
+    db.close()
+    by_true: dict[str, set[str]] = {}
+    by_found: dict[str, set[str]] = {}
+    for key, person in truth.items():
+        by_true.setdefault(person, set()).add(links.get(key, ""))
+        by_found.setdefault(links.get(key, ""), set()).add(person)
+    lines = []
+    for label, groups, other in (("split", by_true, "found"), ("merged", by_found, "true")):
+        bad = [k for k, v in groups.items() if len(v) > 1][:limit]
+        for k in bad:
+            lines.append(f"{label} ({other} {len(groups[k])}):")
+            for key, person in truth.items():
+                if (person if label == "split" else links.get(key, "")) == k:
+                    who = links.get(key, "") if label == "split" else person
+                    lines.append(f"    {who:8} {key[0]}:{key[1]:<4} {written.get(key, '?')}")
+    return lines
+
+
+def check_figures(dataset: Path, var: Path) -> list[dict]:
+    """Each period of truth/figures.json: CityBridge's figures beside the truth."""
+    env = {**os.environ, "CITYBRIDGE_VAR_DIR": str(var)}
+    truth = json.loads((dataset / "truth" / "figures.json").read_text())
+    checks = []
+    for period, want in truth.items():
+        if not isinstance(want, dict) or "from" not in want:
+            continue
+        got = json.loads(
+            cli(env, "figures", "--from", want["from"], "--to", want["to"], "--format", "json")
+        )
+        for key, truth_key in (
+            ("individuals_engaged", "individuals_engaged"),
+            ("leaders_engaged", "leaders_engaged"),
+            # The hub counts only its jurisdictions' members.
+            ("member_cities", "member_cities_western_balkans"),
+        ):
+            checks.append(
+                {"period": period, "figure": key, "truth": want[truth_key], "citybridge": got[key]}
+            )
+    return checks
+
+
+# --- Splink ----------------------------------------------------------------------------------
+
+
+def splink_records(var: Path, path: Path) -> int:
+    """The stored rows as Splink gets them: names split naively, every field folded."""
+    from citybridge.lib.text import fold
+
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    rows = db.execute(
+        "SELECT source_file, row_number, full_name, given_name, family_name, email, city "
+        "FROM engagement_attendance ORDER BY id"
+    ).fetchall()
+    db.close()
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["unique_id", "source", "row", "first_name", "surname", "email", "city"])
+        for n, (source, row, full, given, family, email, city) in enumerate(rows):
+            if not (given or family):
+                if "," in full:  # "Surname, Given"
+                    family, _, given = full.partition(",")
+                else:
+                    given, _, family = full.strip().partition(" ")
+            w.writerow(
+                [
+                    n,
+                    source,
+                    row,
+                    fold(given) or None,
+                    fold(family) or None,
+                    email.strip().lower() or None,
+                    fold(city) or None,
+                ]
+            )
+    return len(rows)
+
+
+def splink_worker(records: Path, out: Path) -> None:
+    """Runs in its own process (so its time and memory are its own): dedupe, cluster, write."""
+    import duckdb
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE records AS SELECT *, concat_ws(' ', first_name, surname) "
+        "AS first_name_surname FROM read_csv(?, header=true, all_varchar=true)",
+        [str(records)],
+    )
+    db_api = DuckDBAPI(connection=con)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("first_name", "surname"),
+            block_on("surname", "city"),
+            block_on("email"),
+        ],
+        comparisons=[
+            cl.ForenameSurnameComparison(
+                "first_name", "surname", forename_surname_concat_col_name="first_name_surname"
+            ),
+            cl.EmailComparison("email"),
+            cl.ExactMatch("city").configure(term_frequency_adjustments=True),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(db_api.register("records"), settings, log_level=None)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "surname", "city"), block_on("email")], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_name", "surname")
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("email"))
+    predictions = linker.inference.predict(threshold_match_probability=0.2)
+    found: dict[str, dict[str, str]] = {}
+    for threshold in SPLINK_THRESHOLDS:
+        clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+            predictions, threshold_match_probability=threshold
+        )
+        relation = clusters.as_duckdbpyrelation()  # noqa: F841 (read by the SQL below)
+        found[str(threshold)] = dict(
+            con.execute("SELECT CAST(unique_id AS VARCHAR), cluster_id FROM relation").fetchall()
+        )
+    keys = con.execute("SELECT unique_id, source, row FROM records").fetchall()
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "row", *found])
+        for uid, source, row in keys:
+            w.writerow([source, row, *(found[t].get(uid, "") for t in found)])
+
+
+def splink_available() -> bool:
+    try:
+        import splink  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run_splink(var: Path, work: Path) -> dict:
+    records, out = work / "splink-records.csv", work / "splink-clusters.csv"
+    splink_records(var, records)
+    result = measured(
+        [sys.executable, __file__, "--splink-worker", str(records), str(out)], dict(os.environ)
+    )
+    with out.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    result["links_by_threshold"] = {
+        t: {(r["source"], int(r["row"])): r[t] for r in rows} for t in map(str, SPLINK_THRESHOLDS)
+    }
+    return result
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -> dict:
+    truth = read_truth(dataset)
+    rows = len(truth)
+    report: dict = {"dataset": str(dataset), "rows": rows, "repeat": repeat, "systems": {}}
+    runs: dict[str, list[dict]] = {"CityBridge": [], "Splink": []}
+    with tempfile.TemporaryDirectory(prefix="citybridge-bench-") as tmp:
+        for n in range(repeat):
+            var = Path(tmp) / f"run{n}"
+            runs["CityBridge"].append(run_citybridge(dataset, var))
+            if n == repeat - 1:
+                report["figures"] = check_figures(dataset, var)
+                if show_errors:
+                    report["errors"] = errors(
+                        truth, runs["CityBridge"][-1]["links"], var, show_errors
+                    )
+            if with_splink:
+                runs["Splink"].append(run_splink(var, Path(tmp)))
+    if not with_splink:
+        report["splink_skipped"] = (
+            "Splink is not installed (pip install -e '.[bench]'): its part was skipped."
+        )
+    for name, results in runs.items():
+        if not results:
+            continue
+        last = results[-1]
+        linkings = (
+            {f"Splink @{t}": links for t, links in last["links_by_threshold"].items()}
+            if name == "Splink"
+            else {name: last["links"]}
+        )
+        seconds = statistics.median(r["seconds"] for r in results)
+        for label, links in linkings.items():
+            report["systems"][label] = {
+                **score(truth, links),
+                "seconds": seconds,
+                "rows_per_second": rows / seconds,
+                "peak_mb": max(r["peak_kib"] for r in results) / 1024,
+                "runs_seconds": [r["seconds"] for r in results],
+            }
+    return report
+
+
+def table(report: dict) -> str:
+    lines = [
+        f"Data set: {report['dataset']}  ({report['rows']} rows; "
+        f"time = median of {report['repeat']} run(s))",
+        "",
+        f"{'':14}{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'B3 F1':>8}"
+        f"{'people':>9}{'truth':>7}{'count err':>10}{'seconds':>9}{'rows/s':>9}{'peak MB':>9}",
+    ]
+    for name, s in report["systems"].items():
+        lines.append(
+            f"{name:14}{s['pairwise_precision']:8.4f}{s['pairwise_recall']:8.4f}"
+            f"{s['pairwise_f1']:8.4f}{s['bcubed_f1']:8.4f}{s['people_found']:9d}"
+            f"{s['people_true']:7d}{s['count_error']:+10.2%}{s['seconds']:9.2f}"
+            f"{s['rows_per_second']:9.0f}{s['peak_mb']:9.0f}"
+        )
+    if "splink_skipped" in report:
+        lines.append(report["splink_skipped"])
+    lines += ["", f"{'Figures':28}{'truth':>8}{'CityBridge':>12}"]
+    for c in report.get("figures", []):
+        mark = "ok" if c["truth"] == c["citybridge"] else "DIFFERS"
+        lines.append(
+            f"{c['period'] + ' ' + c['figure']:28}{c['truth']:8d}{c['citybridge']:12d}  {mark}"
+        )
+    if report.get("errors"):
+        lines += ["", "CityBridge's mistakes (person, row, as written: name e-mail city gender):"]
+        lines += report["errors"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, default=DEV)
+    parser.add_argument("--synthetic", type=int, metavar="ROWS")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, help="runs to take the median time of")
+    parser.add_argument("--no-splink", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="show N mistakes of each kind"
+    )
+    parser.add_argument("--splink-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.splink_worker:
+        splink_worker(*args.splink_worker)
+        return
+    with_splink = not args.no_splink and splink_available()
+    if args.synthetic:
+        from synthetic import generate
+
+        with tempfile.TemporaryDirectory(prefix="citybridge-synthetic-") as tmp:
+            generate(Path(tmp), args.synthetic, args.seed)
+            report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors)
+            report["dataset"] = f"synthetic {args.synthetic} rows, seed {args.seed}"
+    else:
+        if not (args.dataset / "truth" / "mentions.csv").exists():
+            sys.exit(f"{args.dataset} is not a data set (no truth/mentions.csv).")
+        report = bench(args.dataset, args.repeat or 3, with_splink, args.errors)
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        print(table(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Send a signed-in user who still owes a second factor to set it up or to enter it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from citybridge.accounts.mfa import has_second_factor, mfa_required
+
+
+class MFARequiredMiddleware:
+    """After django_otp's OTPMiddleware: `request.user.is_verified()` says whether the session
+    passed a second factor. Until it has, only the MFA pages and signing out are reachable."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr,attr-defined]
+            and not self.exempt(request.path)
+        ):
+            if has_second_factor(user):  # type: ignore[arg-type]
+                return self.send(request, "accounts:mfa_verify")
+            if mfa_required(user):  # type: ignore[arg-type]
+                return self.send(request, "accounts:mfa_setup")
+        return self.get_response(request)
+
+    @staticmethod
+    def exempt(path: str) -> bool:
+        open_paths = (
+            reverse("accounts:mfa_setup"),
+            reverse("accounts:mfa_verify"),
+            reverse("accounts:logout"),
+            reverse("accounts:login"),
+            settings.STATIC_URL,
+        )
+        return path.startswith(open_paths)
+
+    @staticmethod
+    def send(request: HttpRequest, name: str) -> HttpResponse:
+        return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")

@@ -1,0 +1,421 @@
+"""Every URL pattern × every role, against a written policy, with canaries planted in two cities.
+
+The world: one hub, the focal point's city A (Testgrad) and another city B (Drugovo) of the same
+hub, each with a person, an engagement and its attendance row, a need; city B also has support,
+a mechanism, an action plan, advocacy and a quote (no consent). Object URLs point at city B's
+records, so a focal point of city A must get a 404 there, as must donors, experts and outsiders.
+
+A URL pattern without a policy entry fails the test: a new page must be classified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from citybridge.accounts.models import Role
+from citybridge.advocacy import models as advocacy_models
+from citybridge.advocacy.models import AdvocacyAction
+from citybridge.conftest import make_user
+from citybridge.engagement.models import Attendance, Engagement
+from citybridge.needs.models import Need
+from citybridge.network.models import Person, Theme
+from citybridge.practices.actions import save_practice
+from citybridge.practices.models import Practice
+from citybridge.reports.briefs.actions import publish_brief
+from citybridge.support.models import ActionPlan, Expert, Mechanism, SupportAction
+
+ROLES = ("hub_admin", "officer", "focal", "expert", "donor", "outsider", "anonymous")
+ADMIN = frozenset({"hub_admin"})
+STAFF = ADMIN | {"officer"}
+PEOPLE = STAFF | {"focal"}
+MEMBERS = PEOPLE | {"expert", "donor"}
+SIGNED_IN = MEMBERS | {"outsider"}
+NOBODY: frozenset[str] = frozenset()
+ANONYMOUS = frozenset({"anonymous"})
+
+
+def own_hub(roles: frozenset[str]) -> frozenset[str]:
+    """A page about the user's current hub: the outsider (an officer elsewhere) gets their own
+    hub's page, which the canaries check holds nothing of ours."""
+    return roles | {"outsider"} if "officer" in roles else roles
+
+
+# URL name -> the roles that may get a 2xx on GET (object URLs: city B's record).
+# POST-only views answer 405 to GET: NOBODY.
+POLICY: dict[str, frozenset[str]] = {
+    # reports
+    "reports:home": SIGNED_IN,
+    "reports:figures": SIGNED_IN,
+    "reports:figure_detail": SIGNED_IN,
+    "reports:figure_person": STAFF,
+    "reports:city_story": MEMBERS,
+    "reports:city_story_save": NOBODY,
+    "reports:brief_list": SIGNED_IN,
+    "reports:brief_preview": own_hub(STAFF),
+    "reports:brief_publish": NOBODY,
+    "reports:brief_detail": MEMBERS,
+    "reports:brief_download": MEMBERS,
+    # network
+    "network:city_list": SIGNED_IN,
+    "network:city_create": own_hub(STAFF),
+    "network:city_detail": MEMBERS,
+    "network:city_edit": STAFF,
+    "network:membership_add": NOBODY,
+    "network:person_list": own_hub(PEOPLE),
+    "network:person_create": own_hub(STAFF),
+    "network:person_detail": STAFF,
+    "network:person_edit": STAFF,
+    "network:position_add": NOBODY,
+    "network:person_export": ADMIN,
+    "network:person_erase": ADMIN,
+    # engagement
+    "engagement:engagement_list": own_hub(PEOPLE),
+    "engagement:engagement_create": own_hub(STAFF),
+    "engagement:import_upload": own_hub(STAFF),
+    "engagement:import_confirm": NOBODY,
+    "engagement:import_cancel": NOBODY,
+    "engagement:review_list": own_hub(STAFF),
+    "engagement:review_decide": NOBODY,
+    "engagement:review_undo": NOBODY,
+    "engagement:record_split": NOBODY,
+    "engagement:sheet_remove": NOBODY,
+    "engagement:engagement_detail": STAFF,
+    "engagement:engagement_edit": STAFF,
+    # needs and matching
+    "needs:need_list": own_hub(PEOPLE),
+    "needs:need_create": own_hub(STAFF),
+    "needs:regional_priorities": SIGNED_IN,
+    "needs:consultation_list": own_hub(PEOPLE),
+    "needs:consultation_needs": STAFF,
+    "needs:consultation_record": NOBODY,
+    "needs:match_search": own_hub(STAFF),
+    "needs:need_detail": STAFF,
+    "needs:need_edit": STAFF,
+    "needs:need_status": NOBODY,
+    "needs:need_matches": STAFF,
+    "needs:match_support": NOBODY,
+    "needs:match_exchange": NOBODY,
+    # practices: the network's shared library, open to every role of every hub
+    "practices:practice_list": SIGNED_IN,
+    "practices:practice_create": own_hub(STAFF),
+    "practices:practice_import": own_hub(STAFF),
+    "practices:practice_detail": SIGNED_IN,
+    "practices:practice_edit": own_hub(STAFF),
+    "practices:translation_add": NOBODY,
+    "practices:resource_add": NOBODY,
+    # support
+    "support:support_list": own_hub(PEOPLE | {"expert"}),
+    "support:support_create": own_hub(STAFF),
+    "support:support_pipeline": SIGNED_IN,
+    "support:milestone_overdue": own_hub(STAFF),
+    "support:support_detail": STAFF,
+    "support:support_edit": STAFF,
+    "support:support_move": NOBODY,
+    "support:milestone_add": NOBODY,
+    "support:disbursement_add": NOBODY,
+    "support:milestone_done": NOBODY,
+    "support:mechanism_list": SIGNED_IN,
+    "support:mechanism_create": own_hub(STAFF),
+    "support:mechanism_detail": MEMBERS,
+    "support:mechanism_edit": STAFF,
+    "support:stage_add": NOBODY,
+    "support:action_plan_list": SIGNED_IN,
+    "support:action_plan_create": own_hub(STAFF),
+    "support:action_plan_edit": STAFF,
+    # advocacy
+    "advocacy:advocacy_list": own_hub(PEOPLE),
+    "advocacy:advocacy_create": own_hub(STAFF),
+    "advocacy:advocacy_pipeline": SIGNED_IN,
+    "advocacy:advocacy_detail": STAFF,
+    "advocacy:advocacy_edit": STAFF,
+    "advocacy:testimonial_list": own_hub(PEOPLE),
+    "advocacy:testimonial_create": own_hub(STAFF),
+    "advocacy:testimonial_edit": STAFF,
+    # accounts
+    "accounts:login": ANONYMOUS,
+    "accounts:logout": NOBODY,
+    "accounts:mfa_setup": SIGNED_IN,
+    "accounts:mfa_verify": NOBODY,  # without a second factor: sent to set one up
+    "accounts:mfa_recovery": NOBODY,
+    "accounts:access_log": ADMIN,
+}
+
+# Downloads and variants of listed pages, checked for canaries (and 2xx) like their page.
+VARIANTS = {
+    "support:support_list": ["format=csv", "format=xlsx"],
+    "support:support_pipeline": ["format=csv"],
+    "advocacy:advocacy_list": ["format=csv"],
+    "advocacy:advocacy_pipeline": ["format=csv"],
+    "network:person_export": ["format=json"],
+    "network:person_list": ["q=kanar"],
+}
+QUERY = {"reports:brief_preview": "start=2023-01-01&end=2023-12-31&lang=en&funder="}
+
+PERSON_A = ("Zorana Kanarinac", "zorana.kanarinac@example.org")
+PERSON_B = ("Vesna Kanarevska", "vesna.kanarevska@example.org")
+NEED_A, NEED_B, QUOTE_B = "NA-7731", "NB-7731", "QB-7731"
+EVERYTHING = (*PERSON_A, *PERSON_B, NEED_A, NEED_B, QUOTE_B)
+MUST_NOT_SEE = {
+    "hub_admin": (),
+    "officer": (),
+    "focal": (*PERSON_B, NEED_B, QUOTE_B),
+    "expert": EVERYTHING,
+    "donor": EVERYTHING,
+    "outsider": EVERYTHING,
+    "anonymous": EVERYTHING,
+}
+
+
+def url_names(patterns=None, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    """Every named URL pattern of the project, with its namespace; the admin site apart."""
+    found = []
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            found.append((f"{namespace}{entry.name}", entry))
+    return found
+
+
+@pytest.fixture
+def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
+    theme = Theme.objects.get(slug="youth-engagement")
+    people, engagements = {}, {}
+    for key, place, (name, email) in (("a", city, PERSON_A), ("b", other_city, PERSON_B)):
+        engagements[key] = Engagement.objects.create(
+            hub=hub,
+            key=f"T{key.upper()}",
+            title=f"Consultation in {place.name}",
+            kind=Engagement.Kind.CONSULTATION,
+            starts_on=dt.date(2023, 3, 16),
+            ends_on=dt.date(2023, 3, 16),
+            host_city=place,
+        )
+        people[key] = Person.objects.create(
+            hub=hub, full_name=name, email=email, local_government=place
+        )
+        Attendance.objects.create(
+            engagement=engagements[key],
+            source_file=f"T{key.upper()}.csv",
+            row_number=1,
+            cells={"Name": name, "E-mail": email},
+            full_name=name,
+            email=email,
+            local_government=place,
+            person=people[key],
+        )
+    for key, place, code in (("a", city, NEED_A), ("b", other_city, NEED_B)):
+        Need.objects.create(
+            hub=hub,
+            city=place,
+            theme=theme,
+            statement=f"Need {code}",
+            priority=Need.Priority.HIGH,
+            source_engagement=engagements[key],
+            raised_on=dt.date(2023, 3, 16),
+        )
+    expert_user = make_user("expert", hub, Role.Kind.EXPERT)
+    expert = Expert.objects.create(
+        hub=hub, full_name="Pool Expert", languages="en", user=expert_user
+    )
+    own = SupportAction.objects.create(
+        hub=hub, title="Support for Testgrad", kind=SupportAction.Kind.EXPERT, city=city
+    )
+    own.experts.add(expert)
+    action = SupportAction.objects.create(
+        hub=hub, title="Support for Drugovo", kind=SupportAction.Kind.GUIDANCE, city=other_city
+    )
+    mechanism = Mechanism.objects.create(city=other_city, kind=Mechanism.Kind.values[0])
+    plan = ActionPlan.objects.create(hub=hub, title="Drugovo P/CVE plan", city=other_city)
+    advocacy = AdvocacyAction.objects.create(
+        hub=hub,
+        title="Drugovo's voice in Brussels",
+        date=dt.date(2023, 5, 1),
+        audience=AdvocacyAction.Audience.EU,
+        form=AdvocacyAction.Form.PARTNER_EVENT,
+    )
+    advocacy.cities.add(other_city)
+    advocacy.people.add(people["b"])
+    quote = advocacy_models.Testimonial.objects.create(
+        hub=hub,
+        person=people["b"],
+        quote=f"Words without consent {QUOTE_B}",
+        attribution="Official of Drugovo",
+        city=other_city,
+        said_on=dt.date(2023, 5, 1),
+    )
+    practice = save_practice(
+        Practice(
+            title="Youth Council",
+            summary="An elected youth council advises the city.",
+            origin_city_name="Testgrad",
+            origin_country_id="ME",
+            evidence=Practice.Evidence.INSPIRING,
+        ),
+        themes=[theme],
+        target_groups=[],
+        acting_user=None,
+    )
+    brief = publish_brief(
+        hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31), lang="en", acting_user=officer
+    )
+    objects = {
+        "reports:figure_person": people["b"],
+        "reports:city_story": other_city,
+        "reports:brief_detail": brief,
+        "reports:brief_download": brief,
+        "network:city_detail": other_city,
+        "network:city_edit": other_city,
+        "network:person_detail": people["b"],
+        "network:person_edit": people["b"],
+        "network:person_export": people["b"],
+        "network:person_erase": people["b"],
+        "engagement:engagement_detail": engagements["b"],
+        "engagement:engagement_edit": engagements["b"],
+        "needs:consultation_needs": engagements["b"],
+        "needs:need_detail": Need.objects.get(city=other_city),
+        "needs:need_edit": Need.objects.get(city=other_city),
+        "needs:need_matches": Need.objects.get(city=other_city),
+        "practices:practice_detail": practice,
+        "practices:practice_edit": practice,
+        "support:support_detail": action,
+        "support:support_edit": action,
+        "support:mechanism_detail": mechanism,
+        "support:mechanism_edit": mechanism,
+        "support:action_plan_edit": plan,
+        "advocacy:advocacy_detail": advocacy,
+        "advocacy:advocacy_edit": advocacy,
+        "advocacy:testimonial_edit": quote,
+    }
+    users = {
+        "hub_admin": hub_admin,
+        "officer": officer,
+        "focal": focal,
+        "expert": expert_user,
+        "donor": donor,
+        "outsider": outsider,
+    }
+    clients = {}
+    for role in ROLES:
+        clients[role] = Client()
+        if role in users:
+            clients[role].force_login(users[role])
+    return {"objects": objects, "clients": clients, "own_support": own}
+
+
+def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
+    kwargs: dict[str, object] = {}
+    for arg in pattern.pattern.converters:
+        if arg == "pk":
+            obj = objects.get(name)
+            kwargs["pk"] = obj.pk if obj is not None else 999_999
+        elif arg == "key":
+            kwargs["key"] = "individuals_engaged"
+        elif arg == "fmt":
+            kwargs["fmt"] = "html"
+        else:
+            raise AssertionError(f"{name}: no value for the URL argument {arg!r}")
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_url_and_role_against_the_policy(world):
+    patterns = url_names()
+    unclassified = sorted(name for name, _ in patterns if name not in POLICY)
+    assert not unclassified, f"URL patterns without an access policy: {unclassified}"
+    stale = sorted(set(POLICY) - {name for name, _ in patterns})
+    assert not stale, f"Policy entries for URLs that no longer exist: {stale}"
+
+    unexpected, refused, leaks, requests = [], [], [], 0
+    for name, pattern in patterns:
+        base = url_of(name, pattern, world["objects"])
+        queries = [QUERY.get(name, ""), *VARIANTS.get(name, [])]
+        for role in ROLES:
+            client = world["clients"][role]
+            for query in queries:
+                response = client.get(f"{base}?{query}" if query else base)
+                requests += 1
+                ok = 200 <= response.status_code < 300
+                if ok and role not in POLICY[name]:
+                    unexpected.append((name, query, role, response.status_code))
+                if not ok and role in POLICY[name]:
+                    refused.append((name, query, role, response.status_code))
+                body = response.content.decode("utf-8", "replace").lower()
+                leaks += [(name, query, role, c) for c in MUST_NOT_SEE[role] if c.lower() in body]
+    print(
+        f"\naccess matrix: {len(patterns)} URL patterns × {len(ROLES)} roles = "
+        f"{len(patterns) * len(ROLES)} cells ({requests} requests with downloads); "
+        f"unexpected 2xx: {len(unexpected)}; canary leaks: {len(leaks)}"
+    )
+    assert len(patterns) >= 80
+    assert not unexpected, f"2xx where the policy says no: {unexpected}"
+    assert not leaks, f"canaries seen by roles that must not see them: {leaks}"
+    assert not refused, f"refused where the policy says yes: {refused}"
+
+
+def test_posts_are_refused_to_roles_outside_the_policy(world):
+    """The same matrix for POST (empty forms): a refused role gets 403/404/405, or is sent to
+    sign in or to set up a second factor; never a success page or a redirect to one."""
+    gates = (reverse("accounts:login"), reverse("accounts:mfa_setup"))
+    wrong = []
+    for name, pattern in url_names():
+        if name in ("accounts:login", "accounts:logout"):
+            continue
+        url = url_of(name, pattern, world["objects"])
+        may_post = POLICY[name] | (own_hub(STAFF) if name in POST_ONLY_STAFF else NOBODY)
+        for role in ROLES:
+            if role in may_post:
+                continue
+            response = world["clients"][role].post(url, {})
+            status = response.status_code
+            to_gate = status == 302 and response["Location"].startswith(gates)
+            if not (status in (400, 403, 404, 405) or to_gate):
+                wrong.append((name, role, status))
+    assert not wrong, f"POST answered to a role outside the policy: {wrong}"
+
+
+# POST-only views staff may use (so they are not posted to above).
+POST_ONLY_STAFF = {
+    "reports:city_story_save",
+    "reports:brief_publish",
+    "network:membership_add",
+    "network:position_add",
+    "engagement:import_confirm",
+    "engagement:import_cancel",
+    "engagement:review_decide",
+    "engagement:review_undo",
+    "engagement:record_split",
+    "engagement:sheet_remove",
+    "needs:consultation_record",
+    "needs:need_status",
+    "needs:match_support",
+    "needs:match_exchange",
+    "practices:translation_add",
+    "practices:resource_add",
+    "support:support_move",
+    "support:milestone_add",
+    "support:disbursement_add",
+    "support:milestone_done",
+    "support:stage_add",
+    "accounts:mfa_recovery",
+}
+
+
+def test_an_expert_sees_the_support_they_are_deployed_on(world):
+    client = world["clients"]["expert"]
+    own = world["own_support"]
+    assert client.get(reverse("support:support_detail", args=[own.pk])).status_code == 200
+    other = world["objects"]["support:support_detail"]
+    assert client.get(reverse("support:support_detail", args=[other.pk])).status_code == 404
+
+
+def test_the_admin_site_is_closed_to_every_role(world):
+    for role in ROLES:
+        response = world["clients"][role].get("/admin/")
+        assert response.status_code == 302, role

@@ -1,0 +1,76 @@
+"""Production settings pass Django's deployment check; bandit finds nothing medium or higher."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def production_env(tmp_path) -> dict[str, str]:
+    return os.environ | {
+        "CITYBRIDGE_ENV": "production",
+        "CITYBRIDGE_SECRET_KEY": "k" * 20 + "-production-only-secret-for-the-check-3f9a7c1e",
+        "CITYBRIDGE_ALLOWED_HOSTS": "citybridge.example.org",
+        "CITYBRIDGE_VAR_DIR": str(tmp_path),
+    }
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "citybridge.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_requires_mfa_by_default_and_can_turn_it_off(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.MFA_REQUIRED)"
+    for extra, expected in (({}, "True"), ({"CITYBRIDGE_MFA_REQUIRED": "0"}, "False")):
+        env = production_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "citybridge.settings"} | extra
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.strip() == expected
+
+
+def test_bandit_finds_nothing_of_medium_or_higher_severity():
+    bandit = Path(sys.executable).with_name("bandit")
+    if not bandit.exists():
+        pytest.skip("bandit is a test extra: pip install -e '.[test]'")
+    result = subprocess.run(
+        [
+            str(bandit),
+            "-c",
+            "pyproject.toml",
+            "-r",
+            "citybridge",
+            "-q",
+            "--severity-level",
+            "medium",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pages_carry_a_content_security_policy(client, db):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy

@@ -1,0 +1,23 @@
+"""`citybridge backup PATH`: a consistent copy of the whole database, taken while it runs."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from citybridge.lib.backups import BackupError, backup
+
+
+class Command(BaseCommand):
+    help = "Copy the whole database to PATH (SQLite: its backup API; PostgreSQL: pg_dump)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            counts = backup(Path(options["path"]))
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Backed up {len(counts)} tables, {sum(counts.values()):,} rows, to {options['path']}."
+        )

@@ -1,0 +1,129 @@
+"""The brief pages: published briefs, a new brief's preview, publishing, and the frozen brief."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.accounts.scopes import scope_of
+from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.reports.briefs.access import get_published_brief_for_user
+from citybridge.reports.briefs.actions import publish_brief
+from citybridge.reports.briefs.assemble import assemble_brief
+from citybridge.reports.briefs.changes import changes_since
+from citybridge.reports.briefs.forms import BriefForm
+from citybridge.reports.briefs.render import (
+    FORMATS,
+    document,
+    file_name,
+    render_article,
+    render_as,
+)
+from citybridge.reports.models import PublishedBrief
+
+
+def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+    content_type, _ext = FORMATS[fmt]
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@hub_member_required
+def brief_list(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    briefs = (
+        PublishedBrief.objects.visible_to(request.user)
+        .of_hub(hub)
+        .select_related("published_by")
+        .defer("article", "pdf", "docx")
+    )
+    is_staff = scope_of(request.user).is_staff_of(hub.pk)
+    initial = {"start": hub.launched_on, "lang": "en"}
+    context = {
+        "hub": hub,
+        "briefs": briefs,
+        "is_staff": is_staff,
+        "form": BriefForm(initial=initial) if is_staff else None,
+    }
+    return render(request, "reports/brief_list.html", context)
+
+
+@hub_staff_required
+def brief_preview(request: HttpRequest) -> HttpResponse:
+    """The brief as it would be published now; `?format=pdf|docx|html` downloads it."""
+    hub = request.hub  # type: ignore[attr-defined]
+    form = BriefForm(request.GET)
+    if not form.is_valid():
+        context = {"hub": hub, "briefs": [], "is_staff": True, "form": form}
+        return render(request, "reports/brief_list.html", context, status=400)
+    data = form.cleaned_data
+    brief = assemble_brief(
+        hub, data["start"], data["end"], funder=data["funder"], lang=data["lang"]
+    )
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return _download(render_as(brief, fmt), fmt, file_name(brief, fmt))
+    query = {k: v for k, v in request.GET.items() if k != "format"}
+    context = {
+        "hub": hub,
+        "brief": brief,
+        "form": form,
+        "article": render_article(brief),
+        "query": urlencode(query),
+    }
+    return render(request, "reports/brief_preview.html", context)
+
+
+@require_POST
+@hub_staff_required
+def brief_publish(request: HttpRequest) -> HttpResponse:
+    hub = request.hub  # type: ignore[attr-defined]
+    form = BriefForm(request.POST)
+    if not form.is_valid():
+        context = {"hub": hub, "briefs": [], "is_staff": True, "form": form}
+        return render(request, "reports/brief_list.html", context, status=400)
+    data = form.cleaned_data
+    published = publish_brief(
+        hub,
+        data["start"],
+        data["end"],
+        funder=data["funder"],
+        lang=data["lang"],
+        acting_user=request.user,  # type: ignore[arg-type]
+    )
+    messages.success(request, _("Brief published. Its numbers are now frozen."))
+    return redirect("reports:brief_detail", pk=published.pk)
+
+
+@hub_member_required
+def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    published = get_published_brief_for_user(request.user, pk)
+    is_staff = scope_of(request.user).is_staff_of(published.hub_id)
+    context = {
+        "hub": published.hub,
+        "published": published,
+        "changes": changes_since(published),
+        "is_staff": is_staff,
+    }
+    return render(request, "reports/brief_detail.html", context)
+
+
+@hub_member_required
+def brief_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The files exactly as published (the HTML file wraps the published article)."""
+    published = get_published_brief_for_user(request.user, pk)
+    if fmt not in FORMATS:
+        raise Http404
+    if fmt == "html":
+        content = document(published.article, lang=published.lang, title=published.title).encode()
+    else:
+        content = bytes(published.pdf if fmt == "pdf" else published.docx)
+    name = f"brief-{published.hub.slug}-{published.starts_on}-{published.ends_on}-{published.lang}"
+    return _download(content, fmt, f"{name}.{fmt}")

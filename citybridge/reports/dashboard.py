@@ -1,0 +1,142 @@
+"""The hub home's dashboard: key figures with their trend, charts, open needs, support under
+way and overdue, in a fixed number of queries whatever the size of the hub."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from citybridge.engagement.models import Engagement, LinkDecision, Sheet
+from citybridge.needs.models import Need
+from citybridge.network.models import Hub, Membership, Person, Position
+from citybridge.reports.briefs.assemble import Charts, chart_data
+from citybridge.reports.figures import Figure, key_figures
+from citybridge.support.models import Milestone, SupportAction
+
+UNDER_WAY = (SupportAction.Status.APPROVED, SupportAction.Status.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class Trend:
+    figure: Figure
+    previous: int
+
+    @property
+    def delta(self) -> int:
+        return self.figure.value - self.previous
+
+    @property
+    def direction(self) -> str:
+        return "up" if self.delta > 0 else "down" if self.delta < 0 else "same"
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    slug: str
+    name: str
+    needs: int
+    cities: int
+
+
+def current_period(hub: Hub, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The twelve months up to today, or up to the hub's latest engagement when it has none
+    this year (a hub whose records stop earlier still shows its last year of work)."""
+    latest = Engagement.objects.of_hub(hub).aggregate(d=Max("starts_on"))["d"]
+    end = min(today, latest) if latest and latest < today - dt.timedelta(days=365) else today
+    return year_before(end), end
+
+
+def year_before(end: dt.date) -> dt.date:
+    """The first day of the twelve months that end on `end`."""
+    try:
+        return end.replace(year=end.year - 1) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return end.replace(year=end.year - 1, day=28) + dt.timedelta(days=1)
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length just before [start, end]."""
+    length = end - start
+    previous_end = start - dt.timedelta(days=1)
+    return previous_end - length, previous_end
+
+
+def trends(hub: Hub, start: dt.date, end: dt.date) -> list[Trend]:
+    now = key_figures(hub, start, end)
+    before = {f.key: f.value for f in key_figures(hub, *previous_period(start, end))}
+    return [Trend(f, before.get(f.key, 0)) for f in now]
+
+
+def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
+    rows = (
+        Need.objects.of_hub(hub)
+        .open()
+        .order_by()
+        .values("theme__slug", "theme__name")
+        .annotate(needs=Count("pk"), cities=Count("city", distinct=True))
+        .order_by("-cities", "-needs", "theme__name")
+    )
+    return [ThemeCount(r["theme__slug"], r["theme__name"], r["needs"], r["cities"]) for r in rows]
+
+
+def support_under_way(hub: Hub) -> dict[str, int]:
+    counts = dict(
+        SupportAction.objects.of_hub(hub)
+        .filter(status__in=UNDER_WAY)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return {s: counts.get(s, 0) for s in UNDER_WAY}
+
+
+def overdue_milestones(hub: Hub, today: dt.date):
+    return Milestone.objects.of_hub(hub).overdue(on=today)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The dashboard's costly part: figures of two periods and the charts' counts."""
+
+    trends: list[Trend]
+    charts: Charts
+    computed_at: dt.datetime
+
+
+CACHE_SECONDS = 300
+
+
+def data_stamp(hub: Hub) -> str:
+    """Changes whenever the records behind the figures and charts do: a new sheet, a person
+    created, merged or edited, a link decided, an engagement or a membership recorded. Cheap:
+    a handful of MAX() over indexed or small tables."""
+    parts = [
+        Sheet.objects.filter(engagement__hub=hub).aggregate(m=Max("imported_at"))["m"],
+        Person.objects.filter(hub=hub).aggregate(m=Max("updated_at"), n=Count("pk")),
+        Engagement.objects.of_hub(hub).aggregate(m=Max("updated_at"), n=Count("pk")),
+        LinkDecision.objects.aggregate(m=Max("decided_at"), n=Count("pk")),
+        Membership.objects.aggregate(m=Max("pk"), n=Count("pk"), left=Max("left_on")),
+        Position.objects.aggregate(m=Max("pk"), n=Count("pk")),
+        SupportAction.objects.of_hub(hub).aggregate(m=Max("pk"), n=Count("status_changes")),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summary:
+    """Trends and charts, kept for a few minutes while the records stay as they were: the
+    figures of a large hub take seconds to count, the home must open at once."""
+    key = f"cb:dashboard:{hub.pk}:{start}:{end}:{int(hide_small)}:{data_stamp(hub)}"
+    found = cache.get(key)
+    if found is None:
+        found = Summary(
+            trends=trends(hub, start, end),
+            charts=chart_data(hub, start, end, "en", hide_small=hide_small),
+            computed_at=timezone.now(),
+        )
+        cache.set(key, found, CACHE_SECONDS)
+    return found

@@ -1,0 +1,218 @@
+"""Small SVG charts: columns over time, horizontal bars, stacked bars.
+
+Each function takes plain values and returns SVG markup; nothing here reads the database.
+Counts under `SMALL_CELL` are suppressed (`suppress`) in anything a donor sees.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+SMALL_CELL = 5
+PALETTE = ["#1d4f6e", "#2a9d8f", "#e9a23b", "#c8553d", "#7b6d8d", "#8ab17d", "#5c7c99"]
+INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#d8dcde"
+FONT = 'font-family="DejaVu Sans, Noto Sans, system-ui, sans-serif"'
+_ids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int | None  # None: suppressed, fewer than SMALL_CELL
+    shown: str  # what is printed: "42", or "<5"
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str  # "Feb 2023"
+    engagements: int
+    people: int  # distinct people engaged in the bucket
+    cumulative: int  # distinct people engaged from the start to the end of the bucket
+
+
+def suppress(counts: Iterable[tuple[str, int]], *, hide_small: bool) -> list[Bar]:
+    """Bars for (label, count) pairs; a count from 1 to SMALL_CELL - 1 becomes "<5" when
+    `hide_small`, so a donor cannot single out a handful of people."""
+    bars = []
+    for label, count in counts:
+        if hide_small and 0 < count < SMALL_CELL:
+            bars.append(Bar(label, None, f"<{SMALL_CELL}"))
+        else:
+            bars.append(Bar(label, count, str(count)))
+    return bars
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
+    uid = f"chart-{next(_ids)}"
+    return mark_safe(  # noqa: S308 (every text in body went through escape)
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{uid}" {FONT}>'
+        f'<title id="{uid}">{escape(title)}</title>' + "".join(body) + "</svg>"
+    )
+
+
+def axis(value: int, ticks: int = 5) -> tuple[int, int]:
+    """(top, step) of an axis reaching `value` in about `ticks` round steps (1, 2 or 5 × 10^n)."""
+    rough = max(value, 1) / ticks
+    magnitude = 10 ** max(len(str(int(rough))) - 1, 0)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    return step * -(-max(value, 1) // step), step
+
+
+def over_time(
+    periods: Sequence[Period], *, title: str, people: str, engagements: str
+) -> SafeString:
+    """Columns: people engaged in each period; a line: people engaged so far; under each
+    column the number of engagements."""
+    width, height = 640, 230
+    left, right, top, bottom = 40, 50, 14, 52
+    if not periods:
+        return _svg(width, 60, title, [_text(10, 30, "—", MUTED)])
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak, tick = axis(max(p.cumulative for p in periods))
+    step = plot_w / len(periods)
+    col = min(step * 0.6, 34)
+    body = _grid(left, top, plot_w, plot_h, peak, tick)
+    points = []
+    every = max(1, round(len(periods) / 12))
+    for i, p in enumerate(periods):
+        x = left + step * i + step / 2
+        h = plot_h * p.people / peak
+        y = top + plot_h - h
+        tip = f"{p.label}: {p.people} {people}, {p.engagements} {engagements}"
+        body.append(
+            f'<rect x="{x - col / 2:.1f}" y="{y:.1f}" width="{col:.1f}" height="{h:.1f}" '
+            f'fill="{PALETTE[1]}"><title>{escape(tip)}</title></rect>'
+        )
+        if p.people:
+            body.append(_text(x, y - 3, str(p.people), INK, size=9, anchor="middle"))
+        if i % every == 0:
+            body.append(_text(x, top + plot_h + 14, p.label, MUTED, size=9, anchor="middle"))
+            body.append(_text(x, top + plot_h + 26, f"({p.engagements})", MUTED, 8, "middle"))
+        cy = top + plot_h - plot_h * p.cumulative / peak
+        points.append((x, cy, p))
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _p in points)
+    body.append(f'<polyline points="{line}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
+    for x, y, p in points:
+        tip = f"{p.label}: {p.cumulative} {people} (so far)"
+        body.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{PALETTE[0]}">'
+            f"<title>{escape(tip)}</title></circle>"
+        )
+    last_x, last_y, last = points[-1]
+    body.append(_text(last_x + 8, last_y + 4, str(last.cumulative), PALETTE[0], 13, weight=700))
+    legend_y = height - 10
+    body += [
+        f'<rect x="{left}" y="{legend_y - 8}" width="10" height="10" fill="{PALETTE[1]}"/>',
+        _text(left + 14, legend_y + 1, people + " (per period)", INK, 10),
+        f'<line x1="{left + 190}" y1="{legend_y - 3}" x2="{left + 210}" y2="{legend_y - 3}" '
+        f'stroke="{PALETTE[0]}" stroke-width="2.5"/>',
+        _text(left + 214, legend_y + 1, people + " (so far)", INK, 10),
+        _text(left + 380, legend_y + 1, f"(n) = {engagements}", MUTED, 10),
+    ]
+    return _svg(width, height, title, body)
+
+
+def bars(items: Sequence[Bar], *, title: str, unit: str, color: str = PALETTE[0]) -> SafeString:
+    """Horizontal bars, one row per item; a suppressed item is drawn as a hatched stub."""
+    row, label_w, width = 26, 170, 420
+    height = max(row * len(items) + 10, 40)
+    plot_w = width - label_w - 50
+    peak = max([b.value or 0 for b in items] + [1])
+    hatch = f"hatch-{next(_ids)}"
+    body = [
+        f'<defs><pattern id="{hatch}" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="2" height="5" fill="#b1b4b6"/></pattern></defs>'
+    ]
+    for i, b in enumerate(items):
+        y = 5 + i * row
+        w = plot_w * (b.value or 0) / peak if b.value is not None else 12
+        fill = color if b.value is not None else f"url(#{hatch})"
+        tip = f"{b.label}: {b.shown} {unit}"
+        body.append(_text(label_w - 8, y + 15, _clip(b.label, 26), INK, 11, "end"))
+        body.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row - 8}" '
+            f'fill="{fill}"><title>{escape(tip)}</title></rect>'
+        )
+        body.append(_text(label_w + max(w, 1) + 5, y + 15, b.shown, INK, 11, weight=700))
+    return _svg(width, height, title, body)
+
+
+def stacked(
+    rows: Sequence[tuple[str, Sequence[int]]],
+    series: Sequence[str],
+    *,
+    title: str,
+    unit: str,
+    colors: Sequence[str] = (),
+) -> SafeString:
+    """Horizontal stacked bars: one row per label, one segment per series (e.g. kind × status);
+    `colors` gives each series its own colour, so a status looks the same on every page."""
+    colors = list(colors) or [PALETTE[j % len(PALETTE)] for j in range(len(series))]
+    row, label_w, width = 26, 190, 640
+    legend_h = 20 * ((len(series) + 3) // 4) + 6
+    height = max(row * len(rows), row) + legend_h + 8
+    plot_w = width - label_w - 40
+    peak = max([sum(v) for _l, v in rows] + [1])
+    body = []
+    for i, (label, values) in enumerate(rows):
+        y = 4 + i * row
+        x = float(label_w)
+        body.append(_text(label_w - 8, y + 15, _clip(label, 30), INK, 11, "end"))
+        for j, v in enumerate(values):
+            if not v:
+                continue
+            w = plot_w * v / peak
+            tip = f"{label} — {series[j]}: {v} {unit}"
+            body.append(
+                f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" '
+                f'fill="{colors[j]}" stroke="#fff" stroke-width="1">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
+            if w > 14:
+                body.append(_text(x + w / 2, y + 15, str(v), "#fff", 10, "middle", 700))
+            x += w
+        body.append(_text(x + 5, y + 15, str(sum(values)), INK, 11, weight=700))
+    ly = max(row * len(rows), row) + 14
+    for j, name in enumerate(series):
+        lx = 10 + (j % 4) * 155
+        yy = ly + (j // 4) * 20
+        body.append(f'<rect x="{lx}" y="{yy - 9}" width="10" height="10" fill="{colors[j]}"/>')
+        body.append(_text(lx + 14, yy, _clip(name, 22), INK, 10))
+    return _svg(width, height, title, body)
+
+
+def _grid(left: float, top: float, w: float, h: float, peak: int, tick: int) -> list[str]:
+    out = []
+    for value in range(0, peak + 1, tick):
+        y = top + h - h * value / peak
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + w}" y2="{y:.1f}" stroke="{GRID}" '
+            f'stroke-width="1"/>'
+        )
+        out.append(_text(left - 6, y + 3, str(value), MUTED, 9, "end"))
+    return out
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    fill: str,
+    size: int = 10,
+    anchor: str = "start",
+    weight: int = 400,
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-size="{size}" '
+        f'text-anchor="{anchor}" font-weight="{weight}">{escape(text)}</text>'
+    )
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from citybridge.network.models import Funder
+from citybridge.reports.briefs.assemble import assemble_brief
+from citybridge.reports.briefs.labels import LANGUAGES, normalise
+from citybridge.reports.briefs.render import FORMATS, render_as
+from citybridge.reports.management.commands.figures import date_option, hub_from_option
+
+
+class Command(BaseCommand):
+    help = "Write a hub's impact brief for a period as HTML, PDF or DOCX, from the records."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--hub")
+        parser.add_argument("--from", dest="start", required=True)
+        parser.add_argument("--to", dest="end", required=True)
+        parser.add_argument("--funder", help="The funder's name, as recorded.")
+        parser.add_argument("--lang", default="en", help=", ".join(LANGUAGES))
+        parser.add_argument("--format", choices=sorted(FORMATS), required=True)
+        parser.add_argument("--out", required=True, help="The file to write.")
+
+    def handle(self, *args, **options) -> None:
+        hub = hub_from_option(options["hub"])
+        start = date_option(options["start"], "--from")
+        end = date_option(options["end"], "--to")
+        if start is None or end is None or end < start:
+            raise CommandError("--to must be on or after --from.")
+        try:
+            lang = normalise(options["lang"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        funder = None
+        if options["funder"]:
+            funder = Funder.objects.filter(name__iexact=options["funder"]).first()
+            if funder is None:
+                known = "; ".join(Funder.objects.values_list("name", flat=True))
+                raise CommandError(f"No funder '{options['funder']}'. Known funders: {known}.")
+        brief = assemble_brief(hub, start, end, funder=funder, lang=lang)
+        out = Path(options["out"])
+        out.write_bytes(render_as(brief, options["format"]))
+        figures = ", ".join(f"{f.value} {f.key}" for f in brief.figures)
+        self.stdout.write(f"Wrote {out} ({out.stat().st_size:,} bytes): {figures}.")
