@@ -16,7 +16,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+# The brief map's country outlines: a registry package fetched at set-up, never committed.
+MAP_DATA := var/world-atlas/countries-50m.json
+$(MAP_DATA):
+	mkdir -p var/world-atlas
+	-cd var/world-atlas && npm pack --silent world-atlas@2.0.2 > /dev/null && tar -xzf world-atlas-2.0.2.tgz --strip-components=1 package/countries-50m.json package/LICENSE && rm -f world-atlas-2.0.2.tgz
+
+run: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/citybridge migrate --no-input -v 0
 	$(BIN)/citybridge demo --if-empty
 	@echo "CityBridge: open http://$(HOST):$(PORT)/accounts/login/ (demo users admin, officer, focal, donor; password demo)"
@@ -28,7 +34,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy citybridge
 	$(BIN)/bandit -c pyproject.toml -r citybridge -q --severity-level medium
 
-pytest: $(VENV)/.installed
+pytest: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/pytest
 
 test: lint pytest

