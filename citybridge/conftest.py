@@ -149,18 +149,3 @@ def need(hub, city, councils, consultation) -> Need:
         source_engagement=consultation,
         raised_on=consultation.starts_on,
     )
-
-
-@pytest.fixture(scope="module")
-def seeded_rows_put_back(django_db_setup, django_db_blocker):
-    """For modules with transactional tests: they leave the database flushed, and the tests run
-    after them (module fixtures included) expect the rows migrations seed: countries, the hub.
-    Put those back when the module is done."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents and not Hub.objects.using(alias).exists():
-                connections[alias].creation.deserialize_db_from_string(contents)

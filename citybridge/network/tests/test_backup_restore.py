@@ -29,7 +29,6 @@ YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 # migrations' rows back for the tests that follow.
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("seeded_rows_put_back"),
 ]
 
 

@@ -137,7 +137,6 @@ def in_thread(work):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("seeded_rows_put_back")
 def test_eight_writers_lose_no_update_and_never_see_a_locked_database(file_database):
     results: dict[str, list] = {"locked": [], "conflicts": []}
     created: list[int] = []
