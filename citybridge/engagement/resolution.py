@@ -20,25 +20,10 @@ from citybridge.lib.names import display_name
 from citybridge.lib.text import fold
 from citybridge.network.models import Gender, Hub, Organisation, Person
 
-GENDER_WORDS = {
-    "f": Gender.FEMALE,
-    "z": Gender.FEMALE,
-    "zh": Gender.FEMALE,
-    "female": Gender.FEMALE,
-    "zensko": Gender.FEMALE,
-    "zenski": Gender.FEMALE,
-    "femer": Gender.FEMALE,
-    "femre": Gender.FEMALE,
-    "m": Gender.MALE,
-    "male": Gender.MALE,
-    "musko": Gender.MALE,
-    "muski": Gender.MALE,
-    "mashkull": Gender.MALE,
-}
-
 
 def gender_of(written: str) -> str:
-    return GENDER_WORDS.get(fold(written).rstrip("."), "")
+    """The person's gender from a sheet's gender cell, read as the resolver reads it."""
+    return {"M": Gender.MALE, "F": Gender.FEMALE}.get(resolution.written_gender(written), "")
 
 
 @dataclass(frozen=True)
