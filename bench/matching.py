@@ -1,7 +1,7 @@
 """Matching benchmark: how well CityBridge ranks the practices that truly fit a need.
 
 Reads the labelled needs of bench/data/matching_eval.json (several languages and scripts) and
-ranks the demonstration's practice library (citybridge/demo/practices.py) for each with the
+ranks the demonstration's practice library (citybridge/demo/library.py) for each with the
 same scoring the pages and `citybridge match` use. Prints recall@5 and nDCG@5, for a need with
 its theme (how an officer records it) and for its words alone (free text), and the needs whose
 fitting practices were missed. No database is needed.
@@ -26,7 +26,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from citybridge.demo.practices import PRACTICES  # noqa: E402
+from citybridge.demo.library import PRACTICES  # noqa: E402
 from citybridge.matching.scoring import NeedProfile, PracticeProfile, rank_practices  # noqa: E402
 from citybridge.practices.search import search_key  # noqa: E402
 
