@@ -139,6 +139,80 @@ def run_citybridge(dataset: Path, var: Path) -> dict:
     return result
 
 
+def read_noise(dataset: Path) -> dict[tuple[str, int], list[str]]:
+    """truth/noise.csv (written by bench/synthetic.py): the kinds of noise of each row."""
+    path = dataset / "truth" / "noise.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return {
+            (r["source"], int(r["row"])): [k for k in r["kinds"].split(";") if k]
+            for r in csv.DictReader(f)
+        }
+
+
+def by_kind(truth: dict, links: dict, noise: dict) -> dict[str, Counter]:
+    """People split and clusters merged, counted by the kinds of noise on the rows that went
+    astray (for a split person, the rows outside their largest found cluster; for a merged
+    cluster, the rows of every true person but its largest) that the other rows do not have,
+    or all their kinds when the other rows have them too. A person counts once per kind."""
+    out: dict[str, Counter] = {"split": Counter(), "merged": Counter()}
+    for label, group_of, member_of in (
+        ("split", truth.get, lambda key: links.get(key, "")),
+        ("merged", lambda key: links.get(key, ""), truth.get),
+    ):
+        groups: dict[str, dict[str, list]] = {}
+        for key in truth:
+            groups.setdefault(group_of(key), {}).setdefault(member_of(key), []).append(key)
+        for parts in groups.values():
+            if len(parts) < 2:
+                continue
+            largest = max(parts, key=lambda part: len(parts[part]))
+            usual = {kind for key in parts[largest] for kind in noise.get(key, [])}
+            stray = {
+                kind
+                for part, keys in parts.items()
+                if part != largest
+                for key in keys
+                for kind in noise.get(key, [])
+            }
+            # What the stray rows have that the others do not is the likely cause.
+            out[label].update((stray - usual) or stray or {"(none)"})
+    return out
+
+
+def review_outcome(truth: dict, links: dict, var: Path) -> dict:
+    """The review queue's size, and the distinct people once an officer had decided every
+    queued pair correctly (each "same" pair merges the two found people)."""
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    key_of = {
+        pk: (source, row)
+        for pk, source, row in db.execute(
+            "SELECT id, source_file, row_number FROM engagement_attendance"
+        )
+    }
+    pairs = db.execute("SELECT first_id, second_id FROM engagement_reviewpair").fetchall()
+    db.close()
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for first, second in pairs:
+        a, b = key_of.get(first), key_of.get(second)
+        if a in truth and b in truth and truth[a] == truth[b]:
+            parent[find(links.get(a, str(a)))] = find(links.get(b, str(b)))
+    people = {find(links.get(key, str(key))) for key in truth}
+    true = len(set(truth.values()))
+    return {
+        "queued": len(pairs),
+        "people_after_review": len(people),
+        "count_error_after_review": (len(people) - true) / true,
+    }
+
+
 def errors(truth: dict, links: dict, var: Path, limit: int) -> list[str]:
     """Examples of CityBridge's mistakes, as written: people split, and people merged."""
     db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
@@ -318,6 +392,11 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
             runs["CityBridge"].append(run_citybridge(dataset, var))
             if n == repeat - 1:
                 report["figures"] = check_figures(dataset, var)
+                links = runs["CityBridge"][-1]["links"]
+                report["review"] = review_outcome(truth, links, var)
+                noise = read_noise(dataset)
+                if noise:
+                    report["by_kind"] = by_kind(truth, links, noise)
                 if show_errors:
                     report["errors"] = errors(
                         truth, runs["CityBridge"][-1]["links"], var, show_errors
@@ -372,6 +451,17 @@ def table(report: dict) -> str:
         lines.append(
             f"{c['period'] + ' ' + c['figure']:28}{c['truth']:8d}{c['citybridge']:12d}  {mark}"
         )
+    if "review" in report:
+        r = report["review"]
+        lines += [
+            "",
+            f"Review queue: {r['queued']} pairs; had an officer decided each correctly: "
+            f"{r['people_after_review']} people ({r['count_error_after_review']:+.2%}).",
+        ]
+    for label, counts in report.get("by_kind", {}).items():
+        if counts:
+            shown = ", ".join(f"{kind} {n}" for kind, n in counts.most_common())
+            lines.append(f"People {label}, by the noise on the stray rows: {shown}")
     if report.get("errors"):
         lines += ["", "CityBridge's mistakes (person, row, as written: name e-mail city gender):"]
         lines += report["errors"]

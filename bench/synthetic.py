@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -210,20 +210,26 @@ def add_mailboxes(people: list[Invented], rng: random.Random) -> None:
                 person.email = box
 
 
-def variants(people: list[Invented], rng: random.Random) -> dict[str, list[Invented]]:
-    """Per person, the other ways they write their own name (same key, so the truth holds)."""
-    out: dict[str, list[Invented]] = {}
+def variants(people: list[Invented], rng: random.Random) -> dict[str, list[tuple[str, Invented]]]:
+    """Per person, the other ways they write their own name (same key, so the truth holds),
+    each with the kind of variation it is."""
+    out: dict[str, list[tuple[str, Invented]]] = {}
     letters = "ABDGJLMNPRSTVZ"
     for person in people:
         forms = []
         if person.given in NICKNAMES and rng.random() < 0.4:
-            forms.append(replace(person, given=rng.choice(NICKNAMES[person.given])))
+            forms.append(("nickname", replace(person, given=rng.choice(NICKNAMES[person.given]))))
         if rng.random() < 0.04:
-            forms.append(replace(person, given=f"{person.given} {rng.choice(letters)}."))
+            forms.append(
+                ("middle-initial", replace(person, given=f"{person.given} {rng.choice(letters)}."))
+            )
         if person.female and rng.random() < 0.05:
             other = feminine_surname(rng.choice(NAMES[1][person.language]), person.language)
-            family = other if rng.random() < 0.5 else f"{person.family}-{other}"
-            forms.append(replace(person, family=family))
+            married = rng.random() < 0.5
+            family = other if married else f"{person.family}-{other}"
+            forms.append(
+                ("married-name" if married else "double-surname", replace(person, family=family))
+            )
         if forms:
             out[person.key] = forms
     return out
@@ -268,6 +274,8 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
 
     attended: list[tuple[dt.date, Invented]] = []
     mentions = []
+    noise: list[str] = []  # row by row, the kinds of noise (for the bench's breakdown)
+    marks = person_marks(people)
     engagements = []
     for n, (size, day) in enumerate(zip(sizes, days, strict=True)):
         key = f"E{n:04d}"
@@ -277,12 +285,17 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
             [key, f"{kind.replace('_', ' ').title()} in {host.name} #{n}", kind, day, day, host]
         )
         chosen = pick(by_country[host.country], people, weight, min(size, len(people)), rng)
-        written = [
-            rng.choice(forms[p.key]) if p.key in forms and rng.random() < 0.5 else p for p in chosen
+        picked = [
+            rng.choice(forms[p.key]) if p.key in forms and rng.random() < 0.5 else ("", p)
+            for p in chosen
         ]
-        sheet = write_sheet(key, written, host.country, day, rng)
+        sheet = write_sheet(key, [form for _, form in picked], host.country, day, rng)
         (out / "sheets" / sheet.file_name).write_bytes(sheet.data)
         mentions += [(sheet.file_name, r, k) for r, k in enumerate(sheet.truth, start=1)]
+        for (form_kind, person), applied in zip(picked, sheet.noise, strict=True):
+            noise.append(
+                ";".join([*([form_kind] if form_kind else []), *applied, *marks[person.key]])
+            )
         attended += [(day, p) for p in chosen]
 
     with (out / "engagements.csv").open("w", newline="", encoding="utf-8") as f:
@@ -296,6 +309,12 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
         w = csv.writer(f)
         w.writerow(["source", "row", "person"])
         w.writerows(mentions)
+    with (out / "truth" / "noise.csv").open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "row", "kinds"])
+        w.writerows(
+            (source, row, kinds) for (source, row, _), kinds in zip(mentions, noise, strict=True)
+        )
 
     def figures(start: dt.date, end: dt.date) -> dict:
         inside = [(d, p) for d, p in attended if start <= d <= end]
@@ -318,6 +337,25 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
     }
     (out / "truth" / "figures.json").write_text(json.dumps(truth, indent=1))
     return truth
+
+
+def person_marks(people: list[Invented]) -> dict[str, list[str]]:
+    """What makes a person hard to resolve whatever the row: a namesake elsewhere, a mailbox
+    shared with colleagues, a role that changes during the period."""
+    names = Counter((p.given, p.family) for p in people)
+    emails = Counter(p.email for p in people if p.email)
+    return {
+        p.key: [
+            mark
+            for mark, present in (
+                ("namesake", names[(p.given, p.family)] > 1),
+                ("shared-mailbox", bool(p.email) and emails[p.email] > 1),
+                ("role-change", p.role_from is not None),
+            )
+            if present
+        ]
+        for p in people
+    }
 
 
 def pick(

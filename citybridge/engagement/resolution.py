@@ -19,6 +19,7 @@ from citybridge.lib import resolution
 from citybridge.lib.names import display_name
 from citybridge.lib.text import fold
 from citybridge.network.models import Gender, Hub, Organisation, Person
+from citybridge.network.versions import raise_versions
 
 
 def gender_of(written: str) -> str:
@@ -45,12 +46,25 @@ FIELDS = (
     "city",
     "local_government_id",
     "role",
+    "role_kind",
     "gender",
     "person_id",
+    # The resolved city's names, so that an unresolved spelling of it is still recognised.
+    "local_government__name",
+    "local_government__name_cyrillic",
+    "local_government__name_albanian",
 )
+# Role values that say nothing about the person's post: the written cell is compared instead.
+_VAGUE_ROLES = frozenset(["", "other"])
 
 
 def mention_of(row: dict) -> resolution.Mention:
+    places = (
+        row.get("local_government__name", ""),
+        row.get("local_government__name_cyrillic", ""),
+        row.get("local_government__name_albanian", ""),
+    )
+    kind = row.get("role_kind", "")
     return resolution.Mention(
         id=row["id"],
         full_name=row["full_name"] if not (row["given_name"] or row["family_name"]) else "",
@@ -59,8 +73,10 @@ def mention_of(row: dict) -> resolution.Mention:
         email=row["email"],
         organisation=row["organisation"],
         city=str(row["local_government_id"]) if row["local_government_id"] else fold(row["city"]),
-        role=row["role"],
+        # The role as the importer read it (one value in every language) when it could.
+        role=kind if kind not in _VAGUE_ROLES else row["role"],
         gender=row["gender"],
+        place_names=tuple(sorted({fold(p) for p in places if p})),
     )
 
 
@@ -87,7 +103,10 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
         claimed.add(owner)
         changes.update({i: owner for i in cluster if by_id[i]["person_id"] != owner})
 
+    # Existing people who gain or lose records (a merge, a split): a form opened before is stale.
+    touched = set(changes.values())
     created = _create_people(hub, new_clusters, by_id, changes)
+    touched |= {by_id[i]["person_id"] for i in changes}
     relinked = len(changes) - sum(len(c) for c in new_clusters)
     _apply(changes)
     retired, _ = (
@@ -97,6 +116,7 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
         .exclude(consent_quote=True)
         .delete()
     )
+    raise_versions(Person, touched, reason="resolution")
     uncertain = _queue_for_review(hub, result.uncertain, decisions)
     return ResolutionSummary(
         people=hub.people.count(),

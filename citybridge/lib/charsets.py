@@ -31,8 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # ISO-8859-2 last: it wins only where cp1250 reads its š/ž/Š/Ž (0xB9, 0xBE, 0xA9, 0xAE) as symbols.
 CANDIDATES: tuple[str, ...] = ("utf-8", "cp1250", "cp1251", "iso-8859-2")
 CODE_PAGES = CANDIDATES[1:]
-# UTF-8 for č ć đ š ž (and capitals), ë ç, and Serbian/Macedonian Cyrillic.
-_UTF8_REGIONAL = re.compile(rb"[\xc3\xc4\xc5][\x80-\xbf]|[\xd0\xd1][\x80-\xbf]")
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 
 
 def _plausibility(text: str) -> float:
@@ -107,8 +106,18 @@ def mixes_encodings(data: bytes) -> bool:
     only in another (Latin rows in cp1250, Cyrillic rows in cp1251).
     """
     regional = _REGIONAL_LATIN | _REGIONAL_CYRILLIC
-    # Two or more: one could be a caps Cyrillic word before a dash or quote ("СЕКТОР–").
-    if sum(1 for m in _UTF8_REGIONAL.findall(data) if m.decode("utf-8") in regional) >= 2:
+    # Only a run of non-ASCII bytes that is valid UTF-8 as a whole was pasted as UTF-8: inside
+    # a single-byte word a pair can look like one by chance ("МАРЈАНОВИЋ" in Windows-1251
+    # holds "РЈ", the UTF-8 bytes of "У"). Two or more: one could be a caps Cyrillic word
+    # before a dash or quote ("СЕКТОР–").
+    pasted = 0
+    for run in _NON_ASCII_RUN.findall(data):
+        try:
+            text = run.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        pasted += sum(1 for c in text if c in regional)
+    if pasted >= 2:
         return True
     votes = set()
     for line in data.splitlines():

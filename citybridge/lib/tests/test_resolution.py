@@ -127,6 +127,18 @@ def test_namesakes_in_different_cities_stay_two() -> None:
         ]
     )
     assert apart(result, 1, 2)
+    # Two known cities and two organisations: clearly two people, not worth a review.
+    assert result.uncertain == []
+
+
+def test_namesakes_in_different_cities_of_one_organisation_go_to_review() -> None:
+    result = resolve(
+        [
+            Mention(1, "Goran Ilić", city="10", organisation="Regional Water Board"),
+            Mention(2, "Goran Ilić", city="11", organisation="Regional Water Board"),
+        ]
+    )
+    assert apart(result, 1, 2)
     assert [(a, b) for a, b, _, _ in result.uncertain] == [(1, 2)]
     assert "different cities" in result.uncertain[0][3]
 

@@ -86,6 +86,20 @@ def test_cp1250_and_cp1251_are_told_apart_even_with_few_letters() -> None:
     assert detect_encoding(b"Ime;Grad\nMarko;Testgrad\n") == "utf-8"
 
 
+def test_windows_1251_capitals_holding_utf8_lookalike_bytes_are_read() -> None:
+    # "РЈ" in Windows-1251 is the byte pair of UTF-8 "У": two such surnames in capitals once
+    # made a plain Cyrillic sheet look like one with pasted UTF-8 rows, and it was refused.
+    data = "Име и презиме;Град\nЈован МАРЈАНОВИЋ;Тестград\nМАРЈАНОВИЋ Ана;Тестград\n".encode(
+        "cp1251"
+    )
+    table = read_table(data, "lista.csv")
+    assert table.encoding == "cp1251"
+    assert [row.cells["Име и презиме"] for row in table.rows] == [
+        "Јован МАРЈАНОВИЋ",
+        "МАРЈАНОВИЋ Ана",
+    ]
+
+
 def test_csv_cells_are_kept_exactly_as_written() -> None:
     data = (
         "Full name,Organisation,Notes\n"

@@ -1,0 +1,331 @@
+"""How two profiles' names compare: given names (same, short form, typo, two names),
+surnames (same, typo, double or married, two names) and what the data says about both."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from citybridge.lib.given_names import GIVEN, MALE_IN_A, NICKNAMES
+from citybridge.lib.names import Name, given_gender, given_keys, sound
+from citybridge.lib.resolution.profiles import Profile
+
+RIVAL_MIN = 3  # people of a spelling never written with the other: a surname of its own
+
+
+def similar(a: str, b: str) -> float:
+    return DamerauLevenshtein.normalized_similarity(a, b)
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """Ivan / Ivana, Stefanovski / Stefanovska, Petrov / Petrova: one name, two genders."""
+    short, long = sorted((a, b), key=len)
+    if long == short + "a" or long == short + "e":
+        return True
+    return short[:-1] == long[:-1] and {short[-1], long[-1]} == {"i", "a"} and len(short) > 4
+
+
+def title(token: str) -> str:
+    return token.title()
+
+
+@dataclass
+class NameVerdict:
+    points: float
+    evidence: list[str]
+    conflict: bool  # the names say these are two people
+
+
+# Endings the region's short forms are made with: Mit-ko, Ljup-če, Bo-ba, Ne-ša, Ba-ne.
+_SHORT_ENDINGS = ("ica", "ko", "ce", "co", "ke", "ki", "le", "sa", "ca", "e", "o", "a", "i")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+@lru_cache(maxsize=262144)
+def _short_form(short: str, long: str) -> bool:
+    """Short forms missing from the lexicon: "mita" / "dimitrije", "sandra" / "aleksandra",
+    "mitko" / "dimitar", "bane" / "branislav", "kosta" / "konstantin". The short name is no
+    full name of its own (or is a known short form of other names), and its stem (without a
+    short-form ending, at least three letters) is written inside the long one, or is spelt
+    by the long one's letters in order from the same first letter."""
+    if (short in GIVEN and short not in NICKNAMES) or len(long) <= len(short):
+        return False
+    if short in NICKNAMES and given_gender(short) and given_gender(short) != given_gender(long):
+        return False  # Mile is a man's short form: never Milena
+    stems = {short.rstrip("aeiouy")} | {
+        short[: -len(ending)] for ending in _SHORT_ENDINGS if short.endswith(ending)
+    }
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        if stem in long or sound(stem) in sound(long):
+            return True
+        if stem[0] == long[0] and _is_subsequence(stem, long):
+            return True
+    return False
+
+
+def _mailbox_spells(a: Profile, b: Profile) -> bool:
+    """One personal address beside two forms of a given name with one surname, its local part
+    spelling one of them in full ("dimitrije.vukovic@" for Mita and Dimitrije Vuković): the
+    address is the person's own, the other form their short name."""
+    if not a.email or a.email != b.email or not set(a.family_sounds) & set(b.family_sounds):
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    box = a.mailbox_sounds
+    return any(p.given_sound in box and any(f in box for f in p.family_sounds) for p in (a, b))
+
+
+def compare_given(
+    a: Profile, b: Profile, aliases: frozenset[tuple[str, str, str]] = frozenset()
+) -> tuple[str, str]:
+    """("same" | "nickname" | "short" | "typo" | "doubtful" | "different" | "gendered" |
+    "unknown", evidence). `aliases`: (given sound, given sound, surname sound) that the data
+    shows are one person's names (see Surnames.learn_aliases)."""
+    ga, gb = a.name.given, b.name.given
+    if not ga or not gb:
+        return "unknown", ""
+    if a.given_sound == b.given_sound:
+        return "same", ""
+    if aliases:
+        low, high = sorted((a.given_sound, b.given_sound))
+        # Either surname: one of the two may carry a typo (Žviković Boba).
+        if any((low, high, f) in aliases for f in (*a.family_sounds, *b.family_sounds)):
+            return "nickname", (
+                f"one personal e-mail is written with both given names: {title(ga)} / {title(gb)}"
+            )
+    if a.given_keys & b.given_keys:
+        return "nickname", f"given name is a short form of the other: {title(ga)} / {title(gb)}"
+    if gendered_pair(a.given_sound, b.given_sound) and not (a.gender and a.gender == b.gender):
+        if ga in MALE_IN_A or gb in MALE_IN_A:
+            # Blagoja / Blagoj, Kosta / Kost: a man's name written with and without its -a.
+            return "nickname", f"one given name, two forms: {title(ga)} / {title(gb)}"
+        return "gendered", f"different given names: {title(ga)} / {title(gb)}"
+    if _mailbox_spells(a, b):
+        return "nickname", (
+            f"given name is a short form of the other, the e-mail spells the full name: "
+            f"{title(ga)} / {title(gb)}"
+        )
+    short, long = sorted((ga, gb), key=len)
+    sounds = sorted((a.given_sound, b.given_sound), key=len)
+    if _short_form(short, long) or _short_form(*sounds):
+        return "short", f"given name may be a short form of the other: {title(ga)} / {title(gb)}"
+    # Two full names of the lexicon are two names (Goran / Zoran). A known short form beside a
+    # full name it is not listed for is not proof: the list of short forms is never complete.
+    known_both = ga in GIVEN and gb in GIVEN and ga not in NICKNAMES and gb not in NICKNAMES
+    similarity = max(similar(a.given_sound, b.given_sound), similar(ga, gb))
+    if known_both or (similarity < 0.5 and ga[:2] != gb[:2]):
+        return "different", f"different given names: {title(ga)} / {title(gb)}"
+    if min(len(ga), len(gb)) >= 3 and similarity >= 0.7:
+        return "typo", f"given names differ by a typo: {title(ga)} / {title(gb)}"
+    # Miki is listed for Milan and Mihajlo, yet Miroslavs sign with it too; Kosta is a name and
+    # a Konstantin's short form. Names that start alike, one of them outside the lexicon or a
+    # short form, are not proof of two people; nor are two misspellings of one name.
+    return "doubtful", f"given names differ: {title(ga)} / {title(gb)}"
+
+
+@lru_cache(maxsize=262144)  # pure, and the same surnames meet again and again
+def compare_family(
+    fa: tuple[str, ...],
+    fb: tuple[str, ...],
+    written: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> str:
+    """ "same" | "shared" | "typo" | "gendered" | "different" | "unknown"."""
+    if not fa or not fb:
+        return "unknown"
+    if set(fa) == set(fb):
+        return "same"
+    if set(fa) & set(fb):
+        # "Petrović-Jović" and "Petrović": the first of a double surname is usually the one a
+        # woman was born with. Sharing only the second (the married name) is weaker: another
+        # woman of that family may carry it alone.
+        longer = fa if len(fa) > len(fb) else fb if len(fb) > len(fa) else ()
+        return "shared_late" if longer and longer[0] not in (set(fa) & set(fb)) else "shared"
+    pairs = [(x, y) for x in fa for y in fb]
+    if written is not None:
+        pairs += [(x, y) for x in written[0] for y in written[1]]
+    if any(gendered_pair(x, y) for x in fa for y in fb):
+        return "gendered"
+    # A slip of the pen changes a letter or two (Vukvoić, Mitervska), whatever the length:
+    # Milosavljević / Radosavljević share three quarters of their letters and are two names.
+    if min(len(x) for x in (*fa, *fb)) >= 3 and any(
+        similar(x, y) >= 0.75 and DamerauLevenshtein.distance(x, y) <= 2 for x, y in pairs
+    ):
+        return "typo"
+    if len(fa) > 1 or len(fb) > 1:
+        joined_a, joined_b = "".join(fa), "".join(fb)
+        if similar(joined_a, joined_b) >= 0.85:
+            return "typo"
+    return "different"
+
+
+NAME_POINTS = {
+    ("same", "same"): 4.0,
+    ("nickname", "same"): 3.5,
+    ("same", "typo"): 2.5,
+    ("typo", "same"): 2.5,
+    ("same", "shared"): 2.5,
+    ("nickname", "typo"): 1.5,
+    ("nickname", "shared"): 1.5,
+    ("typo", "typo"): 1.0,
+    ("typo", "shared"): 1.0,
+    ("unknown", "same"): 1.5,
+    ("unknown", "typo"): 0.5,
+    ("same", "unknown"): 0.5,
+    ("unknown", "unknown"): 0.0,
+    ("doubtful", "same"): 0.5,
+    ("doubtful", "typo"): -1.0,
+    ("doubtful", "shared"): -1.0,
+    ("same", "shared_late"): 1.5,
+    ("nickname", "shared_late"): 0.5,
+    ("typo", "shared_late"): 0.0,
+    # A guessed short form with the surname is not enough with the city alone (Rina and
+    # Blerina are two names): the organisation, the role or an e-mail must agree as well.
+    ("short", "same"): 1.5,
+    ("short", "typo"): 0.5,
+    ("short", "shared"): 0.5,
+    ("short", "shared_late"): -0.5,
+    # Two real surnames (Kadić / Karić): even with the given name, city and office agreeing,
+    # only an e-mail may link them.
+    ("same", "rival"): 0.5,
+    ("nickname", "rival"): 0.0,
+    ("short", "rival"): -1.0,
+    ("typo", "rival"): -1.0,
+    ("unknown", "rival"): -0.5,
+}
+
+
+class Surnames:
+    """Who carries each surname: (given name, city) sounds per surname sound."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        self.carriers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for p in profiles:
+            if p.given_sound:
+                for family in p.family_sounds:
+                    self.carriers[family].add((p.given_sound, p.city))
+        self.verdicts: dict[tuple[str, str], bool] = {}
+        self.aliases: frozenset[tuple[str, str, str]] = frozenset()
+
+    def learn_aliases(self, profiles: list[Profile], shared: set[str]) -> None:
+        """Given names one personal address is written with (boba.djuric@ beside Boba and
+        Slobodanka Đurić): in this data they are one person's names with that surname, so the
+        records of either form without the address are not kept apart as two given names."""
+        by_email: dict[str, list[Profile]] = defaultdict(list)
+        for p in profiles:
+            if p.email and p.email not in shared and p.given_sound:
+                by_email[p.email].append(p)
+        found = set()
+        for group in by_email.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if a.given_sound != b.given_sound and _mailbox_spells(a, b):
+                        low, high = sorted((a.given_sound, b.given_sound))
+                        for family in set(a.family_sounds) & set(b.family_sounds):
+                            found.add((low, high, family))
+        self.aliases = frozenset(found)
+
+    def rivals(self, fa: tuple[str, ...], fb: tuple[str, ...]) -> bool:
+        """Kadić / Karić: one letter apart, yet each is a surname of its own in the data:
+        several people carry each spelling who are never written with the other one. A slip
+        of the pen (Slaihu for Salihu) is carried only by people also written correctly."""
+        key = (" ".join(fa), " ".join(fb))
+        found = self.verdicts.get(key)
+        if found is None:
+            a = set().union(*(self.carriers.get(f, set()) for f in fa))
+            b = set().union(*(self.carriers.get(f, set()) for f in fb))
+            found = len(a - b) >= RIVAL_MIN and len(b - a) >= RIVAL_MIN
+            self.verdicts[key] = found
+        return found
+
+
+def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> NameVerdict:
+    given, given_note = compare_given(a, b, surnames.aliases if surnames else frozenset())
+    family = compare_family(a.family_sounds, b.family_sounds, (a.name.family, b.name.family))
+    if family == "typo" and surnames and surnames.rivals(a.family_sounds, b.family_sounds):
+        family = "rival"
+    # The order may have been read wrongly on one side: try the two names swapped as well.
+    if (given, family) not in NAME_POINTS or given != "same":
+        swapped = read_swapped(a, b)
+        if swapped is not None and NAME_POINTS.get(swapped, -9) > NAME_POINTS.get(
+            (given, family), -9
+        ):
+            given, family = swapped
+            given_note = ""
+    evidence: list[str] = []
+    if given in ("gendered", "different"):
+        return NameVerdict(
+            -5.0, [given_note], conflict=family in ("same", "shared", "typo", "gendered")
+        )
+    if family == "gendered":
+        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
+        return NameVerdict(
+            -5.0, [f"different surname forms (man's / woman's): {pair}"], conflict=True
+        )
+    if family == "different":
+        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
+        if given == "same" and female(a) and female(b):
+            # A woman's surname changes on marriage: the rest of the record decides, and
+            # without an e-mail it is at most a question for an officer.
+            return NameVerdict(-1.0, [f"different surnames (a married name?): {pair}"], False)
+        return NameVerdict(-2.0, [f"different surnames: {pair}"], conflict=False)
+    points = NAME_POINTS.get((given, family), 0.0)
+    if given == "same" and family == "same":
+        if a.name.tokens == b.name.tokens:
+            evidence.append("same name")
+        else:
+            evidence.append("names match after transliteration")
+    if given_note:
+        evidence.append(given_note)
+    if family == "typo":
+        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
+        evidence.append(f"surnames differ by a typo: {pair}")
+    elif family == "rival":
+        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
+        evidence.append(f"surnames one letter apart, both common surnames: {pair}")
+    elif family in ("shared", "shared_late"):
+        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
+        evidence.append(f"share one of a double or married surname: {pair}")
+    elif family == "unknown" or given == "unknown":
+        evidence.append("only part of the name is written")
+    ma, mb = set(a.name.middle) - set(a.name.family), set(b.name.middle) - set(b.name.family)
+    if ma and mb and not ma & mb:
+        points -= 0.3
+        evidence.append("different middle initials")
+    return NameVerdict(points, evidence, conflict=False)
+
+
+def female(p: Profile) -> bool:
+    return (p.gender or p.name.gender) == "F"
+
+
+def read_swapped(a: Profile, b: Profile) -> tuple[str, str] | None:
+    if not (
+        a.given_sound and b.given_sound and len(a.family_sounds) == 1 and len(b.family_sounds) == 1
+    ):
+        return None
+    # Read the other way round, the names must at least start alike.
+    if a.given_sound[0] != b.family_sounds[0][:1] and a.family_sounds[0][:1] != b.given_sound[0]:
+        return None
+    flipped = Profile(
+        ids=b.ids,
+        name=Name(given=b.name.family[0], family=(b.name.given,)),
+        given_sound=b.family_sounds[0],
+        given_keys=given_keys(b.name.family[0]),
+        family_sounds=(b.given_sound,),
+        email=b.email,
+        city=b.city,
+        organisations=b.organisations,
+        roles=b.roles,
+        gender=b.gender,
+    )
+    given, _ = compare_given(a, flipped)
+    return given, compare_family(a.family_sounds, flipped.family_sounds)

@@ -1,0 +1,236 @@
+"""The points a pair of profiles earns from names and context (e-mail, city, organisation,
+role, gender), and which e-mails are office mailboxes rather than a person's."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from citybridge.lib.resolution.compare import (
+    NAME_POINTS,
+    NameVerdict,
+    Surnames,
+    compare_family,
+    compare_given,
+    compare_names,
+    read_swapped,
+    similar,
+)
+from citybridge.lib.resolution.profiles import Profile
+
+LINK = 3.0  # points at or above which two profiles are one person
+REVIEW = 1.5  # points at or above which an unlinked pair goes to the review queue
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "icloud.com",
+        "aol.com",
+        "gmx.com",
+        "gmx.net",
+        "mail.com",
+        "protonmail.com",
+        "proton.me",
+        "yandex.com",
+        "yandex.ru",
+        "t-com.me",
+        "t-home.mk",
+        "yahoo.co.uk",
+        "abv.bg",
+        "mts.rs",
+        "eunet.rs",
+        "open.telekom.rs",
+        "hotmail.rs",
+    ]
+)
+
+
+def _same_city(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False  # resolved city keys are exact
+    # Unresolved names in several languages and cases: "tetova" / "tetovo", "peje" / "peja",
+    # "kukes" / "kukesi": the stems agree.
+    stem_a, stem_b = a.rstrip("aeiou") or a, b.rstrip("aeiou") or b
+    if stem_a == stem_b or (
+        min(len(stem_a), len(stem_b)) >= 3 and (a.startswith(stem_b) or b.startswith(stem_a))
+    ):
+        return True
+    return min(len(a), len(b)) >= 5 and similar(stem_a, stem_b) >= 0.8
+
+
+def _same_place(a: Profile, b: Profile) -> bool:
+    """A place name the gazetteer did not resolve that is one of the names of the other's
+    resolved city, starts with it or holds it as words ("mitrovice e jugut", "juzna mitrovica"
+    / Mitrovicë)."""
+    if not a.place_names or b.city.isdigit():
+        return False
+    text = f" {b.city} "
+    return any(_same_city(name, b.city) or f" {name} " in text for name in a.place_names)
+
+
+def _spells_a_name(p: Profile) -> bool:
+    """Whether the e-mail's local part spells one of the profile's names (a personal address)."""
+    box = p.mailbox_sounds
+    return bool(box) and (p.given_sound in box or any(f in box for f in p.family_sounds))
+
+
+def _spells_other_name(a: Profile, b: Profile) -> bool:
+    """a's address spells b's given name and b's surname, and b's surname is not a's. A name
+    whose order nothing told ("Sylejmani Entela") is tried both ways round."""
+    box = a.mailbox_sounds
+    if not box or not b.given_sound or a.given_sound not in box:
+        return False
+    readings = [(b.given_sound, b.family_sounds)]
+    if not b.name.order_known and len(b.family_sounds) == 1:
+        readings.append((b.family_sounds[0], (b.given_sound,)))
+    # The surnames must be two surnames: a misspelt one (Dimtirov beside kiril.dimitrov@) is
+    # the ordinary case of one name, scored as a typo, not a change of surname.
+    return any(
+        a.given_sound == given
+        and given in box
+        and any(f in box for f in family)
+        and compare_family(a.family_sounds, family) == "different"
+        for given, family in readings
+    )
+
+
+def same_organisation(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    if a & b:
+        return True
+    return any(token_set_ratio(x, y) >= 90 for x in list(a)[:4] for y in list(b)[:4])
+
+
+def score_pair(
+    a: Profile,
+    b: Profile,
+    shared: set[str],
+    surnames: Surnames | None = None,
+    verdict: NameVerdict | None = None,
+) -> tuple[float, list[str], bool]:
+    """Points, evidence and whether the pair is decisively two people."""
+    if verdict is None:
+        verdict = compare_names(a, b, surnames)
+    points, evidence, conflict = verdict.points, list(verdict.evidence), verdict.conflict
+    if a.gender and b.gender and a.gender != b.gender:
+        evidence.append("different genders")
+        return points - 5.0, evidence, True
+    hint_a, hint_b = a.gender or a.name.gender, b.gender or b.name.gender
+    if hint_a and hint_b and hint_a != hint_b:
+        # An ending read off a name the lexicon does not know (Ljuba, Nesha) is a weak hint.
+        sure = all(p.gender or p.name.gender_sure for p in (a, b))
+        points -= 1.0 if sure else 0.5
+        evidence.append("the names suggest different genders")
+    if a.email and a.email == b.email and a.email not in shared:
+        if _spells_a_name(a) or _spells_a_name(b):
+            points += 4.0
+            evidence.insert(0, "same e-mail")
+        else:
+            # teacher@..., info@...: an office's address may pass from one holder to the next.
+            points += 1.5
+            evidence.insert(0, "same office e-mail")
+    elif _spells_other_name(a, b) or _spells_other_name(b, a):
+        # nevena.pantic@ beside "Nevena Tasić" and "Nevena Pantić": an address made from the
+        # other record's full name, kept after a change of surname (a maiden-name relation).
+        points += 4.0
+        evidence.insert(0, "the e-mail spells the other record's name")
+    elif a.email and b.email and a.email != b.email:
+        domain_a, domain_b = a.email.rpartition("@")[2], b.email.rpartition("@")[2]
+        if (
+            domain_a == domain_b
+            and domain_a not in FREE_MAIL
+            and a.email not in shared
+            and b.email not in shared
+        ):
+            points -= 2.0
+            evidence.append("different e-mail addresses at the same office")
+        else:
+            evidence.append("different e-mail addresses")
+    apart_cities = together = False
+    if a.city and b.city:
+        if _same_city(a.city, b.city) or _same_place(a, b) or _same_place(b, a):
+            points += 1.0
+            evidence.append("same city")
+            together = True
+        elif a.city.isdigit() and b.city.isdigit():
+            points -= 3.0
+            evidence.append("different cities")
+            apart_cities = True
+        elif a.city.isdigit() or b.city.isdigit():
+            # A place name the gazetteer did not know beside one it did. When the resolved
+            # city's own names are known and the text is none of them, it is another place
+            # (as decisive as two known cities, unless an e-mail outweighs it); otherwise it
+            # may be the same place written another way.
+            known = a.place_names if a.city.isdigit() else b.place_names
+            points -= 2.0 if known else 1.0
+            apart_cities = bool(known)
+            evidence.append("different city names")
+        else:
+            # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
+            points -= 1.5
+            evidence.append("different city names")
+    # Organisation and role add at most 1.0: not worth comparing for a pair far below review.
+    if points < REVIEW - 1.0:
+        return points, evidence, conflict or (apart_cities and points < LINK)
+    if same_organisation(a.organisations, b.organisations):
+        points += 0.5
+        evidence.append("same organisation")
+    elif together and a.organisation_kinds & b.organisation_kinds:
+        # "Centar za socijalni rad" / "Qendra për Punë Sociale" of one city: one body written
+        # in two languages (the kinds are read with the role vocabulary's words).
+        points += 0.5
+        evidence.append("same kind of organisation in the same city")
+    if a.roles & b.roles:
+        points += 0.5
+        evidence.append("same role")
+    # Two known, different cities are decisive unless the rest (an e-mail) outweighs them.
+    return points, evidence, conflict or (apart_cities and points < LINK)
+
+
+def _clearly_two(a: Profile, b: Profile) -> bool:
+    """Different given names or genders. A changed surname alone is not enough: it may be a
+    married name, and the address a person's own."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return True
+    given, _ = compare_given(a, b)
+    if given in ("same", "nickname", "unknown") or read_swapped(a, b) in NAME_POINTS:
+        return False
+    if given == "different" and _spells_one_of(a, b):
+        # slobodanka.zhivkovic@ beside "Boba Živković" and "Slobodanka Zivkovic": an address
+        # made from one person's full name; the other given name is a short form the lexicon
+        # does not know, as long as the surnames agree (or differ by a typo).
+        return compare_family(a.family_sounds, b.family_sounds) not in ("same", "typo")
+    if given in ("different", "gendered"):
+        return True
+    # Near given names (a typo, a possible short form) and different surnames: two people.
+    return compare_family(a.family_sounds, b.family_sounds) == "different"
+
+
+def _spells_one_of(a: Profile, b: Profile) -> bool:
+    """The shared address's local part spells the given name and a surname of one of the two."""
+    box = a.mailbox_sounds
+    return any(p.given_sound in box and any(f in box for f in p.family_sounds) for p in (a, b))
+
+
+def shared_mailboxes(profiles: list[Profile]) -> set[str]:
+    """E-mails written beside clearly different names: office mailboxes, not a person's."""
+    by_email: dict[str, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        if p.email:
+            by_email[p.email].append(p)
+    shared: set[str] = set()
+    for email, group in by_email.items():
+        names: dict[tuple[str, tuple[str, ...]], Profile] = {}
+        for p in group:
+            names.setdefault((p.given_sound, p.family_sounds), p)
+        distinct = list(names.values())[:20]
+        if any(_clearly_two(x, y) for i, x in enumerate(distinct) for y in distinct[i + 1 :]):
+            shared.add(email)
+    return shared

@@ -1,0 +1,135 @@
+"""One attendance record as written (Mention), and the profiles the engine compares:
+records with one name, e-mail, city and gender, gathered with their organisations and roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from citybridge.lib.names import Name, given_keys, parse_name, sound
+from citybridge.lib.roles import normalise_role
+from citybridge.lib.text import fold, fold_email
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: int
+    full_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    email: str = ""
+    organisation: str = ""
+    city: str = ""
+    role: str = ""
+    gender: str = ""
+    # The folded names a resolved city goes by (Mitrovicë, Митровица...), so that a place name
+    # the gazetteer did not resolve ("Mitrovicë e Jugut") can still be recognised as that city.
+    place_names: tuple[str, ...] = ()
+
+
+def written_gender(text: str) -> str:
+    """ "M", "F" or "" from a gender cell: M, m., male, muški, mashkull, М / F, Ž, Ж, ženski, femër."""
+    key = fold(text)
+    if not key:
+        return ""
+    if key[0] == "m":
+        return "M"
+    if key[0] in "fzw":
+        return "F"
+    return ""
+
+
+@dataclass
+class Profile:
+    ids: list[int]
+    name: Name
+    given_sound: str
+    given_keys: frozenset[str]
+    family_sounds: tuple[str, ...]
+    email: str
+    city: str
+    organisations: set[str]  # folded, as written on the profile's records
+    roles: set[str]
+    gender: str
+    mailbox_sounds: frozenset[str] = frozenset()  # the e-mail's local part, as name sounds
+    name_id: int = -1  # one number per (name, gender): what the name comparison depends on
+    place_names: tuple[str, ...] = ()
+    # What kind of body the organisations are (police, school...), in any language.
+    organisation_kinds: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=65536)
+def organisation_kind(written: str) -> str:
+    """The kind of body an organisation cell names, read with the role vocabulary's words
+    ("Qendra për Punë Sociale" and "Centar za socijalni rad" are both social work), or ""."""
+    kind = normalise_role(written)
+    return "" if kind == "other" else kind
+
+
+def mailbox_sounds(email: str) -> frozenset[str]:
+    local = email.partition("@")[0]
+    return frozenset(sound(t) for t in re.split(r"[^a-z]+", local) if len(t) > 1)
+
+
+def profile_key(m: Mention, name: Name) -> tuple[str, ...]:
+    """Records with one key are one profile. A full name with one e-mail, city and gender is
+    one person whatever organisation or role the records give (those would link anyway), so
+    those are gathered on the profile; a partial name keeps them apart."""
+    key = (
+        name.given,
+        " ".join(name.family),
+        " ".join(name.middle),
+        fold_email(m.email),
+        m.city.strip().lower(),
+        # Only the sheet's gender cell is proof. A name's gender depends on reading its order
+        # right, and "Mustafa Majlinda" or "Njomza Mustafa" (Mustafa is a given name and an
+        # Albanian surname) read the wrong way round would forbid linking a woman to herself;
+        # the name's gender stays a hint in the score.
+        written_gender(m.gender),
+    )
+    if name.given and name.family:
+        return key
+    return (*key, fold(m.organisation), fold(m.role))
+
+
+def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profile]:
+    by_key: dict[tuple[str, ...], Profile] = {}
+    name_ids: dict[tuple[Name, str], int] = {}
+    profiles: list[Profile] = []
+    for m in mentions:
+        name = parse_name(m.full_name, m.given_name, m.family_name)
+        key = profile_key(m, name)
+        if m.id in decided:
+            key = (*key, str(m.id))  # a decided record must stay addressable on its own
+        found = by_key.get(key)
+        if found is not None:
+            found.ids.append(m.id)
+            if m.organisation:
+                found.organisations.add(fold(m.organisation))
+                if kind := organisation_kind(m.organisation):
+                    found.organisation_kinds.add(kind)
+            if m.role:
+                found.roles.add(fold(m.role))
+            continue
+        profile = Profile(
+            ids=[m.id],
+            name=name,
+            given_sound=sound(name.given) if name.given else "",
+            given_keys=given_keys(name.given) if name.given else frozenset(),
+            family_sounds=tuple(sound(t) for t in name.family),
+            email=key[3],
+            city=key[4],
+            organisations={fold(m.organisation)} if m.organisation else set(),
+            roles={fold(m.role)} if m.role else set(),
+            gender=key[5],
+            mailbox_sounds=mailbox_sounds(key[3]) if key[3] else frozenset(),
+            name_id=name_ids.setdefault((name, key[5]), len(name_ids)),
+            place_names=m.place_names,
+        )
+        if m.organisation and (kind := organisation_kind(m.organisation)):
+            profile.organisation_kinds.add(kind)
+        by_key[key] = profile
+        profiles.append(profile)
+    return profiles
