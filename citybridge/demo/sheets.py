@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cyrtranslit
 from openpyxl import Workbook
@@ -336,9 +336,20 @@ class Invented:
         return self.role
 
     def organisation(self, language: str, day: dt.date) -> str:
+        """The organisation as this person writes it: in their own language (in the sheet's
+        script where theirs has two), or in English on an English sheet or a sheet of a script
+        theirs does not use. A Tirana official never writes "Opština Tirana"."""
         role = self.role_on(day)
         kind = "municipal" if role in LEADER_ROLES or role == "municipal_official" else role
-        return ORGANISATIONS[kind][language].format(c=self.city.written(language))
+        cyrillic = language in CYRILLIC_SHEETS
+        own = {
+            "sr": "sr-cyrl" if cyrillic else "sr-latn",
+            "bs": "bs",
+            "mk": "mk" if cyrillic else "en",
+            "sq": "en" if cyrillic else "sq",
+        }.get(self.language, "en")
+        written = "en" if language == "en" else own
+        return ORGANISATIONS[kind][written].format(c=self.city.written(written))
 
 
 def invent_people(
@@ -382,12 +393,19 @@ def _script(text: str, language: str, person: Invented) -> str:
 
 
 def written_name(
-    person: Invented, language: str, rng: random.Random, noise: float
+    person: Invented,
+    language: str,
+    rng: random.Random,
+    noise: float,
+    kinds: list[str] | None = None,
 ) -> tuple[str, str]:
-    """(given, family) as this person would write them on a sheet in `language`."""
+    """(given, family) as this person would write them on a sheet in `language`; the kinds
+    of noise applied are appended to `kinds` (for the resolution benchmark's breakdown)."""
+    applied = kinds if kinds is not None else []
     given, family = person.given, person.family
     if rng.random() < 0.25 * noise:
         given, family = given.translate(FOLD_DIACRITICS), family.translate(FOLD_DIACRITICS)
+        applied.append("no-diacritics")
         if rng.random() < 0.5:
             given, family = (
                 given.replace("đ", "d").replace("Đ", "D"),
@@ -395,37 +413,66 @@ def written_name(
             )
     elif rng.random() < 0.08 * noise:
         given, family = given.translate(ENGLISH_STYLE), family.translate(ENGLISH_STYLE)
+        applied.append("english-style")
     if rng.random() < 0.03 * noise and len(family) > 5:
         i = rng.randrange(1, len(family) - 2)
         family = family[:i] + family[i + 1] + family[i] + family[i + 2 :]
-    return _script(given, language, person), _script(family, language, person)
+        applied.append("typo")
+    written = _script(given, language, person), _script(family, language, person)
+    if written != (given, family):
+        applied.append("cyrillic")
+    return written
 
 
-def full_name(given: str, family: str, language: str, rng: random.Random, noise: float) -> str:
+def full_name(
+    given: str,
+    family: str,
+    language: str,
+    rng: random.Random,
+    noise: float,
+    kinds: list[str] | None = None,
+) -> str:
+    applied = kinds if kinds is not None else []
     roll = rng.random()
     if roll < 0.05 * noise:
         name = f"{family}, {given}"
+        applied.append("surname-comma-given")
     elif roll < 0.2 * noise:
         name = f"{family.upper() if rng.random() < 0.5 else family} {given}"
+        applied.append("surname-first")
     else:
-        name = f"{given} {family.upper() if rng.random() < 0.05 * noise else family}"
+        caps = rng.random() < 0.05 * noise
+        name = f"{given} {family.upper() if caps else family}"
+        if caps:
+            applied.append("capitals")
     if rng.random() < 0.06 * noise:
         name = f"{rng.choice(TITLES[language])} {name}"
+        applied.append("title")
     if rng.random() < 0.08 * noise:
         name = f"  {name.replace(' ', '  ', 1)} "
+        applied.append("spacing")
     return name
 
 
 def sheet_rows(
-    attendees: list[Invented], language: str, day: dt.date, rng: random.Random, noise: float
+    attendees: list[Invented],
+    language: str,
+    day: dt.date,
+    rng: random.Random,
+    noise: float,
+    kinds: list[list[str]] | None = None,
 ) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows; the kinds of noise of each row are appended to `kinds`."""
     headers = HEADERS[language]
     split = "Име" in headers or "Ime" in headers
     female, male = GENDER[language]
     rows = []
     for number, person in enumerate(attendees, start=1):
-        given, family = written_name(person, language, rng, noise)
-        names = [given, family] if split else [full_name(given, family, language, rng, noise)]
+        applied: list[str] = []
+        given, family = written_name(person, language, rng, noise, applied)
+        names = (
+            [given, family] if split else [full_name(given, family, language, rng, noise, applied)]
+        )
         role = person.role_on(day)
         email = person.email if rng.random() < 0.7 else ""
         if email and rng.random() < 0.1 * noise:
@@ -433,6 +480,12 @@ def sheet_rows(
         role_cell = ROLES[role][language] if (role in LEADER_ROLES or rng.random() < 0.85) else ""
         city_cell = person.city.written(language)
         gender = (female if person.female else male) if rng.random() < 0.8 else ""
+        if person.email and not email:
+            applied.append("no-email")
+        if person.city.written(language) != person.city.name:
+            applied.append("city-in-other-language")
+        if kinds is not None:
+            kinds.append(applied)
         rows.append(
             [
                 str(number),
@@ -483,6 +536,7 @@ class WrittenSheet:
     file_name: str
     data: bytes
     truth: list[str]  # the true person's key, row by row
+    noise: list[list[str]] = field(default_factory=list)  # the kinds of noise, row by row
 
 
 def write_sheet(
@@ -494,6 +548,7 @@ def write_sheet(
     noise: float = 1.0,
 ) -> WrittenSheet:
     language = rng.choice(SHEET_LANGUAGES.get(country, ["en"]))
-    headers, rows = sheet_rows(attendees, language, day, rng, noise)
+    kinds: list[list[str]] = []
+    headers, rows = sheet_rows(attendees, language, day, rng, noise, kinds)
     extension, data = encode(headers, rows, language, rng)
-    return WrittenSheet(f"{key}.{extension}", data, [p.key for p in attendees])
+    return WrittenSheet(f"{key}.{extension}", data, [p.key for p in attendees], kinds)
