@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.accounts.models import AccessLog, User
+from citybridge.accounts.models import AccessLog, Role, User
 
 
 class TokenForm(forms.Form):
@@ -50,3 +52,81 @@ class AccessLogFilterForm(forms.Form):
         if data.get("end"):
             rows = rows.filter(at__date__lte=data["end"])
         return rows
+
+
+class RoleForm(forms.Form):
+    """A role in one of the hubs the acting user administers; a city only for a focal point.
+
+    The hubs and cities come by label: accounts may not import network."""
+
+    hub: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Hub"),
+        queryset=None,  # type: ignore[arg-type]
+        empty_label=None,
+    )
+    kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices)
+    city: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        help_text=_("Only for a city focal point: the city they serve."),
+    )
+
+    def __init__(self, *args, hubs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        Hub = apps.get_model("network", "Hub")
+        LocalGovernment = apps.get_model("network", "LocalGovernment")
+        self.fields["hub"].queryset = Hub.objects.filter(pk__in=hubs)  # type: ignore[attr-defined]
+        if len(hubs) == 1:
+            self.fields["hub"].widget = forms.HiddenInput()
+            self.fields["hub"].initial = next(iter(hubs))
+        self.fields["city"].queryset = (  # type: ignore[attr-defined]
+            LocalGovernment.objects.filter(country__hubs__in=hubs)
+            .select_related("country")
+            .distinct()
+            .order_by("country__name", "name")
+        )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        kind, city, hub = data.get("kind"), data.get("city"), data.get("hub")
+        if kind == Role.Kind.FOCAL_POINT:
+            if city is None:
+                self.add_error("city", _("Choose the city this focal point serves."))
+            elif hub is not None and not hub.countries.filter(pk=city.country_id).exists():
+                self.add_error("city", _("Choose a city of this hub."))
+        else:
+            data["city"] = None  # only a focal point has a city
+        return data
+
+    def role_for(self, user: User) -> Role:
+        data = self.cleaned_data
+        return Role(user=user, hub=data["hub"], kind=data["kind"], city=data["city"])
+
+
+class UserAddForm(RoleForm):
+    """A new account with its first role. It has no password until the person sets one through
+    the link the hub admin passes on: nobody but them ever knows it."""
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_("What they sign in with: letters, digits and @ . + - _ only."),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    field_order = ["username", "first_name", "last_name", "email", "hub", "kind", "city"]
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                _(
+                    "This username is taken. Choose another; someone who already works in "
+                    "another hub is given a role here by a CityBridge administrator."
+                )
+            )
+        return username

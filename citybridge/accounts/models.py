@@ -111,7 +111,11 @@ class AccessLog(models.Model):
         MFA_ENROLLED = "mfa_enrolled", _("Second factor set up")
         MFA_FAILED = "mfa_failed", _("Second factor refused")
         ROLE_CHANGED = "role_changed", _("Role changed")
+        USER_ADDED = "user_added", _("User added")
         USER_DEACTIVATED = "user_deactivated", _("User deactivated")
+        USER_REACTIVATED = "user_reactivated", _("User reactivated")
+        PASSWORD_LINK = "password_link", _("Set-password link made")
+        RESTORE = "restore", _("Database restored from a backup")
 
     at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
     user = models.ForeignKey(

@@ -1,22 +1,36 @@
-"""Second-factor set-up and entry, and the access log page for hub admins."""
+"""Second-factor set-up and entry; for hub admins, the access log and the users of their hubs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from citybridge.accounts import mfa
+from citybridge.accounts import actions, mfa
+from citybridge.accounts.access import (
+    get_role_for_admin,
+    get_user_for_admin,
+    managed_users,
+    why_not_remove,
+    why_not_take_over,
+)
 from citybridge.accounts.access_log import log_access
-from citybridge.accounts.forms import AccessLogFilterForm, TokenForm
+from citybridge.accounts.forms import AccessLogFilterForm, RoleForm, TokenForm, UserAddForm
 from citybridge.accounts.models import AccessLog, User
 from citybridge.accounts.scopes import scope_of
 
@@ -97,3 +111,167 @@ def access_log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET or None, users=users)
     page = Paginator(form.apply(rows), 100).get_page(request.GET.get("page"))
     return render(request, "accounts/access_log.html", {"form": form, "page": page})
+
+
+def hub_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed in and hub admin of at least one hub; everyone else gets a 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not scope_of(request.user).admin_hubs:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def admin_hubs(request: HttpRequest) -> frozenset[int]:
+    return scope_of(request.user).admin_hubs
+
+
+@hub_admin_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    """The users of the hubs the user administers, with their roles there."""
+    users = managed_users(request.user)
+    second_factor = set(
+        TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True)
+    )
+    context = {
+        "users": users,
+        "second_factor": second_factor,
+        "several_hubs": len(admin_hubs(request)) > 1,
+    }
+    return render(request, "accounts/user_list.html", context)
+
+
+@hub_admin_required
+def user_add(request: HttpRequest) -> HttpResponse:
+    form = UserAddForm(request.POST or None, hubs=admin_hubs(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        role = form.role_for(User())
+        user = actions.add_user(
+            username=data["username"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            role=role,
+            acting_user=request.user,  # type: ignore[arg-type]
+        )
+        path = actions.password_link(user, acting_user=request.user, hub=role.hub_id)  # type: ignore[arg-type]
+        return render(
+            request, "accounts/password_link.html", link_context(request, user, path, new=True)
+        )
+    return render(request, "accounts/user_add.html", {"form": form})
+
+
+@hub_admin_required
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_user_for_admin(request.user, pk)
+    context = {
+        "managed": user,
+        "role_form": RoleForm(hubs=admin_hubs(request)),
+        "take_over_refused": why_not_take_over(request.user, user),
+        "has_second_factor": mfa.has_second_factor(user),
+        "several_hubs": len(admin_hubs(request)) > 1,
+    }
+    return render(request, "accounts/user_detail.html", context)
+
+
+@require_POST
+@hub_admin_required
+def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_user_for_admin(request.user, pk)
+    form = RoleForm(request.POST, hubs=admin_hubs(request))
+    if form.is_valid():
+        try:
+            actions.save_role(form.role_for(user), acting_user=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("Role given."))
+        except actions.RoleExists as refused:
+            messages.error(request, str(refused))
+    else:
+        for errors in form.errors.values():
+            for problem in errors:
+                messages.error(request, str(problem))
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@require_POST
+@hub_admin_required
+def role_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    role = get_role_for_admin(request.user, pk)
+    refused = why_not_remove(request.user, role)
+    if refused:
+        messages.error(request, refused)
+    else:
+        actions.remove_role(role, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("Role removed."))
+    if role.user.roles.filter(hub__in=admin_hubs(request)).exists():
+        return redirect("accounts:user_detail", pk=role.user_id)
+    return redirect("accounts:user_list")  # no role left in these hubs: not their user any more
+
+
+def account_for_change(request: HttpRequest, pk: int) -> tuple[User, int | None]:
+    """The user whose whole account is changed (deactivate, reactivate, a set-password link)
+    and the hub to log it in; (user, None) with a message when the change is refused
+    (accounts.access.why_not_take_over)."""
+    user = get_user_for_admin(request.user, pk)
+    refused = why_not_take_over(request.user, user)
+    if refused:
+        messages.error(request, refused)
+        return user, None
+    return user, user.managed_roles[0].hub_id  # type: ignore[attr-defined]
+
+
+@require_POST
+@hub_admin_required
+def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    user, hub = account_for_change(request, pk)
+    if hub is not None:
+        actions.deactivate_user(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+        messages.success(
+            request, _("Deactivated: they are signed out everywhere and cannot sign in.")
+        )
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@require_POST
+@hub_admin_required
+def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    user, hub = account_for_change(request, pk)
+    if hub is not None:
+        actions.reactivate_user(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+        messages.success(request, _("Reactivated: they can sign in again."))
+    return redirect("accounts:user_detail", pk=user.pk)
+
+
+@require_POST
+@hub_admin_required
+def user_password_link(request: HttpRequest, pk: int) -> HttpResponse:
+    user, hub = account_for_change(request, pk)
+    if hub is None:
+        return redirect("accounts:user_detail", pk=user.pk)
+    path = actions.password_link(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+    context = link_context(request, user, path, new=False)
+    return render(request, "accounts/password_link.html", context)
+
+
+def link_context(request: HttpRequest, user: User, path: str, *, new: bool) -> dict:
+    return {
+        "managed": user,
+        "link": request.build_absolute_uri(path),
+        "new": new,
+        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    }
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """Where a new user (or one whose hub admin made them a new link) sets their password."""
+
+    template_name = "registration/password_set_form.html"
+    success_url = reverse_lazy("accounts:password_set_done")
+
+
+class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_set_done.html"

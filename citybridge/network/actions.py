@@ -7,7 +7,7 @@ from django.db import transaction
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog, User
 from citybridge.lib.text import fold
-from citybridge.network import erasure
+from citybridge.network import erasure, ledger
 from citybridge.network.models import Hub, LocalGovernment, Membership, Person, PlaceName, Position
 from citybridge.network.versions import claim_version
 
@@ -51,9 +51,19 @@ def add_position(position: Position, *, acting_user: User | None) -> Position:
 
 @transaction.atomic
 def erase_person(person: Person, *, acting_user: User | None) -> erasure.ErasureReport:
-    """Erase the person's identifiers everywhere, keeping every count (network.erasure)."""
+    """Erase the person's identifiers everywhere, keeping every count (network.erasure), and
+    write it in the erasure ledger so a restore of an older backup erases them again."""
+    records = list(person.attendances.values_list("pk", flat=True))  # type: ignore[attr-defined]
     report = erasure.erase(person, acting_user=acting_user)
-    log_access(acting_user, AccessLog.Action.ERASURE, obj=person, hub=person.hub_id)
+    log_access(
+        acting_user,
+        AccessLog.Action.ERASURE,
+        obj=person,
+        hub=person.hub_id,
+        count=report.records,
+        detail=f"as {report.placeholder}",
+    )
+    ledger.append(person, records, report.placeholder)  # last: nothing may fail after it
     return report
 
 

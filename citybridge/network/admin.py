@@ -12,6 +12,7 @@ from citybridge.network.models import (
     Position,
     Theme,
 )
+from citybridge.network.versions import take_next_version
 
 
 @admin.register(Country)
@@ -75,6 +76,12 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name_key", "full_name"]
     autocomplete_fields = ["local_government", "organisation"]
     inlines = [PositionInline]
+    readonly_fields = ["version"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:  # an officer's form opened before this change is refused (network.versions)
+            take_next_version(obj)
+        super().save_model(request, obj, form, change)

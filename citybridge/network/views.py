@@ -146,7 +146,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
         Person.objects.visible_to(request.user)
         .of_hub(hub)
         .select_related("organisation", "local_government")
-        .annotate(engagement_count=Count("attendances__engagement", distinct=True))
     )
     q = request.GET.get("q", "").strip()
     city = request.GET.get("city", "")
@@ -158,6 +157,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if role:
         people = people.filter(positions__role=role).distinct()
     page = page_of(request, people.order_by("full_name"))
+    # Engagements are counted for the rows shown only: counted for every person the search
+    # matches (before the page is cut) they made a search of a hub of 20,000 people take seconds.
+    page.object_list = list(page.object_list)
+    counts = dict(
+        Person.objects.filter(pk__in=[p.pk for p in page.object_list])
+        .annotate(n=Count("attendances__engagement", distinct=True))
+        .values_list("pk", "n")
+    )
+    for person in page.object_list:
+        person.engagement_count = counts.get(person.pk, 0)
     if q:
         log_access(
             request.user,
@@ -284,7 +293,18 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
             _("Erased: the person is now %(name)s; %(n)s records keep counting.")
             % {"name": report.placeholder, "n": report.records},
         )
+        for what in report.rewritten + report.files_rewritten:
+            messages.info(request, _("Rewritten without their name: %(what)s.") % {"what": what})
+        for path in report.files_removed:
+            messages.warning(
+                request,
+                _(
+                    "Removed, because it named them and cannot be rewritten safely: %(path)s. "
+                    "Upload a copy without their name if it is still needed."
+                )
+                % {"path": path},
+            )
         for path in report.files_to_check:
-            messages.warning(request, _("Check this file by hand: %(path)s") % {"path": path})
+            messages.warning(request, _("Check this by hand: %(path)s") % {"path": path})
         return redirect("network:person_detail", pk=person.pk)
     return render(request, "network/person_erase.html", {"person": person})

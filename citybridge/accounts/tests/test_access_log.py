@@ -92,3 +92,38 @@ def test_a_donor_with_people_permissions_fails_the_system_check(donor, officer):
     donor.save()
     with pytest.raises(management.base.SystemCheckError, match=r"citybridge\.E002"):
         management.call_command("check", "--database", "default")
+
+
+def test_commands_that_print_person_level_data_are_logged(client_for, hub, city, hub_admin):
+    import datetime as dt
+    from io import StringIO
+
+    from citybridge.engagement.models import Attendance, Engagement
+
+    day = dt.date(2024, 3, 1)
+    engagement = Engagement.objects.create(
+        hub=hub, key="L1", title="Roundtable", kind="roundtable", starts_on=day, ends_on=day
+    )
+    for n in (1, 2, 3):
+        Attendance.objects.create(
+            engagement=engagement, source_file="L1.csv", row_number=n, full_name=f"Person {n}"
+        )
+    out = StringIO()
+    management.call_command("people", "links", "--format", "csv", stdout=out)
+    assert len(out.getvalue().splitlines()) == 4
+    row = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert (row.user, row.hub, row.count, row.detail) == (
+        None,
+        hub,
+        3,
+        "people links (command line)",
+    )
+    # The hub's admins read it in their log.
+    page = client_for(hub_admin).get(reverse("accounts:access_log"), {"action": "export"})
+    assert list(page.context["page"]) == [row]
+
+
+def test_a_dump_of_the_database_is_logged_as_an_export(hub, tmp_path):
+    management.call_command("dumpdata", "network.person", output=str(tmp_path / "people.json"))
+    row = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert (row.hub, row.detail) == (hub, "dumpdata network.person")

@@ -21,6 +21,7 @@ from citybridge.advocacy import models as advocacy_models
 from citybridge.advocacy.models import AdvocacyAction
 from citybridge.conftest import make_user
 from citybridge.engagement.models import Attendance, Engagement
+from citybridge.jobs.models import Job
 from citybridge.needs.models import Need
 from citybridge.network.models import Person, Theme
 from citybridge.practices.actions import save_practice
@@ -142,6 +143,20 @@ POLICY: dict[str, frozenset[str]] = {
     "accounts:mfa_verify": NOBODY,  # without a second factor: sent to set one up
     "accounts:mfa_recovery": NOBODY,
     "accounts:access_log": ADMIN,
+    # user management: hub admins only, and only their hubs' users (the object: the focal point)
+    "accounts:user_list": ADMIN,
+    "accounts:user_add": ADMIN,
+    "accounts:user_detail": ADMIN,
+    "accounts:role_grant": NOBODY,
+    "accounts:role_remove": NOBODY,
+    "accounts:user_deactivate": NOBODY,
+    "accounts:user_reactivate": NOBODY,
+    "accounts:user_password_link": NOBODY,
+    # where a new user sets their password: open to anyone with a valid link (here: none)
+    "accounts:password_set": SIGNED_IN | ANONYMOUS,
+    "accounts:password_set_done": SIGNED_IN | ANONYMOUS,
+    # jobs: the officer's own import; the hub's admins see every job of the hub
+    "jobs:job_detail": STAFF,
 }
 
 # Downloads and variants of listed pages, checked for canaries (and 2xx) like their page.
@@ -266,7 +281,18 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
     brief = publish_brief(
         hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31), lang="en", acting_user=officer
     )
+    job = Job.objects.create(
+        hub=hub, started_by=officer, kind=Job.Kind.IMPORT, title=f"Importing {PERSON_B[1]}"
+    )
+    focal_role = Role.objects.get(user=focal)
     objects = {
+        "accounts:user_detail": focal,
+        "accounts:role_grant": focal,
+        "accounts:role_remove": focal_role,
+        "accounts:user_deactivate": focal,
+        "accounts:user_reactivate": focal,
+        "accounts:user_password_link": focal,
+        "jobs:job_detail": job,
         "reports:figure_person": people["b"],
         "reports:city_story": other_city,
         "reports:brief_detail": brief,
@@ -320,6 +346,8 @@ def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs["key"] = "individuals_engaged"
         elif arg == "fmt":
             kwargs["fmt"] = "html"
+        elif arg in ("uidb64", "token"):
+            kwargs[arg] = "invalid"
         else:
             raise AssertionError(f"{name}: no value for the URL argument {arg!r}")
     return reverse(name, kwargs=kwargs)
@@ -369,6 +397,7 @@ def test_posts_are_refused_to_roles_outside_the_policy(world):
             continue
         url = url_of(name, pattern, world["objects"])
         may_post = POLICY[name] | (own_hub(STAFF) if name in POST_ONLY_STAFF else NOBODY)
+        may_post |= ADMIN if name in POST_ONLY_ADMIN else NOBODY
         for role in ROLES:
             if role in may_post:
                 continue
@@ -404,6 +433,16 @@ POST_ONLY_STAFF = {
     "support:milestone_done",
     "support:stage_add",
     "accounts:mfa_recovery",
+}
+
+
+# POST-only views hub admins may use (so they are not posted to above).
+POST_ONLY_ADMIN = {
+    "accounts:role_grant",
+    "accounts:role_remove",
+    "accounts:user_deactivate",
+    "accounts:user_reactivate",
+    "accounts:user_password_link",
 }
 
 

@@ -4,85 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from django.db import connection
 from django.urls import reverse
 
 from citybridge.accounts.models import AccessLog
+from citybridge.accounts.tests.erasure_cast import CYRILLIC, EMAIL, NAME, figures_of
+from citybridge.accounts.tests.traces import traces_in_database
 from citybridge.advocacy import models as advocacy
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.models import Attendance
 from citybridge.engagement.resolution import resolve_hub
 from citybridge.engagement.retention import pseudonymise_attendance
 from citybridge.lib.text import fold
 from citybridge.network.actions import erase_person
 from citybridge.network.models import Person
-from citybridge.reports.figures import key_figures
-
-NAME, CYRILLIC, EMAIL = "Milica Brisanović", "Милица Брисановић", "milica.brisanovic@example.org"
-
-
-def engagement(hub, city, key: str, day: dt.date) -> Engagement:
-    return Engagement.objects.create(
-        hub=hub,
-        key=key,
-        title=f"Workshop {key}",
-        kind=Engagement.Kind.WORKSHOP,
-        starts_on=day,
-        ends_on=day,
-        host_city=city,
-    )
-
-
-def row(e: Engagement, n: int, name: str, email: str = "", role: str = "") -> Attendance:
-    return Attendance.objects.create(
-        engagement=e,
-        source_file=f"{e.key}.csv",
-        row_number=n,
-        cells={"Ime i prezime": name, "Email": email, "Funkcija": role},
-        full_name=name,
-        email=email,
-        role=role,
-        role_kind="mayor" if role else "",
-        organisation="Opština Testgrad",
-        local_government=e.host_city,
-    )
-
-
-@pytest.fixture
-def records(hub, city):
-    first = engagement(hub, city, "E1", dt.date(2023, 2, 1))
-    second = engagement(hub, city, "E2", dt.date(2023, 7, 1))
-    row(first, 1, NAME, EMAIL, "Gradonačelnica")
-    row(second, 1, CYRILLIC, EMAIL, "Gradonačelnica")
-    for n, other in enumerate(["Ana Ostaje", "Petar Petrović", "Jovana Jovanović"], start=2):
-        row(first, n, other)
-        row(second, n, other)
-    resolve_hub(hub)
-    return Attendance.objects.get(engagement=first, row_number=1).person
-
-
-def figures_of(hub):
-    return [
-        (f.key, f.value, f.record_ids)
-        for f in key_figures(hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
-    ]
-
-
-def traces_in_database(needles: list[str]) -> list[tuple[str, str]]:
-    """Every cell of every table, as text, that contains a needle (case-insensitive)."""
-    found = []
-    lowered = [n.lower() for n in needles]
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (introspected table names)
-            for values in cursor.fetchall():
-                for value in values:
-                    if isinstance(value, bytes | memoryview):
-                        text = bytes(value).decode("utf-8", "ignore").lower()
-                    else:
-                        text = str(value).lower()
-                    found += [(table, n) for n in lowered if n in text]
-    return found
 
 
 def test_erasure_leaves_no_trace_and_the_same_figures(

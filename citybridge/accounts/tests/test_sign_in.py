@@ -8,6 +8,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.hashers import identify_hasher
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -55,6 +56,40 @@ def test_five_failures_lock_for_fifteen_minutes_then_let_in(client, officer):
     AccessAttempt.objects.update(attempt_time=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=16))
     assert sign_in(client, "officer").status_code == 302
     assert client.session["_auth_user_id"] == str(officer.pk)
+
+
+def sign_in_from(client, forwarded_for: str, password: str = PASSWORD):
+    """A sign-in as it reaches the app through a proxy at 10.0.0.2 (the test client's
+    REMOTE_ADDR stands for the proxy)."""
+    return client.post(
+        reverse("accounts:login"),
+        {"username": "officer", "password": password},
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+        REMOTE_ADDR="10.0.0.2",
+    )
+
+
+def test_behind_a_trusted_proxy_each_client_is_locked_out_alone(client, officer, settings):
+    settings.TRUSTED_PROXIES = 1
+    for _ in range(5):
+        sign_in_from(client, "203.0.113.7", "wrong")
+    assert sign_in_from(client, "203.0.113.7").status_code == 429
+    # Another client behind the same proxy still signs in. What a client writes on the left of
+    # the header (the proxy appends the real address on the right) changes nothing either way.
+    assert sign_in_from(Client(), "198.51.100.20").status_code == 302
+    assert sign_in_from(Client(), "203.0.113.7, 198.51.100.20").status_code == 302
+    assert sign_in_from(Client(), "198.51.100.20, 203.0.113.7").status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, officer, settings):
+    assert settings.TRUSTED_PROXIES == 0  # the default: no proxy
+    for _ in range(5):
+        sign_in_from(client, "203.0.113.7", "wrong")
+    # Every sign-in came from 10.0.0.2 whatever the header said: a forged header cannot get
+    # round the lock.
+    assert sign_in_from(Client(), "198.51.100.20").status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"10.0.0.2"}
 
 
 def test_deactivating_a_user_ends_their_session(client_for, officer, hub_admin):

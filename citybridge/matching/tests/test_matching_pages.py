@@ -131,6 +131,12 @@ def test_match_command_returns_json_with_scores_and_reasons(city, councils, libr
     assert first["score"] > 0 and first["reasons"]
     assert result["peer_cities"][0]["label"] == "Drugovo"
     assert result["experts"][0]["label"] == "Vera Testović"
+    # Experts are people: what the command prints is an export of personal data, and logged.
+    from citybridge.accounts.models import AccessLog
+
+    logged = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
+    assert logged.hub is not None and logged.hub.slug == "western-balkans"
+    assert logged.count == len(result["experts"])
 
 
 def test_match_command_explains_a_wrong_city(db):

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from citybridge.accounts.models import AccessLog
 from citybridge.demo.sheets import City, invent_people, write_sheet
 from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Attendance, Engagement
@@ -69,7 +70,10 @@ def test_restore_brings_back_every_table_and_the_key_figures(tmp_path):
     call_command("restore", str(tmp_path / "citybridge.backup"), stdout=StringIO())
     restored = fingerprint()
     changed = sorted(t for t in saved if restored.get(t) != saved[t])
-    assert changed == [] and restored.keys() == saved.keys()
+    # Everything as saved, and one row more in the access log: the restore itself.
+    assert changed == ["accounts_accesslog"] and restored.keys() == saved.keys()
+    assert restored["accounts_accesslog"].rows == saved["accounts_accesslog"].rows + 1
+    assert AccessLog.objects.filter(action=AccessLog.Action.RESTORE).count() == 1
     assert figures(hub) == saved_figures
     # The restored database takes new writes (sequences came back with it).
     LocalGovernment.objects.create(name="Kotor", country_id="ME")

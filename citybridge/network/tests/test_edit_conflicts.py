@@ -17,8 +17,9 @@ from django.urls import reverse
 
 from citybridge.engagement.actions import save_engagement
 from citybridge.engagement.imports import import_engagements
-from citybridge.engagement.models import Engagement
-from citybridge.network.actions import save_city, save_person
+from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.resolution import resolve_hub
+from citybridge.network.actions import erase_person, save_city, save_person
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.network.versions import EditConflict
 
@@ -193,3 +194,105 @@ def test_an_import_that_changes_an_engagement_refuses_an_edit_opened_before_it(h
         save_engagement(opened_copy, hub=hub, acting_user=None)
     engagement.refresh_from_db()
     assert (engagement.title, engagement.version) == ("Roundtable renamed by the import", 2)
+
+
+# A person changed by resolution, an erasure or the admin site: an officer's form opened before
+# is refused, naming what changed it, and nothing of the form (the name above all) is written.
+
+
+@pytest.fixture
+def person_with_a_record(hub, city):
+    day = dt.date(2024, 3, 1)
+    engagement = Engagement.objects.create(
+        hub=hub, key="R1", title="Roundtable", kind="roundtable", starts_on=day, ends_on=day
+    )
+    for n in (1, 2):
+        Attendance.objects.create(
+            engagement=engagement,
+            source_file="R1.csv",
+            row_number=n,
+            cells={"Name": "Jelena Testić"},
+            full_name="Jelena Testić",
+            email="jelena.testic@example.org" if n == 1 else "",
+            local_government=city,
+        )
+    resolve_hub(hub)
+    return Person.objects.get(full_name="Jelena Testić")
+
+
+def refused_with(response, editor: str) -> bool:
+    text = response.content.decode()
+    return response.status_code == 200 and f"was changed by {editor} since you opened it" in text
+
+
+def test_a_merge_by_resolution_refuses_a_form_opened_before(person_with_a_record, officer, hub):
+    person = person_with_a_record
+    url = reverse("network:person_edit", args=[person.pk])
+    mine = signed_in(officer)
+    form = opened(mine, url)
+    # A later sheet: the same person again, merged into the record by resolution.
+    Attendance.objects.create(
+        engagement=Engagement.objects.get(key="R1"),
+        source_file="R2.csv",
+        row_number=1,
+        cells={"Name": "Jelena Testic"},
+        full_name="Jelena Testic",
+        email="jelena.testic@example.org",
+        local_government=person.local_government,
+    )
+    resolve_hub(hub)
+    assert Attendance.objects.filter(person=person).count() == 3
+
+    response = mine.post(url, form | {"notes": "Met her in Podgorica."})
+
+    assert refused_with(response, "the resolution of people after an import or a merge")
+    person.refresh_from_db()
+    assert person.notes == "" and person.version == 2
+
+
+def test_an_erasure_refuses_a_form_opened_before(person_with_a_record, officer, hub_admin):
+    person = person_with_a_record
+    hub_admin.first_name, hub_admin.last_name = "Ana", "Admin"
+    hub_admin.save()
+    url = reverse("network:person_edit", args=[person.pk])
+    mine = signed_in(officer)
+    form = opened(mine, url)
+    report = erase_person(person, acting_user=hub_admin)
+
+    response = mine.post(url, form | {"notes": "Call back."})
+
+    assert refused_with(response, "Ana Admin")
+    person.refresh_from_db()
+    assert person.full_name == report.placeholder and person.email == "" and person.notes == ""
+
+
+def test_a_change_in_the_admin_site_refuses_a_form_opened_before(
+    person_with_a_record, officer, hub
+):
+    from citybridge.accounts.models import Role, User
+
+    person = person_with_a_record
+    url = reverse("network:person_edit", args=[person.pk])
+    mine = signed_in(officer)
+    form = opened(mine, url)
+    root = User.objects.create_superuser("root", password="pass-for-tests-only")
+    root.first_name, root.last_name = "Site", "Root"
+    root.save()
+    Role.objects.create(
+        user=root, hub=hub, kind=Role.Kind.HUB_ADMIN
+    )  # the admin site is scoped too
+    admin_site = signed_in(root)
+    admin_url = reverse("admin:network_person_change", args=[person.pk])
+    page = admin_site.get(admin_url)
+    data = {f.html_name: f.value() for f in page.context["adminform"].form if f.value() is not None}
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {f.html_name: f.value() for f in management}
+    saved = admin_site.post(admin_url, data | {"notes": "Corrected in the admin site."})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+
+    response = mine.post(url, form | {"notes": "My note."})
+
+    assert refused_with(response, "Site Root")
+    person.refresh_from_db()
+    assert person.notes == "Corrected in the admin site." and person.version == 2

@@ -3,11 +3,16 @@
 
 import csv
 import datetime as dt
+from collections import Counter
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance
+
+COMMAND_DETAIL = "people links (command line)"
 
 
 class Command(BaseCommand):
@@ -43,7 +48,15 @@ class Command(BaseCommand):
             rows = rows.filter(engagement__hub__slug=options["hub"])
         writer = csv.writer(self.stdout, lineterminator="\n")
         writer.writerow(["source", "row", "person"])
-        for source, row, person in rows.values_list(
-            "source_file", "row_number", "person_id"
+        per_hub: Counter[int] = Counter()
+        for source, row, person, hub_id in rows.values_list(
+            "source_file", "row_number", "person_id", "engagement__hub_id"
         ).iterator():
             writer.writerow([source, row, f"P{person}" if person else ""])
+            per_hub[hub_id] += 1
+        # A person-level export: one access-log row per hub whose rows were printed, so each
+        # hub's admins see it in their log.
+        for hub_id, count in sorted(per_hub.items()):
+            log_access(
+                None, AccessLog.Action.EXPORT, hub=hub_id, count=count, detail=COMMAND_DETAIL
+            )

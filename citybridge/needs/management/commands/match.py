@@ -5,6 +5,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.lib.text import fold
 from citybridge.matching.queries import Matches, match, match_need
 from citybridge.needs.forms import themes_of
@@ -78,6 +80,7 @@ class Command(BaseCommand):
             if not need:
                 raise CommandError(f"No need with the id {options['need']}.")
             matches = match_need(need[0], options["limit"])
+            hub = need[0].hub
         else:
             if not options["city"] or not options["theme"]:
                 raise CommandError("Give --need ID, or --city NAME and --theme THEME.")
@@ -85,6 +88,14 @@ class Command(BaseCommand):
             city = city_option(hub, options["city"])
             theme = theme_option(hub, options["theme"])
             matches = match(hub, city, theme, options["text"], options["limit"])
+        if matches.experts:  # experts are people: their names leave the system here
+            log_access(
+                None,
+                AccessLog.Action.EXPORT,
+                hub=hub,
+                count=len(matches.experts),
+                detail="match: experts (command line)",
+            )
         if options["format"] == "json":
             self.stdout.write(json.dumps(matches.as_dict(), ensure_ascii=False, indent=2))
         else:

@@ -4,7 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.lib.backups import BackupError, backup
+from citybridge.network.models import Hub
 
 
 class Command(BaseCommand):
@@ -18,6 +21,9 @@ class Command(BaseCommand):
             counts = backup(Path(options["path"]))
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # The copy holds every hub's personal data: each hub's admins see it in their log.
+        for hub in Hub.objects.order_by("pk"):
+            log_access(None, AccessLog.Action.EXPORT, hub=hub, detail="backup (command line)")
         self.stdout.write(
             f"Backed up {len(counts)} tables, {sum(counts.values()):,} rows, to {options['path']}."
         )

@@ -4,7 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from citybridge.accounts.access_log import log_access
+from citybridge.accounts.models import AccessLog
 from citybridge.lib.backups import BackupError, restore
+from citybridge.network import ledger
+from citybridge.network.models import Hub
 
 
 class Command(BaseCommand):
@@ -18,4 +22,12 @@ class Command(BaseCommand):
             restore(Path(options["path"]))
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Restored the database from {options['path']}.")
+        # The log of the restored database ends at the backup: say here that it was restored.
+        for hub in Hub.objects.order_by("pk"):
+            log_access(None, AccessLog.Action.RESTORE, hub=hub, detail="command line")
+        erased = ledger.reapply()
+        self.stdout.write(
+            f"Restored the database from {options['path']}; erased {erased} "
+            f"{'person' if erased == 1 else 'people'} again from the erasure ledger "
+            f"({ledger.ledger_path()})."
+        )
