@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -35,6 +36,14 @@ from citybridge.lib.text import fold
 from citybridge.network.imports import country_code
 from citybridge.network.models import Country, Hub
 from citybridge.network.places import find_or_create_city, known_places
+
+# Told how far an import is: ("checking" | "saving" | "linking", rows done so far).
+Progress = Callable[[str, int], None]
+
+
+def no_progress(stage: str, rows: int) -> None:
+    pass
+
 
 KIND_WORDS = {fold(str(label)): value for value, label in Engagement.Kind.choices} | {
     fold(value.replace("_", " ")): value for value in Engagement.Kind.values
@@ -196,12 +205,18 @@ def _engagement_for(file_name: str, hub: Hub, given: Engagement | None) -> Engag
 
 
 def parse_sheets(
-    files: list[tuple[str, bytes]], *, hub: Hub, engagement: Engagement | None
+    files: list[tuple[str, bytes]],
+    *,
+    hub: Hub,
+    engagement: Engagement | None,
+    progress: Progress = no_progress,
 ) -> list[ParsedSheet]:
     """Read and check every file before anything is written; one SheetError lists all problems."""
     problems: list[Problem] = []
     parsed: list[ParsedSheet] = []
+    checked = 0
     for name, data in files:
+        progress("checking", checked)
         try:
             table = read_table(data, name)
             columns = map_columns(table.headers, ATTENDANCE)
@@ -243,6 +258,7 @@ def parse_sheets(
                 except ValueProblem as error:
                     problems.append(replace(error.at(row.number, columns["email"]), file=name))
         parsed.append(ParsedSheet(name, hashlib.sha256(data).hexdigest(), target, table, columns))
+        checked += len(table.rows)
     if problems:
         raise SheetError(problems)
     return parsed
@@ -255,8 +271,9 @@ def import_attendance(
     engagement: Engagement | None = None,
     dry_run: bool = False,
     acting_user: User | None,
+    progress: Progress = no_progress,
 ) -> ImportReport:
-    sheets = parse_sheets(files, hub=hub, engagement=engagement)
+    sheets = parse_sheets(files, hub=hub, engagement=engagement, progress=progress)
     report = ImportReport(
         kind="attendance", file_names=[s.file_name for s in sheets], dry_run=dry_run
     )
@@ -264,7 +281,10 @@ def import_attendance(
         people_before = hub.people.count()
         index = known_places(hub.country_codes())
         conflicts: list[Problem] = []
+        saved = 0
         for sheet in sheets:
+            progress("saving", saved)
+            saved += len(sheet.table.rows)
             previous = Sheet.objects.filter(
                 engagement=sheet.engagement, file_name=sheet.file_name
             ).first()
@@ -287,6 +307,7 @@ def import_attendance(
             report.rows += len(sheet.table.rows)
         if conflicts:
             raise SheetError(conflicts)
+        progress("linking", saved)
         summary = resolve_hub(hub)
         report.extra = {
             "new people": hub.people.count() - people_before,

@@ -9,14 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from citybridge.engagement import actions, review, uploads
+from citybridge.engagement import actions, review, tasks, uploads
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.forms import EngagementForm, ImportForm
-from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
+from citybridge.jobs.views import follow
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
-from citybridge.network.imports import import_members
 from citybridge.network.models import Theme
 from citybridge.network.versions import EditConflict
 from citybridge.network.views import list_template, page_of
@@ -29,10 +28,6 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
         Engagement.objects.visible_to(request.user)
         .of_hub(hub)
         .select_related("host_city", "country")
-        .annotate(
-            records=Count("attendances", distinct=True),
-            people=Count("attendances__person", distinct=True),
-        )
     )
     q = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
@@ -49,8 +44,25 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
     if theme:
         engagements = engagements.filter(themes__slug=theme)
     years = Engagement.objects.of_hub(hub).dates("starts_on", "year", order="DESC")
+    page = page_of(request, engagements.order_by("-starts_on"))
+    # Records and people are counted for the rows shown only: counted for the whole hub before
+    # the page is cut, a hub of 200,000 attendance records took seconds to list.
+    page.object_list = list(page.object_list)
+    counts = {
+        pk: (records, people)
+        for pk, records, people in Engagement.objects.filter(
+            pk__in=[e.pk for e in page.object_list]
+        )
+        .annotate(
+            records=Count("attendances", distinct=True),
+            people=Count("attendances__person", distinct=True),
+        )
+        .values_list("pk", "records", "people")
+    }
+    for engagement in page.object_list:
+        engagement.records, engagement.people = counts.get(engagement.pk, (0, 0))
     context = {
-        "page": page_of(request, engagements.order_by("-starts_on")),
+        "page": page,
         "q": q,
         "kind": kind,
         "year": year,
@@ -115,18 +127,6 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
     )
 
 
-def _run_import(kind: str, files, *, hub, engagement, dry_run: bool, user):
-    if kind == ImportForm.Kind.MEMBERS:
-        return import_members(files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user)
-    if kind == ImportForm.Kind.ENGAGEMENTS:
-        return import_engagements(
-            files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user
-        )
-    return import_attendance(
-        files, hub=hub, engagement=engagement, dry_run=dry_run, acting_user=user
-    )
-
-
 @hub_staff_required
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload, then a preview of exactly what the import would do; nothing is written yet."""
@@ -137,7 +137,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         files = [(f.name, f.read()) for f in form.cleaned_data["sheets"]]
         kind, engagement = form.cleaned_data["kind"], form.cleaned_data["engagement"]
         try:
-            report = _run_import(
+            report = tasks.run_import(
                 kind, files, hub=hub, engagement=engagement, dry_run=True, user=request.user
             )
         except SheetError as error:
@@ -148,6 +148,9 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             "token": token,
             "kind": kind,
             "engagement": engagement.pk if engagement else None,
+            "names": [name for name, _data in files],
+            # Rows the job will go through: unchanged sheets are read again, but not stored.
+            "rows": report.rows + (report.unchanged if kind == ImportForm.Kind.ATTENDANCE else 0),
         }
         context.update(report=report, token=token)
     return render(request, "engagement/import.html", context)
@@ -156,30 +159,24 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 @require_POST
 @hub_staff_required
 def import_confirm(request: HttpRequest) -> HttpResponse:
+    """Hand the previewed files to the background worker and follow the job on its page."""
     hub = request.hub  # type: ignore[attr-defined]
     pending = request.session.get("import") or {}
     if not pending or pending.get("token") != request.POST.get("token"):
         messages.error(request, _("That preview has expired. Upload the files again."))
         return redirect("engagement:import_upload")
-    files = uploads.load(pending["token"])
+    request.session.pop("import", None)
     chosen = pending.get("engagement")
-    engagement = Engagement.objects.of_hub(hub).filter(pk=chosen).first() if chosen else None
-    try:
-        report = _run_import(
-            pending["kind"], files, hub=hub, engagement=engagement, dry_run=False, user=request.user
-        )
-    except SheetError as error:
-        return render(
-            request,
-            "engagement/import.html",
-            {"form": ImportForm(hub=hub), "problems": error.problems},
-            status=400,
-        )
-    finally:
-        uploads.discard(pending["token"])
-        request.session.pop("import", None)
-    messages.success(request, report.summary())
-    return redirect("engagement:import_upload")
+    job = tasks.start_import(
+        pending["token"],
+        pending["kind"],
+        pending.get("names") or [],
+        hub=hub,
+        engagement=Engagement.objects.of_hub(hub).filter(pk=chosen).first() if chosen else None,
+        rows=pending.get("rows") or 0,
+        acting_user=request.user,  # type: ignore[arg-type]
+    )
+    return follow(request, job)
 
 
 @require_POST

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.scopes import scope_of
+from citybridge.jobs.views import follow
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.reports.briefs.access import get_published_brief_for_user
-from citybridge.reports.briefs.actions import publish_brief
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.briefs.changes import changes_since
 from citybridge.reports.briefs.forms import BriefForm
@@ -24,6 +22,7 @@ from citybridge.reports.briefs.render import (
     render_article,
     render_as,
 )
+from citybridge.reports.briefs.tasks import start_publishing
 from citybridge.reports.models import PublishedBrief
 
 
@@ -90,7 +89,7 @@ def brief_publish(request: HttpRequest) -> HttpResponse:
         context = {"hub": hub, "briefs": [], "is_staff": True, "form": form}
         return render(request, "reports/brief_list.html", context, status=400)
     data = form.cleaned_data
-    published = publish_brief(
+    job = start_publishing(
         hub,
         data["start"],
         data["end"],
@@ -98,8 +97,7 @@ def brief_publish(request: HttpRequest) -> HttpResponse:
         lang=data["lang"],
         acting_user=request.user,  # type: ignore[arg-type]
     )
-    messages.success(request, _("Brief published. Its numbers are now frozen."))
-    return redirect("reports:brief_detail", pk=published.pk)
+    return follow(request, job)
 
 
 @hub_member_required
