@@ -125,10 +125,10 @@ TABLE: dict[str, tuple[str, str, str, str, str]] = {
     ),
     "people_took_part": (
         "%(n)s mayors and local officials took part",
-        "morën pjesë %(n)s kryetarë dhe zyrtarë vendorë",
-        "učestvovalo je %(n)s gradonačelnika i lokalnih zvaničnika",
-        "учествуваа %(n)s градоначалници и локални службеници",
-        "učestvovalo je %(n)s načelnika i lokalnih zvaničnika",
+        "Morën pjesë %(n)s kryetarë dhe zyrtarë vendorë",
+        "Učestvovalo je %(n)s gradonačelnika i lokalnih zvaničnika",
+        "Учествуваа %(n)s градоначалници и локални службеници",
+        "Učestvovalo je %(n)s načelnika i lokalnih zvaničnika",
     ),
     "contact": ("Contact", "Kontakt", "Kontakt", "Контакт", "Kontakt"),
     "contact_text": (
@@ -170,6 +170,35 @@ TABLE: dict[str, tuple[str, str, str, str, str]] = {
         "Podrška po vrsti i statusu",
     ),
     "support_actions": ("support actions", "veprime", "aktivnosti", "активности", "aktivnosti"),
+    # Inside the charts: legends, axis units, tooltips, the time axis of a long period.
+    "per_period": (
+        "people in the period",
+        "persona në periudhë",
+        "osoba u periodu",
+        "лица во периодот",
+        "osoba u periodu",
+    ),
+    "so_far": (
+        "people so far",
+        "persona deri tani",
+        "osoba ukupno do tada",
+        "лица вкупно дотогаш",
+        "osoba ukupno do tada",
+    ),
+    "n_engagements": (
+        "(n) = engagements",
+        "(n) = angazhime",
+        "(n) = aktivnosti",
+        "(n) = активности",
+        "(n) = aktivnosti",
+    ),
+    "quarter": (
+        "Q%(q)s %(year)s",
+        "T%(q)s %(year)s",
+        "K%(q)s %(year)s",
+        "К%(q)s %(year)s",
+        "K%(q)s %(year)s",
+    ),
     "map": (
         "Member cities",
         "Qytetet anëtare",
@@ -194,6 +223,74 @@ TABLE: dict[str, tuple[str, str, str, str, str]] = {
     "female": ("Women", "Gra", "Žene", "Жени", "Žene"),
     "male": ("Men", "Burra", "Muškarci", "Мажи", "Muškarci"),
     "other": ("Other", "Tjetër", "Drugo", "Друго", "Drugo"),
+    # Support kinds and statuses, as SupportAction.Kind and .Status (key: kind_<value>).
+    "kind_grant": (
+        "Technical Support Fund grant",
+        "Grant i Fondit të Mbështetjes Teknike",
+        "Grant Fonda za tehničku podršku",
+        "Грант од Фондот за техничка поддршка",
+        "Grant Fonda za tehničku podršku",
+    ),
+    "kind_expert": (
+        "Expert Pool deployment",
+        "Angazhim nga grupi i ekspertëve",
+        "Angažman eksperata",
+        "Ангажман на експерти",
+        "Angažman eksperata",
+    ),
+    "kind_peer_exchange": (
+        "Peer exchange",
+        "Shkëmbim me homologët",
+        "Razmena iskustava",
+        "Размена на искуства",
+        "Razmjena iskustava",
+    ),
+    "kind_guidance": (
+        "Hub guidance",
+        "Udhëzim nga Qendra",
+        "Smernice Haba",
+        "Насоки од Хабот",
+        "Smjernice Haba",
+    ),
+    "kind_action_plan": (
+        "Action-plan support",
+        "Mbështetje për planin e veprimit",
+        "Podrška akcionom planu",
+        "Поддршка за акциски план",
+        "Podrška akcionom planu",
+    ),
+    "kind_policy_advice": (
+        "Policy advice",
+        "Këshillim për politikat",
+        "Savetovanje o politikama",
+        "Советување за политики",
+        "Savjetovanje o politikama",
+    ),
+    "status_requested": ("Requested", "Kërkuar", "Zatraženo", "Побарано", "Zatraženo"),
+    "status_approved": ("Approved", "Miratuar", "Odobreno", "Одобрено", "Odobreno"),
+    "status_in_progress": ("In progress", "Në zbatim", "U toku", "Во тек", "U toku"),
+    "status_completed": ("Completed", "Përfunduar", "Završeno", "Завршено", "Završeno"),
+    "status_declined": ("Declined", "Refuzuar", "Odbijeno", "Одбиено", "Odbijeno"),
+    "status_cancelled": ("Cancelled", "Anuluar", "Otkazano", "Откажано", "Otkazano"),
+    # The region's countries by ISO code (key: country_<code>); others keep their recorded name.
+    "country_AL": ("Albania", "Shqipëria", "Albanija", "Албанија", "Albanija"),
+    "country_BA": (
+        "Bosnia and Herzegovina",
+        "Bosnja dhe Hercegovina",
+        "Bosna i Hercegovina",
+        "Босна и Херцеговина",
+        "Bosna i Hercegovina",
+    ),
+    "country_XK": ("Kosovo*", "Kosova*", "Kosovo*", "Косово*", "Kosovo*"),
+    "country_ME": ("Montenegro", "Mali i Zi", "Crna Gora", "Црна Гора", "Crna Gora"),
+    "country_MK": (
+        "North Macedonia",
+        "Maqedonia e Veriut",
+        "Severna Makedonija",
+        "Северна Македонија",
+        "Sjeverna Makedonija",
+    ),
+    "country_RS": ("Serbia", "Serbia", "Srbija", "Србија", "Srbija"),
     "table": ("Table", "Tabela", "Tabela", "Табела", "Tabela"),
     "count": ("Count", "Numri", "Broj", "Број", "Broj"),
     "figures_note": (
@@ -263,6 +360,13 @@ def label(key: str, lang: str, **values: object) -> str:
     else:
         text = row[_COLUMN.get(lang, 0)]
     return text % values if values else text
+
+
+def country_name(code: str, recorded: str, lang: str) -> str:
+    """The country as printed in a brief in `lang`: from the table for the region's countries,
+    else as recorded (`recorded` is the record's public name, "Kosovo*" included)."""
+    key = f"country_{code}"
+    return label(key, lang) if key in TABLE else recorded
 
 
 def labels(lang: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 BRAND = RGBColor(0x1D, 0x4F, 0x6E)
@@ -29,9 +30,19 @@ def build(path: Path = OUT) -> Path:
         styles[name].font.color.rgb = BRAND
         styles[name].font.size = Pt(size)
     styles["Quote"].font.color.rgb = ACCENT
+    # A quote never leaves its speaker at the top of the next page.
+    styles["Quote"].paragraph_format.keep_with_next = True
 
     def p(text: str, style: str | None = None) -> None:
         doc.add_paragraph(text, style=style)
+
+    def picture(key: str, caption: str = "") -> None:
+        """A chart or the map (a picture drawn at render time), centred, with its caption."""
+        paragraph = doc.add_paragraph("{{ pictures." + key + " }}")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if caption:
+            paragraph.paragraph_format.keep_with_next = True
+            doc.add_paragraph(caption, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     p("{{ hub }}", "Subtitle")
     p("{{ title }}", "Title")
@@ -53,6 +64,7 @@ def build(path: Path = OUT) -> Path:
     row = table.add_row()
     row.cells[0].text = "{%tr endfor %}"
     p("{{ figures_note }}", "Caption")
+    picture("map", "{{ w.map }} ({{ places }})")
 
     def quote(name: str) -> None:
         p("{%p if " + name + " %}")
@@ -96,25 +108,24 @@ def build(path: Path = OUT) -> Path:
     p("{%p endfor %}")
 
     doc.add_heading("{{ w.charts }}", level=1)
+    doc.add_heading("{{ w.over_time }}", level=2)
+    picture("over_time")
     for key, title in (("by_country", "w.by_country"), ("by_gender", "w.by_gender")):
         doc.add_heading("{{ " + title + " }}", level=2)
+        picture(key)
         t = doc.add_table(rows=4, cols=2)
         t.style = "Light List Accent 1"
-        t.rows[0].cells[0].text = "{{ w.people }}"
-        t.rows[0].cells[1].text = "{{ w.count }}"
+        t.rows[0].cells[0].text = ""
+        t.rows[0].cells[1].text = "{{ w.people }}"
         t.rows[1].cells[0].text = "{%tr for b in " + key + " %}"
         t.rows[2].cells[0].text = "{{ b.label }}"
         t.rows[2].cells[1].text = "{{ b.shown }}"
         t.rows[3].cells[0].text = "{%tr endfor %}"
     p("{{ w.small_cells }}", "Caption")
+    p("{%p if support_rows %}")
     doc.add_heading("{{ w.support_chart }}", level=2)
-    p("{%p for r in support_rows %}")
-    p(
-        "{{ r.label }}: {{ r.total }} ({% for s in support_series %}{{ s }} {{ r.cells[loop.index0] }}"
-        "{% if not loop.last %}, {% endif %}{% endfor %})",
-        "List Bullet",
-    )
-    p("{%p endfor %}")
+    picture("support")
+    p("{%p endif %}")
 
     doc.add_heading("{{ w.contact }}", level=1)
     p(

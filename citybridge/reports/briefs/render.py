@@ -8,7 +8,9 @@ that an officer may restyle in Word.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import logging
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -16,9 +18,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from citybridge.reports.briefs.assemble import Brief, Charts
-from citybridge.reports.graphics import charts, maps
+from citybridge.reports.graphics import charts, maps, raster
 
+logger = logging.getLogger(__name__)
 DOCX_TEMPLATE = Path(__file__).resolve().parent / "brief_template.docx"
+# Widths of the pictures in the Word document, in mm: an A4 page's text is about 160 mm wide.
+DOCX_WIDTHS = {"over_time": 160, "by_country": 110, "by_gender": 110, "support": 160, "map": 75}
 FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
     "pdf": ("application/pdf", "pdf"),
@@ -36,7 +41,13 @@ def chart_graphics(
     """The SVG of every chart and the map, for a brief or the hub home."""
     return {
         "over_time": charts.over_time(
-            data.over_time, title=w["over_time"], people=w["people"], engagements=w["engagements"]
+            data.over_time,
+            title=w["over_time"],
+            people=w["people"],
+            engagements=w["engagements"],
+            per_period=w["per_period"],
+            so_far=w["so_far"],
+            count_note=w["n_engagements"],
         ),
         "by_country": charts.bars(data.by_country, title=w["by_country"], unit=w["people"]),
         "by_gender": charts.bars(
@@ -105,9 +116,72 @@ def render_pdf(brief: Brief, article: str | None = None) -> bytes:
     )
 
 
-def docx_context(brief: Brief) -> dict:
+# Word 2016 and later draw a picture's SVG, kept beside its PNG, through this extension of the
+# picture's blip; older versions and other programs show the PNG.
+SVG_BLIP_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def docx_pictures(brief: Brief, template) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """The charts and the map as pictures for the Word template ({{ pictures.map }} and so
+    on), and by the SHA-1 of each PNG, its alternative text and its SVG."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    if not raster.available():
+        logger.warning("No cairo library: the Word brief is written without its charts and map.")
+        return {}, {}
+    w = brief.words
+    titles = {
+        "over_time": w["over_time"],
+        "by_country": w["by_country"],
+        "by_gender": w["by_gender"],
+        "support": w["support_chart"],
+        "map": f"{w['map']} ({len(brief.places)})",
+    }
+    pictures, found = {}, {}
+    for key, svg in graphics(brief).items():
+        data = raster.png(svg, width_mm=DOCX_WIDTHS[key])
+        pictures[key] = InlineImage(template, io.BytesIO(data), width=Mm(DOCX_WIDTHS[key]))
+        found[hashlib.sha1(data, usedforsecurity=False).hexdigest()] = (titles[key], str(svg))
+    return pictures, found
+
+
+def finish_pictures(document, found: dict[str, tuple[str, str]]) -> None:
+    """Give each chart its title as alternative text (for screen readers and Word's
+    accessibility check) and its SVG beside the PNG, so Word prints it as sharp as the PDF.
+    Pictures are found by content, so an officer may move them about in the template."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    part = document.part
+    for described in part.element.body.iter(qn("wp:docPr")):
+        blip = next(described.getparent().iter(qn("a:blip")), None)
+        image = part.related_parts.get(blip.get(qn("r:embed"))) if blip is not None else None
+        if image is None:
+            continue
+        digest = hashlib.sha1(image.blob, usedforsecurity=False).hexdigest()
+        if digest not in found:
+            continue
+        alt, svg = found[digest]
+        described.set("descr", alt)
+        name = PackURI(part.package.next_partname("/word/media/chart%d.svg"))
+        svg_part = Part(name, "image/svg+xml", svg.encode(), part.package)
+        extensions = etree.SubElement(blip, qn("a:extLst"))
+        extension = etree.SubElement(extensions, qn("a:ext"), uri=SVG_BLIP_URI)
+        svg_blip = etree.SubElement(
+            extension, f"{{{SVG_NAMESPACE}}}svgBlip", nsmap={"asvg": SVG_NAMESPACE}
+        )
+        svg_blip.set(qn("r:embed"), part.relate_to(svg_part, RELATIONSHIP_TYPE.IMAGE))
+
+
+def docx_context(brief: Brief, pictures: dict | None = None) -> dict:
     w = brief.words
     return {
+        "pictures": pictures or {},
         "w": w,
         "title": brief.title,
         "hub": brief.hub_name,
@@ -124,6 +198,8 @@ def docx_context(brief: Brief) -> dict:
         "support_more": brief.support_more,
         "voices_more": brief.voices_more,
         "voices": brief.voices,
+        "over_time": brief.charts.over_time,
+        "places": len(brief.places),
         "by_country": brief.charts.by_country,
         "by_gender": brief.charts.by_gender,
         "support_rows": [
@@ -145,7 +221,9 @@ def render_docx(brief: Brief) -> bytes:
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(DOCX_TEMPLATE))
-    template.render(docx_context(brief), autoescape=True)
+    pictures, found = docx_pictures(brief, template)
+    template.render(docx_context(brief, pictures), autoescape=True)
+    finish_pictures(template.docx, found)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

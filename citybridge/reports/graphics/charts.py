@@ -18,6 +18,9 @@ PALETTE = ["#1d4f6e", "#2a9d8f", "#e9a23b", "#c8553d", "#7b6d8d", "#8ab17d", "#5
 INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#d8dcde"
 FONT = 'font-family="DejaVu Sans, Noto Sans, system-ui, sans-serif"'
 _ids = itertools.count(1)
+# Average advance of a character of DejaVu Sans, in ems: a generous estimate, since the chart is
+# laid out before any font is at hand.
+CHAR_EM = 0.6
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,28 @@ class Bar:
 class Period:
     label: str  # "Feb 2023"
     engagements: int
-    people: int  # distinct people engaged in the bucket
-    cumulative: int  # distinct people engaged from the start to the end of the bucket
+    people: int | None  # distinct people engaged in the bucket; None: suppressed
+    cumulative: int | None  # distinct people engaged up to the end of the bucket; None: suppressed
+
+    @property
+    def people_shown(self) -> str:
+        return f"<{SMALL_CELL}" if self.people is None else str(self.people)
+
+    @property
+    def cumulative_shown(self) -> str:
+        return f"<{SMALL_CELL}" if self.cumulative is None else str(self.cumulative)
+
+
+def period(
+    label: str, engagements: int, people: int, cumulative: int, *, hide_small: bool
+) -> Period:
+    """A Period whose people counts from 1 to SMALL_CELL - 1 are suppressed when `hide_small`:
+    a month with three people in it would single them out as surely as a bar would."""
+
+    def kept(n: int) -> int | None:
+        return None if hide_small and 0 < n < SMALL_CELL else n
+
+    return Period(label, engagements, kept(people), kept(cumulative))
 
 
 def suppress(counts: Iterable[tuple[str, int]], *, hide_small: bool) -> list[Bar]:
@@ -65,76 +88,96 @@ def axis(value: int, ticks: int = 5) -> tuple[int, int]:
 
 
 def over_time(
-    periods: Sequence[Period], *, title: str, people: str, engagements: str
+    periods: Sequence[Period],
+    *,
+    title: str,
+    people: str,
+    engagements: str,
+    per_period: str,
+    so_far: str,
+    count_note: str,
 ) -> SafeString:
     """Columns: people engaged in each period; a line: people engaged so far; under each
-    column the number of engagements."""
-    width, height = 640, 230
-    left, right, top, bottom = 40, 50, 14, 52
+    column the number of engagements. A suppressed count is a hatched stub with "<5", and the
+    line leaves out a suppressed point. The words come in the brief's language: `people` is the
+    axis unit, `per_period` and `so_far` the legend, `count_note` explains the "(n)"."""
+    width, height = 640, 236
+    left, right, top, bottom = 40, 50, 20, 52
     if not periods:
         return _svg(width, 60, title, [_text(10, 30, "—", MUTED)])
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak, tick = axis(max(p.cumulative for p in periods))
+    peak, tick = axis(max([p.cumulative or 0 for p in periods] + [p.people or 0 for p in periods]))
     step = plot_w / len(periods)
     col = min(step * 0.6, 34)
-    body = _grid(left, top, plot_w, plot_h, peak, tick)
+    hatch = f"hatch-{next(_ids)}"
+    body = [_hatch(hatch), *_grid(left, top, plot_w, plot_h, peak, tick)]
+    body.append(_text(2, top - 9, people, MUTED, 9))  # the axis unit, over its numbers
     points = []
     every = max(1, round(len(periods) / 12))
     for i, p in enumerate(periods):
         x = left + step * i + step / 2
-        h = plot_h * p.people / peak
+        h = plot_h * p.people / peak if p.people is not None else 6.0
         y = top + plot_h - h
-        tip = f"{p.label}: {p.people} {people}, {p.engagements} {engagements}"
+        tip = f"{p.label}: {p.people_shown} {people}, {p.engagements} {engagements}"
+        fill = PALETTE[1] if p.people is not None else f"url(#{hatch})"
         body.append(
             f'<rect x="{x - col / 2:.1f}" y="{y:.1f}" width="{col:.1f}" height="{h:.1f}" '
-            f'fill="{PALETTE[1]}"><title>{escape(tip)}</title></rect>'
+            f'fill="{fill}"><title>{escape(tip)}</title></rect>'
         )
-        if p.people:
-            body.append(_text(x, y - 3, str(p.people), INK, size=9, anchor="middle"))
+        if p.people and h > 16:
+            # Inside the column's top: where the line starts, its dot sits on the column.
+            body.append(_text(x, y + 12, p.people_shown, "#fff", 9, "middle", 700))
+        elif p.people != 0:
+            body.append(_text(x, y - 4, p.people_shown, INK, size=9, anchor="middle"))
         if i % every == 0:
             body.append(_text(x, top + plot_h + 14, p.label, MUTED, size=9, anchor="middle"))
             body.append(_text(x, top + plot_h + 26, f"({p.engagements})", MUTED, 8, "middle"))
-        cy = top + plot_h - plot_h * p.cumulative / peak
-        points.append((x, cy, p))
-    line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _p in points)
-    body.append(f'<polyline points="{line}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
+        if p.cumulative is not None:
+            cy = top + plot_h - plot_h * p.cumulative / peak
+            points.append((x, cy, p))
+    if points:
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _p in points)
+        body.append(
+            f'<polyline points="{line}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>'
+        )
     for x, y, p in points:
-        tip = f"{p.label}: {p.cumulative} {people} (so far)"
+        tip = f"{p.label}: {p.cumulative_shown} {so_far}"
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{PALETTE[0]}">'
             f"<title>{escape(tip)}</title></circle>"
         )
-    last_x, last_y, last = points[-1]
-    body.append(_text(last_x + 8, last_y + 4, str(last.cumulative), PALETTE[0], 13, weight=700))
+    if points:
+        last_x, last_y, last = points[-1]
+        body.append(
+            _text(last_x + 8, last_y + 4, last.cumulative_shown, PALETTE[0], 13, weight=700)
+        )
     legend_y = height - 10
     body += [
         f'<rect x="{left}" y="{legend_y - 8}" width="10" height="10" fill="{PALETTE[1]}"/>',
-        _text(left + 14, legend_y + 1, people + " (per period)", INK, 10),
-        f'<line x1="{left + 190}" y1="{legend_y - 3}" x2="{left + 210}" y2="{legend_y - 3}" '
+        _text(left + 14, legend_y + 1, per_period, INK, 10),
+        f'<line x1="{left + 200}" y1="{legend_y - 3}" x2="{left + 220}" y2="{legend_y - 3}" '
         f'stroke="{PALETTE[0]}" stroke-width="2.5"/>',
-        _text(left + 214, legend_y + 1, people + " (so far)", INK, 10),
-        _text(left + 380, legend_y + 1, f"(n) = {engagements}", MUTED, 10),
+        _text(left + 224, legend_y + 1, so_far, INK, 10),
+        _text(left + 400, legend_y + 1, count_note, MUTED, 10),
     ]
     return _svg(width, height, title, body)
 
 
 def bars(items: Sequence[Bar], *, title: str, unit: str, color: str = PALETTE[0]) -> SafeString:
     """Horizontal bars, one row per item; a suppressed item is drawn as a hatched stub."""
-    row, label_w, width = 26, 170, 420
+    row, width = 26, 420
+    label_w = _label_width([b.label for b in items], most=200)
     height = max(row * len(items) + 10, 40)
     plot_w = width - label_w - 50
     peak = max([b.value or 0 for b in items] + [1])
     hatch = f"hatch-{next(_ids)}"
-    body = [
-        f'<defs><pattern id="{hatch}" width="5" height="5" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="2" height="5" fill="#b1b4b6"/></pattern></defs>'
-    ]
+    body = [_hatch(hatch)]
     for i, b in enumerate(items):
         y = 5 + i * row
         w = plot_w * (b.value or 0) / peak if b.value is not None else 12
         fill = color if b.value is not None else f"url(#{hatch})"
         tip = f"{b.label}: {b.shown} {unit}"
-        body.append(_text(label_w - 8, y + 15, _clip(b.label, 26), INK, 11, "end"))
+        body.append(_text(label_w - 8, y + 15, _clip(b.label, label_w), INK, 11, "end"))
         body.append(
             f'<rect x="{label_w}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row - 8}" '
             f'fill="{fill}"><title>{escape(tip)}</title></rect>'
@@ -154,7 +197,8 @@ def stacked(
     """Horizontal stacked bars: one row per label, one segment per series (e.g. kind × status);
     `colors` gives each series its own colour, so a status looks the same on every page."""
     colors = list(colors) or [PALETTE[j % len(PALETTE)] for j in range(len(series))]
-    row, label_w, width = 26, 190, 640
+    row, width = 26, 640
+    label_w = _label_width([label for label, _v in rows], most=260)
     legend_h = 20 * ((len(series) + 3) // 4) + 6
     height = max(row * len(rows), row) + legend_h + 8
     plot_w = width - label_w - 40
@@ -163,7 +207,7 @@ def stacked(
     for i, (label, values) in enumerate(rows):
         y = 4 + i * row
         x = float(label_w)
-        body.append(_text(label_w - 8, y + 15, _clip(label, 30), INK, 11, "end"))
+        body.append(_text(label_w - 8, y + 15, _clip(label, label_w), INK, 11, "end"))
         for j, v in enumerate(values):
             if not v:
                 continue
@@ -183,8 +227,16 @@ def stacked(
         lx = 10 + (j % 4) * 155
         yy = ly + (j // 4) * 20
         body.append(f'<rect x="{lx}" y="{yy - 9}" width="10" height="10" fill="{colors[j]}"/>')
-        body.append(_text(lx + 14, yy, _clip(name, 22), INK, 10))
+        body.append(_text(lx + 14, yy, _clip(name, 135, size=10), INK, 10))
     return _svg(width, height, title, body)
+
+
+def _hatch(uid: str) -> str:
+    """The grey hatching of a suppressed count."""
+    return (
+        f'<defs><pattern id="{uid}" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="2" height="5" fill="#b1b4b6"/></pattern></defs>'
+    )
 
 
 def _grid(left: float, top: float, w: float, h: float, peak: int, tick: int) -> list[str]:
@@ -214,5 +266,13 @@ def _text(
     )
 
 
-def _clip(text: str, n: int) -> str:
+def _label_width(labels: Sequence[str], *, most: int, size: int = 11) -> int:
+    """Room for the longest row label (translations run longer than English), within `most`."""
+    longest = max((len(t) for t in labels), default=0)
+    return max(80, min(most, round(longest * size * CHAR_EM) + 14))
+
+
+def _clip(text: str, room: float, size: int = 11) -> str:
+    """The text cut with "…" to fit `room` pixels at `size`."""
+    n = max(4, int((room - 10) / (size * CHAR_EM)))
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -21,14 +21,15 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
-from citybridge.reports.graphics.charts import FONT, MUTED
+from citybridge.reports.graphics.charts import CHAR_EM, FONT, MUTED
 
 
 def data_path() -> Path:
-    return Path(settings.VAR_DIR) / "world-atlas" / "countries-50m.json"
+    return Path(settings.MAP_DATA)
 
 
 Ring = list[tuple[float, float]]  # (lon, lat)
+LABEL_SIZE = 15  # country names, in the map's pixels: about 6 pt on the printed page
 
 
 @dataclass(frozen=True)
@@ -157,21 +158,28 @@ def member_map(
             f'<path d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="{1.2 if mine else 0.8}" '
             f'stroke-linejoin="round">{tip}</path>'
         )
-    for code, name in countries.items():
-        outline = shapes.get(code)
-        if not outline:
-            continue
-        cx, cy = xy(*_centroid(max(outline, key=_area)))
-        body.append(
-            f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="12" font-weight="700" fill="{MUTED}" '
-            f'text-anchor="middle">{escape(name)}</text>'
-        )
     for p in places:
         x, y = xy(p.lon, p.lat)
         tip = escape(f"{p.name}, {countries.get(p.country, p.country)}" + p.detail)
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.2" fill="#e9a23b" stroke="#7a4a00" '
             f'stroke-width="0.8"><title>{tip}</title></circle>'
+        )
+    for code, name in countries.items():
+        outline = shapes.get(code)
+        if not outline:
+            continue
+        cx, cy = xy(*_centroid(max(outline, key=_area)))
+        # Over the dots, on a pale label: a city near the middle of a country never hides its
+        # name. A rectangle rather than a stroked halo, which not every renderer draws.
+        half = len(name) * LABEL_SIZE * CHAR_EM / 2 + 4
+        body.append(
+            f'<rect x="{cx - half:.1f}" y="{cy - LABEL_SIZE:.1f}" width="{2 * half:.1f}" height="{LABEL_SIZE + 5}" '
+            f'rx="3" fill="#fff" fill-opacity="0.8" pointer-events="none"/>'
+        )
+        body.append(
+            f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="{LABEL_SIZE}" font-weight="700" fill="{MUTED}" '
+            f'text-anchor="middle" pointer-events="none">{escape(name)}</text>'
         )
     return mark_safe(  # noqa: S308 (every text in body went through escape)
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart map" viewBox="0 0 {width} {height}" '

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 
 import pytest
 from django.db import transaction
@@ -23,7 +25,7 @@ from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports.briefs.actions import publish_brief
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.briefs.changes import changes_since
-from citybridge.reports.briefs.render import render_docx, render_html, render_pdf
+from citybridge.reports.briefs.render import graphics, render_docx, render_html, render_pdf
 from citybridge.reports.figures import DEFINITION_VERSION
 
 START, END = dt.date(2022, 11, 1), dt.date(2023, 12, 31)
@@ -120,6 +122,44 @@ def test_docx_carries_every_element_of_the_seed(brief):
     assert not missing
     assert UNCONSENTED not in text
     assert "{{" not in text and "{%" not in text
+
+
+@pytest.mark.django_db
+def test_docx_has_the_charts_and_the_map_as_described_pictures(brief):
+    data = render_docx(brief)
+    document = Document(io.BytesIO(data))
+    described = [
+        shape._inline.docPr.get("descr") for shape in document.inline_shapes
+    ]  # python-docx has no public reader of alternative text
+    assert described == [
+        "Member cities (51)",
+        "Engagements and people over time",
+        "Participants by country",
+        "Participants by gender",
+        "Support by kind and status",
+    ]
+    # Each PNG carries the chart's SVG for Word 2016 and later.
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        svgs = [n for n in package.namelist() if n.endswith(".svg")]
+        assert len(svgs) == 5
+        assert package.read("word/document.xml").count(b"asvg:svgBlip") == 5
+        assert all(package.read(n).startswith(b"<svg") for n in svgs)
+
+
+@pytest.mark.django_db
+def test_charts_speak_the_brief_language(demo):
+    cyrillic = assemble_brief(demo.hub, START, END, lang="sr-Cyrl")
+    printed = [
+        text
+        for svg in graphics(cyrillic).values()
+        for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    ]
+    assert "Косово*" in printed and "Жене" in printed and "Завршено" in printed
+    assert "Нов. 22" in printed  # months on the time axis
+    english = [t for t in printed if re.search(r"[A-Za-z]{2,}", t)]
+    assert not english
+    albanian = assemble_brief(demo.hub, START, END, lang="sq")
+    assert any(s.country == "Kosova*" for s in albanian.stories)
 
 
 @pytest.mark.django_db

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-import pytest
+import io
+import re
 
-from citybridge.reports.briefs.labels import label, normalise
-from citybridge.reports.graphics.charts import Period, axis, bars, over_time, suppress
+import pytest
+from PIL import Image
+
+from citybridge.reports.briefs.labels import LANGUAGES, country_name, label, normalise
+from citybridge.reports.graphics.charts import (
+    Period,
+    axis,
+    bars,
+    over_time,
+    period,
+    stacked,
+    suppress,
+)
 from citybridge.reports.graphics.maps import Place, member_map, outlines
+from citybridge.reports.graphics.raster import png
+from citybridge.support.models import SupportAction
+
+WORDS = {
+    "title": "T",
+    "people": "people",
+    "engagements": "e",
+    "per_period": "per period",
+    "so_far": "so far",
+    "count_note": "(n) = e",
+}
 
 
 def test_counts_under_five_are_suppressed_only_when_asked():
@@ -25,8 +48,9 @@ def test_axes_step_in_round_numbers():
 def test_charts_escape_what_they_print_and_give_every_mark_a_tooltip():
     svg = bars(suppress([("<b>Kosovo*</b>", 7)], hide_small=True), title="T", unit="people")
     assert "<b>" not in svg and "&lt;b&gt;Kosovo*&lt;/b&gt;: 7 people" in svg
-    svg = over_time([Period("Feb 23", 1, 46, 97)], title="T", people="people", engagements="e")
+    svg = over_time([Period("Feb 23", 1, 46, 97)], **WORDS)
     assert "<title>Feb 23: 46 people, 1 e</title>" in svg
+    assert "<title>Feb 23: 97 so far</title>" in svg
 
 
 def test_the_map_has_kosovo_and_places_the_cities():
@@ -49,3 +73,51 @@ def test_labels_in_the_regions_languages():
     assert label("raised_by", "sr-cyrl", n=3, m=51) == "изнео 3 од 51 градова чланица"
     assert label("key_figures", "mk") == "Клучни бројки"
     assert label("key_figures", "bs") == "Ključni podaci"
+
+
+def test_a_small_count_over_time_is_suppressed_in_the_chart_and_its_tooltips():
+    periods = [
+        period("Jan 23", 1, 3, 3, hide_small=True),
+        period("Feb 23", 2, 12, 15, hide_small=True),
+    ]
+    assert [(p.people, p.cumulative) for p in periods] == [(None, None), (12, 15)]
+    assert [p.people_shown for p in periods] == ["<5", "12"]
+    svg = over_time(periods, **WORDS)
+    assert "<title>Jan 23: &lt;5 people, 1 e</title>" in svg
+    assert ">3<" not in svg and "Jan 23: 3" not in svg
+    # The line starts where the count may be shown.
+    assert "<title>Feb 23: 15 so far</title>" in svg and "Jan 23: &lt;5 so far" not in svg
+    shown = period("Jan 23", 1, 3, 3, hide_small=False)
+    assert (shown.people, shown.cumulative) == (3, 3)
+
+
+def test_every_kind_status_and_country_of_the_charts_has_its_words_in_every_language():
+    keys = [f"kind_{k.value}" for k in SupportAction.Kind]
+    keys += [f"status_{s.value}" for s in SupportAction.Status]
+    keys += [f"country_{c}" for c in ("AL", "BA", "ME", "MK", "RS", "XK")]
+    for lang in LANGUAGES:
+        for key in keys:
+            assert label(key, lang)
+    for key in keys:
+        assert not re.search(r"[A-Za-z]", label(key, "sr-cyrl").replace("*", "")), key
+    assert country_name("XK", "Kosovo*", "sq") == "Kosova*"
+    assert country_name("AT", "Austria", "mk") == "Austria"  # outside the table: as recorded
+
+
+def test_long_row_labels_are_given_room_or_clipped_never_spilled():
+    svg = stacked(
+        [("Грант од Фондот за техничка поддршка", [1, 2])],
+        ["Одобрено", "Завршено"],
+        title="T",
+        unit="u",
+    )
+    assert ">Грант од Фондот за техничка поддршка</text>" in svg
+    svg = bars(suppress([("x" * 80, 7)], hide_small=True), title="T", unit="u")
+    assert "…</text>" in svg and ("x" * 80) + ": 7 u" in svg  # the tooltip keeps it whole
+
+
+def test_a_chart_drawn_as_a_picture_for_word_is_print_sharp():
+    svg = bars(suppress([("Жени", 12)], hide_small=True), title="T", unit="u")
+    data = png(svg, width_mm=50.8, dpi=200)
+    picture = Image.open(io.BytesIO(data))
+    assert picture.format == "PNG" and picture.width == 400
