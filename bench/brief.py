@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -34,173 +33,6 @@ def seconds(fn, *args, **kwargs):
     started = time.perf_counter()
     result = fn(*args, **kwargs)
     return time.perf_counter() - started, result
-
-
-def build_large(cities: int, people: int, rows: int):
-    """A hub of the given size, written with bulk_create straight into the database."""
-    from citybridge.accounts.models import Role, User
-    from citybridge.advocacy.models import AdvocacyAction, Testimonial
-    from citybridge.engagement.models import Attendance, Engagement
-    from citybridge.lib.text import fold
-    from citybridge.needs.models import Need
-    from citybridge.network.models import (
-        Country,
-        Funder,
-        Gender,
-        Hub,
-        LocalGovernment,
-        Membership,
-        Person,
-        Theme,
-    )
-    from citybridge.reports.graphics.maps import outlines
-    from citybridge.support.models import Milestone, SupportAction
-
-    rng = random.Random(500)
-    codes = ["AL", "BA", "XK", "ME", "MK", "RS"]
-    hub = Hub.objects.create(
-        slug="large",
-        name="Large Synthetic Regional Hub",
-        launched_on=dt.date(2022, 6, 1),
-        mission="A synthetic hub for measuring the brief at scale.",
-        head_name="Head of Hub",
-        head_title="Head of the Large Synthetic Regional Hub",
-        contact_email="large@citybridge.example",
-        address="Somewhere",
-    )
-    hub.countries.set(Country.objects.filter(code__in=codes))
-    funder = Funder.objects.create(name="Synthetic Fund", acknowledgement="With thanks.")
-    shapes = outlines()
-    boxes = {}
-    for code in codes:
-        ring = max(shapes[code], key=len)
-        lons, lats = [x for x, _ in ring], [y for _, y in ring]
-        boxes[code] = (min(lons), max(lons), min(lats), max(lats))
-    towns = []
-    for i in range(cities):
-        code = codes[i % len(codes)]
-        w, e, s, n = boxes[code]
-        name = f"Grad {i:03d}"
-        towns.append(
-            LocalGovernment(
-                name=name,
-                name_key=fold(name),
-                country_id=code,
-                latitude=rng.uniform(s, n),
-                longitude=rng.uniform(w, e),
-            )
-        )
-    towns = LocalGovernment.objects.bulk_create(towns)
-    Membership.objects.bulk_create(
-        Membership(local_government=t, joined_on=dt.date(2022, 6, 1) + dt.timedelta(days=i % 700))
-        for i, t in enumerate(towns)
-    )
-    genders = [Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]
-    persons = Person.objects.bulk_create(
-        Person(
-            hub=hub,
-            full_name=f"Person {i:05d}",
-            name_key=f"person {i:05d}",
-            gender=genders[i % len(genders)],
-            local_government=towns[rng.randrange(cities)],
-            consent_quote=i < 20,
-        )
-        for i in range(people)
-    )
-    kinds = list(Engagement.Kind.values)
-    engagements = Engagement.objects.bulk_create(
-        Engagement(
-            hub=hub,
-            key=f"L{i:04d}",
-            title=f"Engagement {i}",
-            kind=kinds[i % len(kinds)],
-            starts_on=(day := dt.date(2023, 1, 1) + dt.timedelta(days=i * 730 // 800)),
-            ends_on=day,
-            host_city=towns[rng.randrange(cities)],
-            funder=funder,
-        )
-        for i in range(800)
-    )
-    batch: list[Attendance] = []
-    per_engagement: dict[int, int] = {}
-    for i in range(rows):
-        engagement = engagements[rng.randrange(len(engagements))]
-        person = persons[rng.randrange(people)]
-        n = per_engagement[engagement.pk] = per_engagement.get(engagement.pk, 0) + 1
-        batch.append(
-            Attendance(
-                engagement=engagement,
-                source_file=f"{engagement.key}.csv",
-                row_number=n,
-                full_name=person.full_name,
-                role_kind="mayor" if i % 50 == 0 else "",
-                local_government_id=person.local_government_id,
-                person=person,
-            )
-        )
-        if len(batch) == 20_000:
-            Attendance.objects.bulk_create(batch)
-            batch = []
-    Attendance.objects.bulk_create(batch)
-    themes = list(Theme.objects.filter(hub__isnull=True))
-    statuses = list(Need.Status.values)
-    Need.objects.bulk_create(
-        Need(
-            hub=hub,
-            city=towns[rng.randrange(cities)],
-            theme=themes[rng.randrange(len(themes))],
-            statement="A need.",
-            priority=rng.choice(list(Need.Priority.values)),
-            status=statuses[i % len(statuses)],
-            raised_on=dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(730)),
-        )
-        for i in range(3000)
-    )
-    support = SupportAction.objects.bulk_create(
-        SupportAction(
-            hub=hub,
-            title=f"Support {i}",
-            kind=list(SupportAction.Kind.values)[i % 6],
-            city=towns[rng.randrange(cities)],
-            status=list(SupportAction.Status.values)[i % 6],
-            starts_on=dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(730)),
-        )
-        for i in range(400)
-    )
-    Milestone.objects.bulk_create(
-        Milestone(
-            action=a,
-            title=f"Milestone {i}",
-            due_on=(a.starts_on or dt.date(2023, 1, 1)) + dt.timedelta(days=60 * (i % 3 + 1)),
-        )
-        for i, a in enumerate(support + support)
-    )
-    AdvocacyAction.objects.bulk_create(
-        AdvocacyAction(
-            hub=hub,
-            title=f"Advocacy {i}",
-            date=dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(730)),
-            audience=AdvocacyAction.Audience.EU,
-            form=AdvocacyAction.Form.MEETING,
-        )
-        for i in range(150)
-    )
-    Testimonial.objects.bulk_create(
-        Testimonial(
-            hub=hub,
-            person=persons[i],
-            quote=f"Quote {i}.",
-            attribution="Mayor",
-            said_on=dt.date(2023, 3, 1) + dt.timedelta(days=30 * i),
-            publication_consent=True,
-        )
-        for i in range(20)
-    )
-    users = {}
-    for name, kind in (("bench-officer", Role.Kind.OFFICER), ("bench-donor", Role.Kind.DONOR)):
-        users[name] = User.objects.create_user(username=name, password=None)
-        Role.objects.create(user=users[name], hub=hub, kind=kind)
-    return hub, users
 
 
 def dashboard_ms(user) -> tuple[float, float]:
@@ -230,6 +62,7 @@ def part(name: str, args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.test.utils import setup_test_environment
 
+    from bench.build import BALKANS, build_hub
     from citybridge.accounts.models import User
     from citybridge.network.models import Hub
     from citybridge.reports.briefs.assemble import assemble_brief
@@ -246,8 +79,8 @@ def part(name: str, args: argparse.Namespace) -> None:
         start, end = dt.date(2022, 11, 1), dt.date(2023, 12, 31)
         built = f"demo built in {took:.1f} s"
     else:
-        took, (hub, found) = seconds(build_large, args.cities, args.people, args.rows)
-        users = {"officer": found["bench-officer"], "donor": found["bench-donor"]}
+        took, large = seconds(build_hub, "large", BALKANS, args.cities, args.people, args.rows)
+        hub, users = large.hub, large.users
         start, end = dt.date(2023, 1, 1), dt.date(2024, 12, 31)
         built = (
             f"{args.cities} cities, {args.people:,} people, {args.rows:,} attendance records "

@@ -8,13 +8,16 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
 from citybridge.needs.models import Need
-from citybridge.network.models import Hub, Membership, Person, Position
-from citybridge.reports.briefs.assemble import Charts, chart_data
+from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
+from citybridge.reports.briefs.assemble import Charts, chart_data, member_places
+from citybridge.reports.briefs.labels import labels
+from citybridge.reports.briefs.render import chart_graphics
 from citybridge.reports.figures import Figure, key_figures
 from citybridge.support.models import Milestone, SupportAction
 
@@ -67,8 +70,11 @@ def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def trends(hub: Hub, start: dt.date, end: dt.date) -> list[Trend]:
-    now = key_figures(hub, start, end)
-    before = {f.key: f.value for f in key_figures(hub, *previous_period(start, end))}
+    # Numbers only: each opens its records on the figure's own page.
+    now = key_figures(hub, start, end, with_records=False)
+    before = {
+        f.key: f.value for f in key_figures(hub, *previous_period(start, end), with_records=False)
+    }
     return [Trend(f, before.get(f.key, 0)) for f in now]
 
 
@@ -105,6 +111,9 @@ class Summary:
 
     trends: list[Trend]
     charts: Charts
+    # The charts and the map drawn as SVG: drawing the map's outlines took longer than all the
+    # home's queries once the counts were kept.
+    graphics: dict[str, SafeString]
     computed_at: dt.datetime
 
 
@@ -123,19 +132,25 @@ def data_stamp(hub: Hub) -> str:
         Membership.objects.aggregate(m=Max("pk"), n=Count("pk"), left=Max("left_on")),
         Position.objects.aggregate(m=Max("pk"), n=Count("pk")),
         SupportAction.objects.of_hub(hub).aggregate(m=Max("pk"), n=Count("status_changes")),
+        # A city moved on the map: each edit through the save action raises its version.
+        LocalGovernment.objects.of_hub(hub).aggregate(v=Sum("version"), n=Count("pk")),
     ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
 def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summary:
-    """Trends and charts, kept for a few minutes while the records stay as they were: the
-    figures of a large hub take seconds to count, the home must open at once."""
+    """Trends, charts and their drawings, kept for a few minutes while the records stay as
+    they were: a large hub's figures and charts take most of a second to count (bench/scale.py),
+    and every worker would count them again for each visit of the home."""
     key = f"cb:dashboard:{hub.pk}:{start}:{end}:{int(hide_small)}:{data_stamp(hub)}"
     found = cache.get(key)
     if found is None:
+        charts = chart_data(hub, start, end, "en", hide_small=hide_small)
+        countries = {c.code: c.public_name for c in hub.countries.all()}
         found = Summary(
             trends=trends(hub, start, end),
-            charts=chart_data(hub, start, end, "en", hide_small=hide_small),
+            charts=charts,
+            graphics=chart_graphics(charts, labels("en"), member_places(hub, end), countries),
             computed_at=timezone.now(),
         )
         cache.set(key, found, CACHE_SECONDS)

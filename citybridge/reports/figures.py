@@ -23,13 +23,16 @@ class Figure:
     key: str
     label: str
     value: int
-    # Persons for people figures, local governments for city figures: what the number opens to.
+    # Persons for people figures, local governments for city figures: what the number opens to
+    # (empty when counted `with_records=False`).
     record_model: str
     record_ids: tuple[int, ...]
     definition: str
 
 
-def individuals_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Figure:
+def individuals_engaged(
+    hub: Hub, start: dt.date | None, end: dt.date | None, *, with_records: bool = True
+) -> Figure:
     ids = (
         Attendance.objects.of_hub(hub)
         .between(start, end)
@@ -38,11 +41,11 @@ def individuals_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) ->
         .values_list("person_id", flat=True)
         .distinct()
     )
-    people = tuple(sorted(ids))
+    people = tuple(sorted(ids)) if with_records else ()
     return Figure(
         key="individuals_engaged",
         label=str(_("Individual stakeholders engaged")),
-        value=len(people),
+        value=len(people) if with_records else ids.count(),
         record_model="person",
         record_ids=people,
         definition=str(
@@ -54,14 +57,13 @@ def individuals_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) ->
     )
 
 
-def member_cities(hub: Hub, end: dt.date) -> Figure:
-    cities = tuple(
-        sorted(LocalGovernment.objects.of_hub(hub).members_on(end).values_list("pk", flat=True))
-    )
+def member_cities(hub: Hub, end: dt.date, *, with_records: bool = True) -> Figure:
+    members = LocalGovernment.objects.of_hub(hub).members_on(end)
+    cities = tuple(sorted(members.values_list("pk", flat=True))) if with_records else ()
     return Figure(
         key="member_cities",
         label=str(_("Member cities")),
-        value=len(cities),
+        value=len(cities) if with_records else members.count(),
         record_model="city",
         record_ids=cities,
         definition=str(
@@ -73,29 +75,37 @@ def member_cities(hub: Hub, end: dt.date) -> Figure:
     )
 
 
-def leaders_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Figure:
+def leaders_engaged(
+    hub: Hub, start: dt.date | None, end: dt.date | None, *, with_records: bool = True
+) -> Figure:
     """Persons who, at an engagement in the period, held a local-leader position: the role on
-    the sheet is evidence of it, and so is a recorded position held on the engagement's date."""
+    the sheet is evidence of it, and so is a recorded position held on the engagement's date.
+
+    Counted as two queries whose persons are joined here, not as one with `role OR EXISTS
+    (position)`: that OR makes the database test a position for each of a large hub's hundreds
+    of thousands of rows, where each half alone is read from an index (the sheet roles from
+    attendance_engagement_person, the positions from the few leaders' own rows)."""
+    attended = Attendance.objects.of_hub(hub).between(start, end).filter(person__isnull=False)
+    by_sheet = attended.filter(role_kind__in=LOCAL_LEADER_ROLES)
     held_position = Position.objects.filter(
         person=OuterRef("person_id"), role__in=LOCAL_LEADER_ROLES
     ).filter(
         Q(started_on__isnull=True) | Q(started_on__lte=OuterRef("engagement__starts_on")),
         Q(ended_on__isnull=True) | Q(ended_on__gte=OuterRef("engagement__starts_on")),
     )
-    ids = (
-        Attendance.objects.of_hub(hub)
-        .between(start, end)
-        .filter(person__isnull=False)
-        .filter(Q(role_kind__in=LOCAL_LEADER_ROLES) | Exists(held_position))
-        .order_by()  # the default ordering would make DISTINCT count rows, not people
-        .values_list("person_id", flat=True)
-        .distinct()
+    by_position = attended.filter(
+        person__in=Position.objects.filter(role__in=LOCAL_LEADER_ROLES).values("person")
+    ).filter(Exists(held_position))
+    sheet_ids, position_ids = (
+        # The default ordering would make DISTINCT count rows, not people.
+        rows.order_by().values_list("person_id", flat=True).distinct()
+        for rows in (by_sheet, by_position)
     )
-    people = tuple(sorted(ids))
+    people = tuple(sorted({*sheet_ids, *position_ids})) if with_records else ()
     return Figure(
         key="leaders_engaged",
         label=str(_("Mayors and local leaders engaged")),
-        value=len(people),
+        value=len(people) if with_records else sheet_ids.union(position_ids).count(),
         record_model="person",
         record_ids=people,
         definition=str(
@@ -108,11 +118,17 @@ def leaders_engaged(hub: Hub, start: dt.date | None, end: dt.date | None) -> Fig
     )
 
 
-def key_figures(hub: Hub, start: dt.date | None, end: dt.date) -> list[Figure]:
+def key_figures(
+    hub: Hub, start: dt.date | None, end: dt.date, *, with_records: bool = True
+) -> list[Figure]:
+    """The key figures of the period. `with_records=False` counts them in the database and
+    leaves `record_ids` empty: for pages that show the numbers and link to the records (the
+    hub home, the figures page), where fetching a large hub's tens of thousands of ids only
+    to count them is most of the time spent."""
     return [
-        individuals_engaged(hub, start, end),
-        member_cities(hub, end),
-        leaders_engaged(hub, start, end),
+        individuals_engaged(hub, start, end, with_records=with_records),
+        member_cities(hub, end, with_records=with_records),
+        leaders_engaged(hub, start, end, with_records=with_records),
     ]
 
 

@@ -14,9 +14,7 @@ from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.decorators import hub_member_required
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports import dashboard
-from citybridge.reports.briefs.assemble import member_places
 from citybridge.reports.briefs.labels import labels
-from citybridge.reports.briefs.render import chart_graphics
 from citybridge.reports.figures import FIGURES, key_figures
 from citybridge.reports.forms import PeriodForm
 from citybridge.support.access import sees_support_rows
@@ -45,7 +43,6 @@ def home(request: HttpRequest) -> HttpResponse:
     words = labels("en")
     computed = dashboard.summary(hub, start, end, hide_small=not is_staff)
     charts = computed.charts
-    countries = {c.code: c.public_name for c in hub.countries.all()}
     overdue = dashboard.overdue_milestones(hub, today)
     context = {
         "hub": hub,
@@ -58,8 +55,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "computed_at": computed.computed_at,
         "charts": charts,
         "words": words,
-        "g": chart_graphics(charts, words, member_places(hub, end), countries),
-        "lists_kosovo": "XK" in countries,
+        "g": computed.graphics,
+        "lists_kosovo": hub.countries.filter(code="XK").exists(),
         "needs_by_theme": dashboard.open_needs_by_theme(hub),
         "sees_needs": scope.sees_people_of(hub.pk),
         "hide_small": not scope.sees_people_of(hub.pk),
@@ -89,7 +86,7 @@ def figures(request: HttpRequest) -> HttpResponse:
         "form": form,
         "start": start,
         "end": end,
-        "figures": key_figures(hub, start, end),
+        "figures": key_figures(hub, start, end, with_records=False),  # the detail page lists them
         "hide_small": not scope_of(request.user).sees_people_of(hub.pk),
     }
     return render(request, "reports/figures.html", context)

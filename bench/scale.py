@@ -1,0 +1,171 @@
+"""Scale benchmark: a global network on SQLite and on PostgreSQL, and the pages that must stay fast.
+
+    .venv/bin/python bench/scale.py [--hubs 10 --cities 2000 --people 200000 --rows 2000000]
+                                    [--database sqlite|postgres|both] [--runs 5]
+
+Builds the network with bulk inserts (bench/build.py: `--hubs` hubs sharing the cities, people
+and attendance records evenly, each with 800 engagements over 2023–2024), in a temporary SQLite
+database and, when PostgreSQL answers at $SCALE_DATABASE_URL (default
+postgres://postgres@127.0.0.1:5432/scale_bench, dropped and created afresh), in that one too.
+Then prints the median of `--runs` timings (after one warm-up) of, for one hub and 2024:
+
+    key figures (figures.key_figures)                    target ≤ 200 ms
+    figures page, city page, people search, hub home     target ≤ 300 ms server time
+    the brief (assemble and render the PDF)              target ≤ 10 s
+
+Pages are timed through Django's test Client, signed in as the hub's officer, with the cache
+cleared before each request: what a first visitor after a new import waits.
+A quick run: `--hubs 2 --cities 200 --people 4000 --rows 40000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.load import fresh_postgres  # noqa: E402
+
+POSTGRES = os.environ.get("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/scale_bench")
+YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def median_ms(fn, runs: int) -> float:
+    """Median wall time of `fn()` in ms, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def page(client, url: str):
+    """A GET through the test Client with the dashboard's cache emptied first."""
+    from django.core.cache import cache
+
+    def get() -> None:
+        cache.clear()
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}.")
+
+    return get
+
+
+def part(args: argparse.Namespace, label: str) -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citybridge.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from bench.build import build_network, network_as_built
+    from citybridge.reports.briefs.assemble import assemble_brief
+    from citybridge.reports.briefs.render import render_pdf
+    from citybridge.reports.figures import key_figures
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    if args.measure_only:
+        hubs = network_as_built(args.hubs)
+        print(f"== {label}: the network already built")
+    else:
+        started = time.perf_counter()
+        hubs = build_network(args.hubs, args.cities, args.people, args.rows)
+        with connection.cursor() as cursor:
+            # Statistics and, on PostgreSQL, the visibility map that lets the covering indexes
+            # answer alone: what autovacuum leaves after a bulk load, done at once.
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        took = time.perf_counter() - started
+        print(
+            f"== {label}: {args.hubs} hubs, {args.cities:,} cities, {args.people:,} people, "
+            f"{args.rows:,} attendance records built in {took:.0f} s"
+        )
+    built = hubs[len(hubs) // 2]  # a hub in the middle of the tables, not the first rows
+    hub = built.hub
+    start, end = YEAR
+    figures = key_figures(hub, start, end)
+    print(f"  hub {hub.slug}, 2024: " + ", ".join(f"{f.value:,} {f.key}" for f in figures))
+    client = Client()
+    client.force_login(built.users["officer"])
+    city = built.cities[len(built.cities) // 2]
+    rows = [
+        ("key figures, hub-year", median_ms(lambda: key_figures(hub, start, end), args.runs), 200),
+        (
+            "figures page",
+            median_ms(page(client, f"/figures/?start={start}&end={end}"), args.runs),
+            300,
+        ),
+        ("city page", median_ms(page(client, f"/cities/{city}/"), args.runs), 300),
+        ("people search", median_ms(page(client, "/people/?q=person+0123"), args.runs), 300),
+        ("people search, broad", median_ms(page(client, "/people/?q=person+1"), args.runs), 300),
+        ("hub home (uncached)", median_ms(page(client, "/"), args.runs), 300),
+    ]
+    brief_ms = median_ms(
+        lambda: render_pdf(assemble_brief(hub, start, end)), max(1, args.runs // 2)
+    )
+    rows.append(("brief PDF, one hub-year", brief_ms, 10_000))
+    for name, ms, target in rows:
+        verdict = "ok" if ms <= target else "OVER"
+        print(f"  {name:<26} {ms:8.0f} ms   target ≤ {target:,} ms  {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hubs", type=int, default=10)
+    parser.add_argument("--cities", type=int, default=2_000)
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--rows", type=int, default=2_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="time the network PostgreSQL holds from a previous run, without rebuilding it",
+    )
+    parser.add_argument("--part", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.part:
+        part(args, args.part)
+        return
+    sizes = [f"--{k}={getattr(args, k)}" for k in ("hubs", "cities", "people", "rows", "runs")]
+    command = [sys.executable, __file__, *sizes]
+    if args.measure_only:
+        env = {**os.environ, "CITYBRIDGE_ENV": "development", "DATABASE_URL": POSTGRES}
+        subprocess.run([*command, "--measure-only", "--part=postgres"], env=env, check=True)  # noqa: S603 (our own script)
+        return
+    if args.database in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory(prefix="cb-scale-") as var:
+            env = {**os.environ, "CITYBRIDGE_VAR_DIR": var, "CITYBRIDGE_ENV": "development"}
+            env.pop("DATABASE_URL", None)
+            subprocess.run([*command, "--part=sqlite"], env=env, check=True)  # noqa: S603 (our own script)
+    if args.database in ("postgres", "both"):
+        if not fresh_postgres(POSTGRES):
+            print(f"== postgresql: nothing answers at {POSTGRES}; skipped")
+            return
+        with tempfile.TemporaryDirectory(prefix="cb-scale-") as var:
+            env = {
+                **os.environ,
+                "CITYBRIDGE_VAR_DIR": var,
+                "CITYBRIDGE_ENV": "development",
+                "DATABASE_URL": POSTGRES,
+            }
+            subprocess.run([*command, "--part=postgres"], env=env, check=True)  # noqa: S603 (our own script)
+
+
+if __name__ == "__main__":
+    main()
