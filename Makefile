@@ -26,6 +26,9 @@ run: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/citybridge migrate --no-input -v 0
 	$(BIN)/citybridge demo --if-empty
 	@echo "CityBridge: open http://$(HOST):$(PORT)/accounts/login/ (demo users admin, officer, focal, donor; password demo)"
+	@# The background worker (imports, briefs) runs beside the web server; Ctrl-C stops both.
+	$(BIN)/citybridge db_worker --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/citybridge runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
@@ -43,6 +46,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/matching.py
 	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var/citybridge.sqlite3*

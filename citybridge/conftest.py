@@ -20,6 +20,21 @@ def fast_password_hashing(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings) -> None:
+    """Background jobs run inside the request, as with CITYBRIDGE_TASKS_IMMEDIATE=1; the tests of
+    the database queue and its worker (citybridge/jobs/tests) switch it back."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def own_files(settings, tmp_path) -> None:
+    """Uploaded files and the erasure ledger of each test in its own folder: an erasure in a test
+    must never rewrite a developer's var/media, nor a restore re-apply another test's erasures."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ERASURE_LEDGER = tmp_path / "erasure-ledger.jsonl"
+
+
 SEED_MIGRATIONS = (
     "citybridge.network.migrations.0002_seed_countries_hub_themes",
     "citybridge.practices.migrations.0003_seed_target_groups",

@@ -64,8 +64,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "citybridge.accounts",
     "citybridge.network",
+    "citybridge.jobs",
     "citybridge.engagement",
     "citybridge.needs",
     "citybridge.practices",
@@ -156,11 +159,39 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Behind reverse proxies the lockout must see the client, not the proxy: the number of proxies
+# of our own in front of the app, whose X-Forwarded-For entries are believed (accounts.client_ip).
+# 0, the default, ignores the header: without a proxy anyone could write it.
+TRUSTED_PROXIES = int(env_str("CITYBRIDGE_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "citybridge.accounts.client_ip.client_ip"
 
 # Multi-factor sign-in (TOTP with recovery codes) for hub admins and officers: on by default in
 # production, off in development so the demo users sign in with their password alone.
 MFA_REQUIRED = env_bool("CITYBRIDGE_MFA_REQUIRED", default=PRODUCTION)
 OTP_TOTP_ISSUER = "CityBridge"
+
+# Background jobs (confirmed imports, publishing a brief) are rows in the database that a separate
+# worker process runs (`citybridge db_worker`): a restart of the web processes loses none of them.
+# CITYBRIDGE_TASKS_IMMEDIATE=1 runs each job inside its request instead, with no worker at all.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("CITYBRIDGE_TASKS_IMMEDIATE")
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+
+# Every erasure is also written here, outside the database, so `citybridge restore` of an older
+# backup erases those people again (network.ledger). Keep it beside the backups, never in them.
+# The map's country outlines, fetched by `make` from the npm registry into the checkout's var/
+# (not CITYBRIDGE_VAR_DIR: a deployment's data directory need not hold set-up files).
+MAP_DATA = Path(
+    env_str("CITYBRIDGE_MAP_DATA", str(BASE_DIR.parent / "var/world-atlas/countries-50m.json"))
+)
+ERASURE_LEDGER = Path(env_str("CITYBRIDGE_ERASURE_LEDGER", str(VAR_DIR / "erasure-ledger.jsonl")))
 
 # Attendance identifiers older than this may be pseudonymised (`citybridge people pseudonymise`).
 RETENTION_DAYS = int(env_str("CITYBRIDGE_RETENTION_DAYS", "1825"))

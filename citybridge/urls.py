@@ -10,5 +10,6 @@ urlpatterns = [
     path("support/", include("citybridge.support.urls")),
     path("advocacy/", include("citybridge.advocacy.urls")),
     path("accounts/", include("citybridge.accounts.urls")),
+    path("jobs/", include("citybridge.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
