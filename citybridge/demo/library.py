@@ -10,20 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MAM = "multi-actor-prevention-mechanisms"
-RET = "reintegration-of-returnees-and-their-families"
-NLC = "national-local-cooperation"
-YOU = "youth-engagement"
-WOM = "women-and-gender"
-MAR = "marginalised-groups"
-HAT = "hate-speech-and-online-harms"
-POL = "polarisation-and-social-cohesion"
-MHP = "mental-health-and-psychosocial-support"
-EDU = "education"
-POLICE = "community-policing"
-COM = "strategic-communications"
-PLAN = "p-cve-action-plans"
-EWR = "early-warning-and-referral"
+from citybridge.demo.themes import (
+    COM,
+    EDU,
+    EWR,
+    HAT,
+    MAM,
+    MAR,
+    MHP,
+    NLC,
+    PLAN,
+    POL,
+    POLICE,
+    RET,
+    WOM,
+    YOU,
+)
 
 
 @dataclass

@@ -8,24 +8,25 @@ and marginalised groups follow.
 
 from __future__ import annotations
 
+from citybridge.demo.themes import (
+    COM,
+    EDU,
+    EWR,
+    HAT,
+    MAM,
+    MAR,
+    MHP,
+    NLC,
+    PLAN,
+    POL,
+    POLICE,
+    RET,
+    WOM,
+    YOU,
+)
 from citybridge.needs.actions import change_need_status, record_consultation
 from citybridge.needs.models import Need
 from citybridge.network.models import Theme
-
-MAM = "multi-actor-prevention-mechanisms"
-RET = "reintegration-of-returnees-and-their-families"
-NLC = "national-local-cooperation"
-YOU = "youth-engagement"
-WOM = "women-and-gender"
-MAR = "marginalised-groups"
-HAT = "hate-speech-and-online-harms"
-POL = "polarisation-and-social-cohesion"
-MHP = "mental-health-and-psychosocial-support"
-EDU = "education"
-POLICE = "community-policing"
-COM = "strategic-communications"
-PLAN = "p-cve-action-plans"
-EWR = "early-warning-and-referral"
 
 # theme -> language -> statements (the first is used unless a need asks for another).
 STATEMENTS: dict[str, dict[str, list[str]]] = {

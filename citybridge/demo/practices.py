@@ -4,7 +4,8 @@ the practices' and support's actions.
 
 from __future__ import annotations
 
-from citybridge.demo.library import (
+from citybridge.demo.library import PRACTICES
+from citybridge.demo.themes import (
     COM,
     EDU,
     EWR,
@@ -15,7 +16,6 @@ from citybridge.demo.library import (
     PLAN,
     POL,
     POLICE,
-    PRACTICES,
     RET,
     WOM,
     YOU,
