@@ -145,22 +145,37 @@ def _zip_texts(data: bytes) -> Iterator[str]:
             yield file_text(part) if (is_pdf(part) or is_zip(part)) else _decoded(part)[0]
 
 
-def _redact_zip(data: bytes, sub: Sub) -> bytes | None:
-    """Every XML part rewritten; None when a part that is not XML still names the person."""
+class _Unredactable(Exception):
+    """A zip part that is not XML still names the person."""
+
+
+def rewrite_zip(data: bytes, rewrite: Callable[[str, bytes], bytes]) -> bytes:
+    """The archive again, each part through `rewrite(name, bytes)`, entries and order kept."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
-            part = source.read(info.filename)
-            if info.filename.endswith((".xml", ".rels", ".vml")):
-                try:
-                    part = _redact_xml(part, sub)
-                except etree.XMLSyntaxError:
-                    return None
-            target.writestr(info, part)
+            target.writestr(info, rewrite(info.filename, source.read(info.filename)))
     return out.getvalue()
+
+
+def _redact_zip(data: bytes, sub: Sub) -> bytes | None:
+    """Every XML part rewritten; None when a part that is not XML still names the person."""
+
+    def part(name: str, content: bytes) -> bytes:
+        if not name.endswith((".xml", ".rels", ".vml")):
+            return content
+        try:
+            return _redact_xml(content, sub)
+        except etree.XMLSyntaxError as error:
+            raise _Unredactable from error
+
+    try:
+        return rewrite_zip(data, part)
+    except _Unredactable:
+        return None
 
 
 def _redact_xml(xml: bytes, sub: Sub) -> bytes:

@@ -11,13 +11,11 @@ Registered with network.erasure in ReportsConfig.ready: network may not import r
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from lxml import etree
 
-from citybridge.lib.redact import SAFE_PARSER
+from citybridge.lib.redact import SAFE_PARSER, rewrite_zip
 from citybridge.network.erasure import Scrubber
 from citybridge.reports.briefs.render import document, pdf_of
 from citybridge.reports.models import PublishedBrief
@@ -56,17 +54,14 @@ def without_quotes_of(article: str, placeholder: str) -> str:
 def docx_without_quotes_of(data: bytes | None, placeholder: str) -> bytes | None:
     if not data:
         return data
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            part = source.read(info.filename)
-            if info.filename == "word/document.xml" and placeholder.encode() in part:
-                part = _drop_quotes(part, placeholder)
-            target.writestr(info, part)
-    return out.getvalue()
+    return rewrite_zip(
+        data,
+        lambda name, part: (
+            _drop_quotes(part, placeholder)
+            if name == "word/document.xml" and placeholder.encode() in part
+            else part
+        ),
+    )
 
 
 def _drop_quotes(xml: bytes, placeholder: str) -> bytes:
