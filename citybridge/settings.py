@@ -12,6 +12,8 @@ from typing import Any
 
 import dj_database_url
 
+from citybridge import formats
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CITYBRIDGE_VAR_DIR", BASE_DIR.parent / "var"))
 
@@ -213,6 +215,17 @@ LANGUAGES = [
     ("bs", "Bosanski"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format in every page and language ("8 Dec 2022", "8 Dec 2022, 14:05"): the language
+# modules under citybridge/formats/ carry it, since the active language's formats win over these
+# settings; these name the same values for code that reads settings directly.
+FORMAT_MODULE_PATH = ["citybridge.formats"]
+DATE_FORMAT = formats.DATE_FORMAT
+DATETIME_FORMAT = formats.DATETIME_FORMAT
+SHORT_DATE_FORMAT = formats.SHORT_DATE_FORMAT
+SHORT_DATETIME_FORMAT = formats.SHORT_DATETIME_FORMAT
+TIME_FORMAT = formats.TIME_FORMAT
+DATE_INPUT_FORMATS = formats.DATE_INPUT_FORMATS
+DATETIME_INPUT_FORMATS = formats.DATETIME_INPUT_FORMATS
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True

@@ -2,8 +2,9 @@
 
 A hub admin sees the users who hold a role in a hub they administer, and of those users only
 the roles in those hubs: another hub's users and roles are a 404. Changes that reach beyond
-their hubs are refused with a reason: deactivating or making a set-password link for a user
-who also works in another hub (that would reach into that hub) or for a site administrator.
+their hubs are refused with a reason: deactivating, making a set-password link or resetting the
+second factor of a user who also works in another hub (that would reach into that hub) or of a
+site administrator.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def get_role_for_admin(admin, pk: int) -> Role:
 
 
 def why_not_take_over(admin, user: User) -> str:
-    """Why `admin` may not deactivate `user` or make them a set-password link ('' when they
-    may): both act on the whole account, so every role of it must be in the admin's hubs."""
+    """Why `admin` may not deactivate `user`, make them a set-password link or reset their second
+    factor ('' when they may): each acts on the whole account, so every role of it must be in
+    the admin's hubs."""
     if user.pk == admin.pk:
         return _("You cannot do this to your own account.")
     if user.is_superuser or user.is_staff:

@@ -11,6 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from citybridge.accounts import mfa
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog, Role, User
 
@@ -99,13 +100,30 @@ def deactivate_user(user: User, *, acting_user: User | None, hub=None) -> int:
     (ModelBackend refuses inactive users); deleting the sessions also clears what they held."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+    ended = end_sessions(user)
+    log_access(acting_user, AccessLog.Action.USER_DEACTIVATED, obj=user, hub=hub, count=ended)
+    return ended
+
+
+@transaction.atomic
+def reset_second_factor(user: User, *, acting_user: User | None, hub=None) -> int:
+    """Remove `user`'s authenticator and recovery codes (a lost phone) and end their open
+    sessions, which had passed the old factor; returns how many were ended. Logged once."""
+    mfa.remove_second_factor(user)
+    ended = end_sessions(user)
+    log_access(acting_user, AccessLog.Action.MFA_RESET, obj=user, hub=hub, count=ended)
+    return ended
+
+
+def end_sessions(user: User) -> int:
+    """Delete `user`'s unexpired sessions (the database backend's): they are signed out on
+    their next request. Returns how many there were."""
     ended = [
         s.pk
         for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if str(s.get_decoded().get("_auth_user_id")) == str(user.pk)
     ]
     Session.objects.filter(pk__in=ended).delete()
-    log_access(acting_user, AccessLog.Action.USER_DEACTIVATED, obj=user, hub=hub, count=len(ended))
     return len(ended)
 
 

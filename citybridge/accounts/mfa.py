@@ -11,7 +11,7 @@ from base64 import b32encode
 
 from django.conf import settings
 from django.db import transaction
-from django_otp import user_has_device
+from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -52,6 +52,14 @@ def confirm_authenticator(device: TOTPDevice) -> list[str]:
     device.confirmed = True
     device.save()
     return new_recovery_codes(device.user)
+
+
+@transaction.atomic
+def remove_second_factor(user: User) -> None:
+    """Delete every device of `user` (authenticator, recovery codes, half-set-up ones): their
+    next sign-in asks for a password only, then for a new set-up if `mfa_required`."""
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
 
 
 @transaction.atomic

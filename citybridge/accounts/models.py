@@ -110,6 +110,7 @@ class AccessLog(models.Model):
         LOCKED_OUT = "locked_out", _("Locked out")
         MFA_ENROLLED = "mfa_enrolled", _("Second factor set up")
         MFA_FAILED = "mfa_failed", _("Second factor refused")
+        MFA_RESET = "mfa_reset", _("Second factor reset")
         ROLE_CHANGED = "role_changed", _("Role changed")
         USER_ADDED = "user_added", _("User added")
         USER_DEACTIVATED = "user_deactivated", _("User deactivated")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("users/<int:pk>/deactivate/", views.user_deactivate, name="user_deactivate"),
     path("users/<int:pk>/reactivate/", views.user_reactivate, name="user_reactivate"),
     path("users/<int:pk>/password-link/", views.user_password_link, name="user_password_link"),
+    path("users/<int:pk>/mfa-reset/", views.user_mfa_reset, name="user_mfa_reset"),
     path("roles/<int:pk>/remove/", views.role_remove, name="role_remove"),
     path("password/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password_set"),
     path("password/done/", views.PasswordSetDoneView.as_view(), name="password_set_done"),

@@ -213,7 +213,8 @@ def role_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def account_for_change(request: HttpRequest, pk: int) -> tuple[User, int | None]:
-    """The user whose whole account is changed (deactivate, reactivate, a set-password link)
+    """The user whose whole account is changed (deactivate, reactivate, a set-password link,
+    a second-factor reset)
     and the hub to log it in; (user, None) with a message when the change is refused
     (accounts.access.why_not_take_over)."""
     user = get_user_for_admin(request.user, pk)
@@ -255,6 +256,32 @@ def user_password_link(request: HttpRequest, pk: int) -> HttpResponse:
     path = actions.password_link(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
     context = link_context(request, user, path, new=False)
     return render(request, "accounts/password_link.html", context)
+
+
+@require_POST
+@hub_admin_required
+def user_mfa_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove a user's second factor. The button on their page posts here for the confirmation
+    page; only its own POST (confirm=reset) resets, so a GET or a stray POST changes nothing."""
+    user, hub = account_for_change(request, pk)
+    if hub is None:
+        return redirect("accounts:user_detail", pk=user.pk)
+    if not mfa.has_second_factor(user):
+        messages.error(request, _("They have no two-step sign-in to reset."))
+        return redirect("accounts:user_detail", pk=user.pk)
+    required = mfa.mfa_required(user)
+    if request.POST.get("confirm") != "reset":
+        context = {"managed": user, "required": required}
+        return render(request, "accounts/user_mfa_reset.html", context)
+    actions.reset_second_factor(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+    if required:
+        done = _(
+            "Reset: they are signed out, and set up a new authenticator at their next sign-in."
+        )
+    else:
+        done = _("Reset: they are signed out, and sign in with their password alone for now.")
+    messages.success(request, done)
+    return redirect("accounts:user_detail", pk=user.pk)
 
 
 def link_context(request: HttpRequest, user: User, path: str, *, new: bool) -> dict:

@@ -152,6 +152,7 @@ POLICY: dict[str, frozenset[str]] = {
     "accounts:user_deactivate": NOBODY,
     "accounts:user_reactivate": NOBODY,
     "accounts:user_password_link": NOBODY,
+    "accounts:user_mfa_reset": NOBODY,
     # where a new user sets their password: open to anyone with a valid link (here: none)
     "accounts:password_set": SIGNED_IN | ANONYMOUS,
     "accounts:password_set_done": SIGNED_IN | ANONYMOUS,
@@ -292,6 +293,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         "accounts:user_deactivate": focal,
         "accounts:user_reactivate": focal,
         "accounts:user_password_link": focal,
+        "accounts:user_mfa_reset": focal,
         "jobs:job_detail": job,
         "reports:figure_person": people["b"],
         "reports:city_story": other_city,
@@ -443,6 +445,7 @@ POST_ONLY_ADMIN = {
     "accounts:user_deactivate",
     "accounts:user_reactivate",
     "accounts:user_password_link",
+    "accounts:user_mfa_reset",
 }
 
 

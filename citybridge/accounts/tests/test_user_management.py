@@ -1,12 +1,16 @@
 """Hub admins manage their hub's users: add (with a set-password link), give and remove roles,
-deactivate (their sessions end at once). Another hub's users and roles are a 404."""
+deactivate (their sessions end at once), reset a lost second factor. Another hub's users and
+roles are a 404."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from citybridge.accounts import mfa
 from citybridge.accounts.models import AccessLog, Role, User
 from citybridge.conftest import make_user
 from citybridge.network.models import Country, Hub
@@ -40,6 +44,20 @@ def signs_in(username: str, password: str = PASSWORD) -> bool:
 
 def logged(action: str, **filters) -> list[AccessLog]:
     return list(AccessLog.objects.filter(action=action, **filters).order_by("pk"))
+
+
+def with_authenticator(user: User) -> None:
+    """`user` sets up an authenticator app (and gets recovery codes), as on the set-up page."""
+    mfa.confirm_authenticator(mfa.pending_authenticator(user))
+
+
+def signed_in_with_code(user: User) -> Client:
+    """A session that passed the second factor, as `mfa_verify` leaves it."""
+    client = signed_in(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+    return client
 
 
 def test_the_list_shows_the_hubs_users_and_their_roles_to_hub_admins_only(
@@ -173,13 +191,18 @@ def test_an_admin_cannot_deactivate_themselves_or_a_site_administrator(hub, hub_
     root.is_superuser = root.is_staff = True
     root.save()
     admin = signed_in(hub_admin)
+    with_authenticator(root)
     for user in (hub_admin, root):
         admin.post(reverse("accounts:user_deactivate", args=[user.pk]))
         response = admin.post(reverse("accounts:user_password_link", args=[user.pk]))
         assert response.status_code == 302  # back to the user, with the reason
+        reset = reverse("accounts:user_mfa_reset", args=[user.pk])
+        assert admin.post(reset, {"confirm": "reset"}).status_code == 302
         user.refresh_from_db()
         assert user.is_active
+    assert mfa.has_second_factor(root)
     assert not logged("user_deactivated") and not logged("password_link")
+    assert not logged("mfa_reset")
 
 
 def test_another_hubs_admin_gets_a_404_for_every_user_and_role_of_this_hub(hub, focal, other_admin):
@@ -193,6 +216,7 @@ def test_another_hubs_admin_gets_a_404_for_every_user_and_role_of_this_hub(hub, 
         (reverse("accounts:user_deactivate", args=[focal.pk]), {}),
         (reverse("accounts:user_reactivate", args=[focal.pk]), {}),
         (reverse("accounts:user_password_link", args=[focal.pk]), {}),
+        (reverse("accounts:user_mfa_reset", args=[focal.pk]), {"confirm": "reset"}),
     ]
     for url, data in posts:
         assert north.post(url, data).status_code == 404, url
@@ -211,11 +235,15 @@ def test_a_user_of_two_hubs_is_managed_here_only_for_this_hubs_roles(
     assert [r.hub for r in page.context["managed"].managed_roles] == [hub]
     assert "North Hub" not in page.content.decode()
     assert admin.post(reverse("accounts:role_remove", args=[north_role.pk])).status_code == 404
-    # The account is also North's: deactivating it or resetting its password is refused here.
+    # The account is also North's: deactivating it, resetting its password or its second
+    # factor is refused here.
+    with_authenticator(shared)
     admin.post(reverse("accounts:user_deactivate", args=[shared.pk]))
     admin.post(reverse("accounts:user_password_link", args=[shared.pk]))
+    admin.post(reverse("accounts:user_mfa_reset", args=[shared.pk]), {"confirm": "reset"})
     shared.refresh_from_db()
     assert shared.is_active and not logged("password_link")
+    assert mfa.has_second_factor(shared) and not logged("mfa_reset")
     # Removing its role here is allowed: it stays North's user.
     here = Role.objects.get(user=shared, hub=hub)
     assert admin.post(reverse("accounts:role_remove", args=[here.pk]))["Location"] == reverse(
@@ -223,3 +251,61 @@ def test_a_user_of_two_hubs_is_managed_here_only_for_this_hubs_roles(
     )
     assert list(shared.roles.all()) == [north_role]
     assert admin.get(reverse("accounts:user_detail", args=[shared.pk])).status_code == 404
+
+
+def test_resetting_two_step_sign_in_removes_the_factor_and_ends_their_sessions(
+    settings, hub, hub_admin, officer
+):
+    with_authenticator(officer)
+    theirs = signed_in_with_code(officer)
+    assert theirs.get(reverse("network:person_list")).status_code == 200
+    admin = signed_in(hub_admin)
+    detail = reverse("accounts:user_detail", args=[officer.pk])
+    url = reverse("accounts:user_mfa_reset", args=[officer.pk])
+    assert url in admin.get(detail).content.decode()  # the button
+
+    # The button asks first; nothing changes until the confirmation is posted.
+    confirm = admin.post(url)
+    assert confirm.status_code == 200 and 'value="reset"' in confirm.content.decode()
+    assert mfa.has_second_factor(officer) and not logged("mfa_reset")
+    assert admin.post(url, {"confirm": "reset"})["Location"] == detail
+
+    assert list(devices_for_user(officer, confirmed=None)) == []  # app and recovery codes
+    response = theirs.get(reverse("network:person_list"))
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert admin.get(detail).status_code == 200  # only their sessions ended
+    [row] = logged("mfa_reset")
+    assert (row.user, row.object_id, row.hub, row.count) == (hub_admin, officer.pk, hub, 1)
+    # Their role requires a second factor: the next sign-in sets up a new one first.
+    settings.MFA_REQUIRED = True
+    client = Client()
+    client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD})
+    assert client.get(reverse("network:person_list"))["Location"].startswith(
+        reverse("accounts:mfa_setup")
+    )
+
+
+def test_resetting_two_step_sign_in_refuses_get(hub_admin, officer):
+    with_authenticator(officer)
+    url = reverse("accounts:user_mfa_reset", args=[officer.pk])
+    assert signed_in(hub_admin).get(url, {"confirm": "reset"}).status_code == 405
+    assert mfa.has_second_factor(officer) and not logged("mfa_reset")
+
+
+def test_resetting_two_step_sign_in_is_a_404_to_all_but_this_hubs_admins(
+    officer, focal, donor, outsider, other_admin
+):
+    with_authenticator(focal)
+    url = reverse("accounts:user_mfa_reset", args=[focal.pk])
+    for user in (officer, donor, outsider, other_admin):
+        assert signed_in(user).post(url, {"confirm": "reset"}).status_code == 404, user
+    assert mfa.has_second_factor(focal) and not logged("mfa_reset")
+
+
+def test_a_user_without_a_second_factor_has_nothing_to_reset(hub_admin, officer):
+    admin = signed_in(hub_admin)
+    detail = admin.get(reverse("accounts:user_detail", args=[officer.pk])).content.decode()
+    url = reverse("accounts:user_mfa_reset", args=[officer.pk])
+    assert url not in detail
+    assert admin.post(url, {"confirm": "reset"}).status_code == 302
+    assert not logged("mfa_reset")
