@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.models import User
@@ -96,7 +97,7 @@ def move_support_status(
     if last and day < last.effective_on:
         raise ValidationError(
             _("This move cannot take effect before the previous one (%(day)s).")
-            % {"day": last.effective_on.isoformat()}
+            % {"day": date_format(last.effective_on)}
         )
     change = StatusChange.objects.create(
         action=current,

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -333,7 +334,7 @@ class Milestone(models.Model):
             raise ValidationError(
                 {
                     "due_on": _("A milestone cannot be due before the action starts (%(start)s).")
-                    % {"start": start.isoformat()}
+                    % {"start": date_format(start)}
                 }
             )
         if self.done_on and start and self.done_on < start:
@@ -488,7 +489,7 @@ class MechanismStage(models.Model):
                         "reached_on": _(
                             "It was %(other)s on %(day)s: a later stage cannot come before it."
                         )
-                        % {"other": other.get_stage_display(), "day": other.reached_on}
+                        % {"other": other.get_stage_display(), "day": date_format(other.reached_on)}
                     }
                 )
             if not earlier and other.reached_on < self.reached_on:
@@ -498,7 +499,7 @@ class MechanismStage(models.Model):
                             "It was already %(other)s on %(day)s: an earlier stage cannot come "
                             "after it."
                         )
-                        % {"other": other.get_stage_display(), "day": other.reached_on}
+                        % {"other": other.get_stage_display(), "day": date_format(other.reached_on)}
                     }
                 )
 
