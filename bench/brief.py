@@ -8,7 +8,9 @@ Runs two parts, each in its own process and its own temporary SQLite database:
   attendance records, needs, support, milestones, advocacy), brief for 2023–2024.
 Each prints the seconds to assemble the brief, render HTML, PDF (the first PDF of the process
 includes loading WeasyPrint and the fonts; the second does not) and DOCX, and the server time of
-the hub home (Django's test Client, median of 5 after one warm-up) for an officer and a donor.
+the hub home (Django's test Client) for an officer and a donor: the first visit after a data
+change, which counts everything afresh, and the median of 5 after it; the process's very
+first request (imports, templates) is printed apart.
 The demo part also times `citybridge brief --format pdf` end to end, as a command.
 Targets: demo PDF < 3 s end to end, large-hub PDF < 10 s, hub home < 300 ms on the large hub.
 """
@@ -35,23 +37,56 @@ def seconds(fn, *args, **kwargs):
     return time.perf_counter() - started, result
 
 
-def dashboard_ms(user) -> tuple[float, float]:
-    """Server time of the hub home in ms through Django's test Client: the first request
-    (which counts the figures and charts) and the median of 5 after it (kept counts)."""
+def changed(hub) -> None:
+    """A data change as an edit makes it: one of the hub's people saved again, which moves the
+    hub home's data stamp, so the next visit counts everything afresh."""
+    from django.utils import timezone
+
+    from citybridge.network.models import Person
+
+    person = Person.objects.filter(hub=hub).order_by("pk").first()
+    if person is not None:
+        Person.objects.filter(pk=person.pk).update(updated_at=timezone.now())
+
+
+def dashboard_ms(user, hub) -> tuple[float, float, float]:
+    """Server time of the hub home in ms through Django's test Client: the first visit after a
+    data change (which counts the figures and charts: the worst case a visitor meets in a
+    running process), its CPU time (the database is SQLite, in this process: a figure the
+    other programs on the machine do not move), and the median of 5 visits after it (kept
+    counts)."""
     from django.core.cache import cache
     from django.test import Client
 
-    cache.clear()
     client = Client()
     client.force_login(user)
+    changed(hub)
+    cache.clear()
+    cpu_started = time.process_time()
     first, response = seconds(client.get, "/")
+    cpu = (time.process_time() - cpu_started) * 1000
     if response.status_code != 200:
         raise SystemExit(f"The hub home answered {response.status_code} for {user}.")
     times = []
     for _ in range(5):
         took, _response = seconds(client.get, "/")
         times.append(took * 1000)
-    return first * 1000, statistics.median(times)
+    return first * 1000, cpu, statistics.median(times)
+
+
+def first_request_ms(user) -> float:
+    """The very first request of the process, in ms: the hub home, after importing every app's
+    views for the URLs and compiling the templates (the map's outlines are already read here,
+    by the brief). Paid once per web process, not per visit: printed on its own, so the
+    counting figures are not mixed with it."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    client = Client()
+    client.force_login(user)
+    took, _response = seconds(client.get, "/")
+    return took * 1000
 
 
 def part(name: str, args: argparse.Namespace) -> None:
@@ -117,11 +152,13 @@ def part(name: str, args: argparse.Namespace) -> None:
         )
     else:
         print("  (target: PDF < 10 s)")
+    users = {role: User.objects.get(pk=user.pk) for role, user in users.items()}
+    print(f"  first request of the process {first_request_ms(users['officer']):6.0f} ms")
     for role, user in users.items():
-        user = User.objects.get(pk=user.pk)
-        cold, warm = dashboard_ms(user)
+        cold, cpu, warm = dashboard_ms(user, hub)
         print(
-            f"  hub home, {role:<8}    {warm:6.0f} ms  (median of 5; first, counting: {cold:.0f} ms)"
+            f"  hub home, {role:<8}    {warm:6.0f} ms  (median of 5; first after a data change, "
+            f"counting: {cold:.0f} ms, CPU {cpu:.0f} ms)"
         )
 
 

@@ -111,8 +111,8 @@ class Summary:
 
     trends: list[Trend]
     charts: Charts
-    # The charts and the map drawn as SVG: drawing the map's outlines took longer than all the
-    # home's queries once the counts were kept.
+    # The charts and the map drawn as SVG, kept with the counts they draw (the map's country
+    # outlines are drawn once per process: graphics.maps._layers).
     graphics: dict[str, SafeString]
     computed_at: dt.datetime
 

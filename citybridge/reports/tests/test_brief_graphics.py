@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from citybridge.reports.briefs.labels import LANGUAGES, country_name, label, normalise
+from citybridge.reports.graphics import maps
 from citybridge.reports.graphics.charts import (
     Period,
     axis,
@@ -64,6 +65,32 @@ def test_the_map_has_kosovo_and_places_the_cities():
     )
     assert "<title>Danilovgrad, Montenegro</title>" in svg
     assert ">Kosovo*</text>" in svg
+
+
+def test_the_outlines_are_drawn_once_for_every_map_of_the_same_countries():
+    if not outlines():
+        pytest.skip("world-atlas was not fetched at set-up (no npm): the map has no outlines")
+    countries = {"ME": "Montenegro", "XK": "Kosovo*"}
+    maps._layers.cache_clear()
+    first = member_map([Place("Danilovgrad", "ME", 42.55, 19.1)], countries, title="Map")
+    second = member_map([Place("Kolašin", "ME", 42.82, 19.52)], countries, title="Map")
+    assert maps._layers.cache_info().misses == 1
+    # Each map has its own dots over the same outlines and names.
+    assert "Danilovgrad" in first and "Danilovgrad" not in second
+    assert "Kolašin" in second and "Kolašin" not in first
+    assert first.count("<path") == second.count("<path") > 2
+    assert first.index("<path") < first.index("<circle") < first.index(">Kosovo*</text>")
+
+
+def test_without_an_outline_the_map_frames_its_places():
+    svg = member_map(
+        [Place("Alpha", "ZZ", 10.0, 20.0), Place("Beta", "ZZ", 12.0, 24.0)],
+        {"ZZ": "Nowhere"},
+        title="Map",
+    )
+    width, height = (float(n) for n in re.findall(r'viewBox="0 0 (\d+) (\d+)"', svg)[0])
+    for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg):
+        assert 0 < float(x) < width and 0 < float(y) < height
 
 
 def test_labels_in_the_regions_languages():
