@@ -115,6 +115,19 @@ def bomb() -> bytes:
     )
 
 
+def blank_cells_at_the_last_column() -> bytes:
+    """20,000 rows without a name, each reaching column XFD (16,384) with a blank cell."""
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"><v>%d</v></c>'
+        b'<c r="XFD%d" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row>'
+        % (n, n, n, n)
+        for n in range(3, 20_003)
+    )
+    return with_part(
+        "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>")
+    )
+
+
 def just_over_the_limit() -> bytes:
     head = csv(LATIN)
     return head + b"x" * (MAX_FILE_BYTES + 1 - len(head))
@@ -212,6 +225,18 @@ CASES: list[tuple[str, str, Callable[[], bytes], str | list[str]]] = [
         "refused: no headings and no data",
     ),
     ("header only", "H01.csv", lambda: HEADER.encode(), "refused: no rows of data"),
+    (
+        "every row reaching the last column",
+        "H01.xlsx",
+        blank_cells_at_the_last_column,
+        "refused: more than 200 columns",
+    ),
+    (
+        "a line of ten million separators",
+        "H01.csv",
+        lambda: csv(LATIN) + b";" * 10_000_000 + b"\r\n",
+        LATIN,
+    ),
     (
         "duplicated headers",
         "H01.csv",

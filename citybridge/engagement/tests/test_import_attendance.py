@@ -200,3 +200,43 @@ def test_a_city_written_in_any_gazetteer_form_resolves_to_the_known_city(hub, en
         ohrid.pk,
         bar.pk,
     ]
+
+
+def test_the_same_file_twice_in_one_upload_is_stored_once(hub, engagements, officer):
+    sheet = ("K01.csv", latin("Mara Testić;;;Testgrad;;Ž;"))
+    report = import_attendance([sheet, sheet], hub=hub, acting_user=officer)
+    assert (report.created, report.unchanged) == (1, 1)
+    assert Sheet.objects.count() == 1 and Attendance.objects.count() == 1
+
+
+def test_a_file_name_finds_its_engagement_whatever_the_case(hub, engagements, officer):
+    import_attendance([("k02.CSV", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer)
+    assert Attendance.objects.get().engagement == engagements["K02"]
+
+
+def test_the_queries_of_an_import_do_not_grow_with_its_sheets(
+    hub, engagements, officer, monkeypatch
+):
+    """Each sheet costs its Sheet row and one INSERT of its rows; engagements, earlier sheets
+    and places are looked up once per import, not once per sheet or per row."""
+    from types import SimpleNamespace
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from citybridge.engagement import imports
+
+    # Resolution has its own queries (and its own tests): only the import's are counted.
+    monkeypatch.setattr(imports, "resolve_hub", lambda hub: SimpleNamespace(uncertain=0))
+
+    def queries(keys: list[str]) -> int:
+        files = [
+            (f"{key}.csv", latin(*(f"Osoba{i} Testić;;Savjetnik;Testgrad;;Ž;" for i in range(5))))
+            for key in keys
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            import_attendance(files, hub=hub, dry_run=True, acting_user=officer)
+        return len(captured.captured_queries)
+
+    one, three = queries(["K01"]), queries(["K01", "K02", "K03"])
+    assert three - one == 2 * 2, (one, three)

@@ -45,6 +45,9 @@ transaction.atomic = lambda *a, **k: contextlib.nullcontext()
 bulk_create = imports.Attendance.objects.bulk_create
 def save_one_by_one(records, batch_size=None):
     for number, record in enumerate(records, start=1):
+        # The importer's _insert takes {attname: value} rows, bulk_create model instances.
+        if isinstance(record, dict):
+            record = imports.Attendance(**record)
         bulk_create([record])
         print(number, flush=True)
         if number == 500:

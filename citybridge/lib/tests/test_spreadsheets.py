@@ -157,6 +157,63 @@ def test_xlsx_values_are_rendered_as_text() -> None:
     assert second.cells["Iznos"] == ""
 
 
+def test_csv_separators_past_the_last_column_read_are_dropped() -> None:
+    padding = ";" * 300  # Excel writes one per formatted column
+    data = f"#;Ime i prezime{padding}\r\n1;Mara Testić{padding}\r\n".encode()
+    table = read_table(data, "lista.csv")
+    assert table.headers == ["#", "Ime i prezime"]
+    assert table.rows[0].cells == {"#": "1", "Ime i prezime": "Mara Testić"}
+
+
+def test_csv_data_past_the_last_column_read_is_refused() -> None:
+    data = ("#;Ime i prezime\r\n1;Mara Testić" + ";" * 250 + "Testgrad\r\n").encode()
+    with pytest.raises(SheetError, match="more than 200 columns"):
+        read_table(data, "lista.csv")
+
+
+def with_sheet_xml(data: bytes, change) -> bytes:
+    """The workbook `data` with its first sheet's XML rewritten by `change`."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            archive.writestr(info.filename, content)
+    return buffer.getvalue()
+
+
+def test_xlsx_cells_outside_the_declared_dimension_are_read() -> None:
+    data = xlsx_bytes([["#", "Ime i prezime", "Grad"], [1, "Mara Testić", "Testgrad"]])
+    # A workbook whose <dimension> claims less than it holds (other tools write such files).
+    data = with_sheet_xml(data, lambda xml: xml.replace(b'ref="A1:C2"', b'ref="A1:A1"'))
+    table = read_table(data, "lista.xlsx")
+    assert table.headers == ["#", "Ime i prezime", "Grad"]
+    assert table.rows[0].cells == {"#": "1", "Ime i prezime": "Mara Testić", "Grad": "Testgrad"}
+
+
+def test_xlsx_rows_formatted_out_to_the_last_column_read_as_their_data() -> None:
+    data = xlsx_bytes([["#", "Ime i prezime"], [1, "Mara Testić"], [2, "Nada Probić"]])
+
+    def format_to_xfd(xml: bytes) -> bytes:
+        for row in (1, 2, 3):
+            xml = xml.replace(b"</row>", b'<c r="XFD%d" s="0"/></row>' % row, 1)
+            xml = xml.replace(b"</row>", b"</ROW>", 1)
+        return xml.replace(b"</ROW>", b"</row>")
+
+    table = read_table(with_sheet_xml(data, format_to_xfd), "lista.xlsx")
+    assert table.headers == ["#", "Ime i prezime"]
+    assert [r.cells["Ime i prezime"] for r in table.rows] == ["Mara Testić", "Nada Probić"]
+
+
+def test_xlsx_data_beyond_the_last_column_read_is_refused_not_dropped() -> None:
+    far = [None] * 298 + ["Testgrad"]  # column KM, past MAX_COLUMNS
+    data = xlsx_bytes([["#", "Ime i prezime"], [1, "Mara Testić", *far]])
+    with pytest.raises(SheetError, match="more than 200 columns"):
+        read_table(data, "lista.xlsx")
+
+
 def test_openpyxl_parses_with_defusedxml() -> None:
     assert openpyxl.DEFUSEDXML is True
 
