@@ -22,6 +22,7 @@ from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog, User
 from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.engagement.resolution import resolve_hub
+from citybridge.lib.cells import parse_date, parse_email
 from citybridge.lib.headers import ATTENDANCE, ENGAGEMENTS
 from citybridge.lib.importing import ImportReport
 from citybridge.lib.places import PlaceIndex
@@ -32,8 +33,6 @@ from citybridge.lib.spreadsheets import (
     Table,
     ValueProblem,
     map_columns,
-    parse_date,
-    parse_email,
     read_table,
 )
 from citybridge.lib.text import fold

@@ -1,9 +1,9 @@
 """Read the CSV and XLSX files partners send, safely, and say plainly what is wrong with them.
 
 `read_table` turns bytes into a `Table` of text cells exactly as written; `map_columns` finds
-which column holds which field whatever language the headings are in; `parse_date`,
-`parse_bool` and `parse_email` read single cells. Every refusal is a `SheetError` listing
-`Problem`s written for the person who has to fix the file: what is wrong, and what to do.
+which column holds which field whatever language the headings are in (single cells are read by
+citybridge.lib.cells). Every refusal is a `SheetError` listing `Problem`s written for the person
+who has to fix the file: what is wrong, and what to do.
 """
 
 from __future__ import annotations
@@ -43,9 +43,6 @@ __all__ = [
     "Table",
     "ValueProblem",
     "map_columns",
-    "parse_bool",
-    "parse_date",
-    "parse_email",
     "read_table",
 ]
 
@@ -582,63 +579,4 @@ def _missing_column_problem(spec: ColumnSpec, alternatives: tuple[tuple[str, ...
         None,
         f"The {spec.kind} needs {described}, and none of its headings is one we know.",
         f"Rename the heading to one of these ({accepted}) and upload it again.",
-    )
-
-
-# --- single values ---------------------------------------------------------------------------
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
-_DAY_FIRST = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\.?(?:\s+\d{1,2}:\d{2})?")
-_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
-
-
-def parse_date(text: str) -> dt.date:
-    """A date written as 2024-03-09, 09.03.2024., 9.3.2024, 09/03/2024 or an Excel serial."""
-    value = text.strip()
-    fix = "Write it as day.month.year, for example 09.03.2024."
-    if not value:
-        raise ValueProblem("The date is missing.", fix)
-    try:
-        if match := _ISO.fullmatch(value):
-            year, month, day = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        if match := _DAY_FIRST.fullmatch(value):
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        if _SERIAL.fullmatch(value):
-            # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
-            return _EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
-    except ValueError:
-        raise ValueProblem(f"'{value}' is not a real date.", fix) from None
-    raise ValueProblem(f"'{value}' is not a date we can read.", fix)
-
-
-_TRUE = {"yes", "y", "da", "po", "true", "1", "x", "✓", "✔", "ja", "oui", "si"}
-_FALSE = {"no", "n", "ne", "jo", "false", "0", "nije", "-"}
-
-
-def parse_bool(text: str) -> bool:
-    """Yes or no, written in English, the region's languages (da/ne, po/jo, да/не), 1/0 or x."""
-    key = _key(text) if text.strip() not in ("✓", "✔", "-") else text.strip()
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    shown = text.strip()
-    if not shown:
-        raise ValueProblem("The yes/no answer is missing.", "Write 'yes' or 'no'.")
-    raise ValueProblem(f"'{shown}' is not a yes or no.", "Write 'yes' or 'no' (or da/ne, po/jo).")
-
-
-_EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
-
-
-def parse_email(text: str) -> str:
-    """The e-mail address in the cell, trimmed; its case is kept (it is evidence as written)."""
-    value = text.strip().removeprefix("mailto:")
-    if _EMAIL.fullmatch(value) and ".." not in value:
-        return value
-    raise ValueProblem(
-        f"'{text.strip()}' is not an e-mail address.", "Correct it or leave the cell empty."
     )

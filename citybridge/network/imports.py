@@ -7,9 +7,10 @@ import datetime as dt
 from django.db import transaction
 
 from citybridge.accounts.models import User
+from citybridge.lib.cells import parse_date
 from citybridge.lib.headers import MEMBERS
 from citybridge.lib.importing import ImportReport
-from citybridge.lib.spreadsheets import Problem, SheetError, map_columns, parse_date, read_table
+from citybridge.lib.spreadsheets import Problem, SheetError, map_columns, read_table
 from citybridge.lib.text import fold
 from citybridge.network.models import Country, Hub, Membership
 from citybridge.network.places import find_or_create_city, known_places

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from citybridge.accounts.models import User
+from citybridge.lib.cells import parse_bool
 from citybridge.lib.importing import ImportReport
 from citybridge.lib.spreadsheets import (
     PRACTICES,
@@ -24,7 +25,6 @@ from citybridge.lib.spreadsheets import (
     SheetError,
     ValueProblem,
     map_columns,
-    parse_bool,
     read_table,
 )
 from citybridge.lib.text import fold

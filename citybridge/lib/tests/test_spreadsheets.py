@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import openpyxl
 import pytest
 
+from citybridge.lib.cells import parse_bool, parse_date, parse_email
 from citybridge.lib.charsets import detect_encoding
 from citybridge.lib.spreadsheets import (
     ATTENDANCE,
@@ -18,9 +19,6 @@ from citybridge.lib.spreadsheets import (
     SheetError,
     ValueProblem,
     map_columns,
-    parse_bool,
-    parse_date,
-    parse_email,
     read_table,
 )
 
