@@ -12,6 +12,12 @@ attendance import (wall seconds and the peak resident memory of that one process
 cluster contingency counts), the relative error of the distinct-person count, and whether
 `citybridge figures` equals truth/figures.json for each period.
 
+The resolution step is also timed on its own, like for like with Splink: `citybridge people
+resolve` in its own process resolves the stored rows again (load the hub's rows, the engine,
+write the links, people and review queue; the import has already linked them, so it writes
+only what changed, as after an officer's decision). Its time and memory are printed under the
+table ("resolution step"), beside the whole import's.
+
 Splink 5 (DuckDB) deduplicates the same stored rows in its own process, set up as its
 documentation does (SettingsCreator, dedupe_only, name/e-mail/city comparisons, blocking rules,
 u by random sampling, m by EM, predict, then clusters at 0.95), on names split naively from
@@ -136,6 +142,8 @@ def run_citybridge(dataset: Path, var: Path) -> dict:
     sheets = sorted(str(p) for p in (dataset / "sheets").iterdir())
     result = measured([*CLI, "import", "attendance", *sheets], env)
     result["links"] = read_links(cli(env, "people", "links", "--format", "csv"))
+    # After the links are read: the scores are of the import's own resolution.
+    result["resolve"] = measured([*CLI, "people", "resolve"], env)
     return result
 
 
@@ -405,7 +413,7 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
                 runs["Splink"].append(run_splink(var, Path(tmp)))
     if not with_splink:
         report["splink_skipped"] = (
-            "Splink is not installed (pip install -e '.[bench]'): its part was skipped."
+            "Splink was not run (--no-splink, or not installed: pip install -e '.[bench]')."
         )
     for name, results in runs.items():
         if not results:
@@ -417,6 +425,13 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
             else {name: last["links"]}
         )
         seconds = statistics.median(r["seconds"] for r in results)
+        if name == "CityBridge":
+            steps = [r["resolve"] for r in results]
+            report["resolution_step"] = {
+                "seconds": statistics.median(r["seconds"] for r in steps),
+                "peak_mb": max(r["peak_kib"] for r in steps) / 1024,
+                "runs_seconds": [r["seconds"] for r in steps],
+            }
         for label, links in linkings.items():
             report["systems"][label] = {
                 **score(truth, links),
@@ -445,6 +460,20 @@ def table(report: dict) -> str:
         )
     if "splink_skipped" in report:
         lines.append(report["splink_skipped"])
+    if "resolution_step" in report:
+        step, systems = report["resolution_step"], report["systems"]
+        splink = next((s for name, s in systems.items() if name.startswith("Splink")), None)
+        lines.append(
+            f"Time: CityBridge's whole attendance import {systems['CityBridge']['seconds']:.2f} s"
+            f" ({systems['CityBridge']['peak_mb']:.0f} MB); its resolution step alone "
+            f"(`people resolve` on the stored rows) {step['seconds']:.2f} s "
+            f"({step['peak_mb']:.0f} MB)"
+            + (
+                f"; Splink {splink['seconds']:.2f} s ({splink['peak_mb']:.0f} MB)."
+                if splink
+                else "."
+            )
+        )
     lines += ["", f"{'Figures':28}{'truth':>8}{'CityBridge':>12}"]
     for c in report.get("figures", []):
         mark = "ok" if c["truth"] == c["citybridge"] else "DIFFERS"

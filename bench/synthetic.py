@@ -212,7 +212,7 @@ def add_mailboxes(people: list[Invented], rng: random.Random) -> None:
 
 def variants(people: list[Invented], rng: random.Random) -> dict[str, list[tuple[str, Invented]]]:
     """Per person, the other ways they write their own name (same key, so the truth holds),
-    each with the kind of variation it is."""
+    each with the kind of variation it is: any of them on any sheet."""
     out: dict[str, list[tuple[str, Invented]]] = {}
     letters = "ABDGJLMNPRSTVZ"
     for person in people:
@@ -223,16 +223,49 @@ def variants(people: list[Invented], rng: random.Random) -> dict[str, list[tuple
             forms.append(
                 ("middle-initial", replace(person, given=f"{person.given} {rng.choice(letters)}."))
             )
-        if person.female and rng.random() < 0.05:
-            other = feminine_surname(rng.choice(NAMES[1][person.language]), person.language)
-            married = rng.random() < 0.5
-            family = other if married else f"{person.family}-{other}"
-            forms.append(
-                ("married-name" if married else "double-surname", replace(person, family=family))
-            )
         if forms:
             out[person.key] = forms
     return out
+
+
+def weddings(people: list[Invented], rng: random.Random) -> dict[str, tuple[dt.date, str, str]]:
+    """Women who marry during the period: from their wedding day on they sign with their
+    husband's surname or with both (the kind of variation, the surname). A surname changes
+    once, at a date, as it does in life (the dev set's married names do the same)."""
+    out = {}
+    for person in people:
+        if person.female and rng.random() < 0.05:
+            other = feminine_surname(rng.choice(NAMES[1][person.language]), person.language)
+            married = rng.random() < 0.5
+            day = START + dt.timedelta(days=rng.randrange((END - START).days))
+            out[person.key] = (
+                day,
+                "married-name" if married else "double-surname",
+                other if married else f"{person.family}-{other}",
+            )
+    return out
+
+
+def written_form(
+    person: Invented,
+    day: dt.date,
+    forms: dict[str, list[tuple[str, Invented]]],
+    married: dict[str, tuple[dt.date, str, str]],
+    rng: random.Random,
+) -> tuple[str, Invented]:
+    """How `person` writes their name on a sheet of `day`, and the kinds of variation in it."""
+    kind, form = (
+        rng.choice(forms[person.key])
+        if person.key in forms and rng.random() < 0.5
+        else (
+            "",
+            person,
+        )
+    )
+    if person.key in married and day >= married[person.key][0]:
+        _, change, family = married[person.key]
+        kind, form = ";".join(k for k in (kind, change) if k), replace(form, family=family)
+    return kind, form
 
 
 def generate(out: Path, rows: int, seed: int = 7) -> dict:
@@ -242,6 +275,7 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
     add_roles(people, rng)
     add_mailboxes(people, rng)
     forms = variants(people, rng)
+    married = weddings(people, rng)
     # Some people come to a lot of engagements, most to a few.
     weight = {p.key: rng.paretovariate(1.5) * (4 if p.role in LEADER_ROLES else 1) for p in people}
 
@@ -285,10 +319,7 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
             [key, f"{kind.replace('_', ' ').title()} in {host.name} #{n}", kind, day, day, host]
         )
         chosen = pick(by_country[host.country], people, weight, min(size, len(people)), rng)
-        picked = [
-            rng.choice(forms[p.key]) if p.key in forms and rng.random() < 0.5 else ("", p)
-            for p in chosen
-        ]
+        picked = [written_form(p, day, forms, married, rng) for p in chosen]
         sheet = write_sheet(key, [form for _, form in picked], host.country, day, rng)
         (out / "sheets" / sheet.file_name).write_bytes(sheet.data)
         mentions += [(sheet.file_name, r, k) for r, k in enumerate(sheet.truth, start=1)]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
+from citybridge.demo.names import SURNAMES, feminine_surname
 from citybridge.demo.sheets import City, Invented, invent_people, write_sheet
 from citybridge.engagement.imports import import_attendance
 from citybridge.engagement.models import Attendance
@@ -133,10 +135,30 @@ def plan(
     return attendance
 
 
+def marry(ctx, attendance: dict[str, list[Invented]], period_people: list[Invented]) -> None:
+    """One woman of the brief's period marries at the turn of 2024 and signs that year's sheets
+    with her husband's surname. Nothing in the records links the two names but the given name,
+    the city, the organisation and the dates: the pair waits in the review queue (People ->
+    Possible duplicates) for an officer, and the brief's period, before the wedding, still
+    counts her once."""
+    later = [k for k, e in sorted(ctx.engagements.items()) if e.starts_on > BRIEF_PERIOD_END]
+    bride = next(
+        p
+        for p in period_people[len(LEADERS) + 1 :]
+        if p.female and p.role == "municipal_official" and any(p in attendance[k] for k in later)
+    )
+    taken = {p.family for p in period_people if p.city == bride.city}
+    husband = next(s for s in SURNAMES[bride.language] if s not in taken)
+    married = replace(bride, family=feminine_surname(husband, bride.language))
+    for key in later:
+        attendance[key] = [married if p is bride else p for p in attendance[key]]
+
+
 def build(ctx) -> None:
     rng = random.Random(235)
     period_people, later_people = invented_world(ctx.cities, rng)
     attendance = plan(ctx, period_people, later_people, rng)
+    marry(ctx, attendance, period_people)
     files = []
     for key, attendees in sorted(attendance.items()):
         engagement = ctx.engagements[key]

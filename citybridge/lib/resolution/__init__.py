@@ -45,6 +45,9 @@ How
    typo; a woman's different surname with her given name, city and organisation is a
    question for an officer, never an automatic link. An unresolved place name holding a
    resolved city's name ("Mitrovicë e Jugut") is that city.
+   Most pairs of a block are told apart by their names alone (Arben / Agim Krasniqi): only
+   that they may never share a cluster is kept, without scoring their context in full. With
+   many pairs (100,000 rows) the blocks are shared between two processes (pairs.py).
 5. Links are applied strongest first with a union-find that keeps cannot-link sets per cluster:
    a pair judged different (different cities, genders, given names...) may never end in one
    cluster, so one weak link cannot chain two people together.
@@ -58,18 +61,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from citybridge.lib.given_names import GIVEN
-from citybridge.lib.resolution.compare import (
-    NameVerdict,
-    Surnames,
-    compare_names,
-)
-from citybridge.lib.resolution.evidence import (
-    LINK,
-    REVIEW,
-    same_organisation,
-    score_pair,
-    shared_mailboxes,
-)
+from citybridge.lib.resolution.compare import Surnames, compare_given
+from citybridge.lib.resolution.evidence import LINK, REVIEW, shared_mailboxes
+from citybridge.lib.resolution.married import married_name_pairs
+from citybridge.lib.resolution.pairs import PairJudge
 from citybridge.lib.resolution.profiles import (
     Mention,
     Profile,
@@ -80,7 +75,6 @@ from citybridge.lib.resolution.profiles import (
 __all__ = ["LINK", "REVIEW", "Mention", "Resolution", "resolve", "written_gender"]
 
 MAX_BLOCK = 400  # a key shared by more profiles is too common to tell anything apart
-VERDICT_CACHE = 200_000  # name verdicts kept at once (a few hundred bytes each)
 
 
 @dataclass(frozen=True)
@@ -164,6 +158,20 @@ class _Clusters:
             self.apart[rx].add(ry)
             self.apart[ry].add(rx)
 
+    def keep_pairs_apart(self, pairs: Iterable[int], width: int) -> None:
+        """keep_apart(x, y) for each pair coded x * width + y."""
+        if any(self.parent[i] != i for i in range(len(self.parent))):
+            for pair in pairs:
+                self.keep_apart(*divmod(pair, width))
+            return
+        # Before any join (the usual case: no officer said two records are one), every
+        # profile is its own cluster: a million pairs are recorded as they are.
+        apart = self.apart
+        for pair in pairs:
+            x, y = divmod(pair, width)
+            apart[x].add(y)
+            apart[y].add(x)
+
     def join(self, x: int, y: int) -> bool:
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
@@ -179,6 +187,19 @@ class _Clusters:
             self.apart[other].add(big)
             self.apart[big].add(other)
         return True
+
+
+def _names_clash(a: dict[str, Profile], b: dict[str, Profile]) -> bool:
+    """Whether two clusters carry, with one surname, given names the engine would never link
+    directly (two different full names of the lexicon, or Ivan / Ivana). With different
+    surnames the two given names may be one name read the wrong way round (Mustafa Majlinda)."""
+    return any(
+        ga != gb
+        and set(pa.family_sounds) & set(pb.family_sounds)
+        and compare_given(pa, pb)[0] in ("different", "gendered")
+        for ga, pa in a.items()
+        for gb, pb in b.items()
+    )
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:
@@ -212,56 +233,35 @@ def resolve(
     shared = shared_mailboxes(profiles)
     surnames = Surnames(profiles)
     surnames.learn_aliases(profiles, shared)
-    seen: set[int] = set()
-    links: list[tuple[float, int, int, list[str]]] = []
-    width = len(profiles)
-    # Many profiles carry one name in other contexts: judge each pair of names once per block.
-    verdicts: dict[tuple[int, int, str], NameVerdict] = {}
-
-    def judge(x: int, y: int) -> None:
-        pair = x * width + y if x < y else y * width + x
-        if pair in seen:
-            return
-        seen.add(pair)
-        a, b = profiles[x], profiles[y]
-        key = (a.name_id, b.name_id, a.email if a.email == b.email else "")
-        verdict = verdicts.get(key)
-        if verdict is None:
-            verdict = verdicts[key] = compare_names(a, b, surnames)
-        points, evidence, conflict = score_pair(a, b, shared, surnames, verdict)
-        if conflict:
-            clusters.keep_apart(x, y)
-        if points < REVIEW:
-            return
-        # Namesakes told apart by strong context (two known cities, genders) are not worth an
-        # officer's time, unless their organisation says they may be one.
-        if conflict and points < LINK and not same_organisation(a.organisations, b.organisations):
-            return
-        links.append((points, x, y, evidence))
-
+    judge = PairJudge(profiles, shared, surnames)
     blocks, short_forms = blocking(profiles, shared)
-    for members in blocks.values():
-        if 2 <= len(members) <= MAX_BLOCK:
-            # Blocks share names (one name meets others in several blocks): keep the verdicts
-            # across blocks, within a bound on memory.
-            if len(verdicts) > VERDICT_CACHE:
-                verdicts.clear()
-            for i, x in enumerate(members):
-                for y in members[i + 1 :]:
-                    judge(x, y)
-    for shorts, longs in short_forms.values():
-        if len(shorts) * len(longs) <= MAX_BLOCK * 4:
-            if len(verdicts) > VERDICT_CACHE:
-                verdicts.clear()
-            for x in shorts:
-                for y in longs:
-                    if x != y:
-                        judge(x, y)
+    judge.judge_all(
+        [m for m in blocks.values() if 2 <= len(m) <= MAX_BLOCK],
+        then=[
+            (x, y)
+            for shorts, longs in short_forms.values()
+            if len(shorts) * len(longs) <= MAX_BLOCK * 4
+            for x in shorts
+            for y in longs
+            if x != y
+        ],
+    )
+    clusters.keep_pairs_apart(judge.apart, len(profiles))
+    links = judge.links
 
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
+    # Each cluster's given names, one profile per name sound: a chain of links through an
+    # ambiguous short form (Hamo: Hamza, Muhamed) must not join two different full names.
+    given_names = {i: {p.given_sound: p} for i, p in enumerate(profiles) if p.given_sound}
     for points, x, y, _ in links:
-        if points >= LINK:
-            clusters.join(x, y)
+        if points < LINK:
+            continue
+        rx, ry = clusters.find(x), clusters.find(y)
+        if rx == ry or _names_clash(given_names.get(rx, {}), given_names.get(ry, {})):
+            continue
+        if clusters.join(x, y):
+            root = clusters.find(x)
+            given_names[root] = {**given_names.pop(rx, {}), **given_names.pop(ry, {})}
 
     grouped: dict[int, list[int]] = defaultdict(list)
     for index, p in enumerate(profiles):
@@ -279,4 +279,13 @@ def resolve(
             continue
         reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
+    people: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(profiles)):
+        people[clusters.find(index)].append(index)
+    by_id = {m.id: m for m in mentions}
+    for a, b, evidence in married_name_pairs(list(people.values()), profiles, by_id):
+        rx, ry = clusters.find(profile_of[a]), clusters.find(profile_of[b])
+        if _ordered(rx, ry) not in reported:
+            reported.add(_ordered(rx, ry))
+            uncertain.append((a, b, _probability(REVIEW), evidence))
     return Resolution(clusters=sorted(sorted(ids) for ids in grouped.values()), uncertain=uncertain)

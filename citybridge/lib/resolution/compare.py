@@ -4,8 +4,10 @@ surnames (same, typo, double or married, two names) and what the data says about
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -14,6 +16,7 @@ from citybridge.lib.names import Name, given_gender, given_keys, sound
 from citybridge.lib.resolution.profiles import Profile
 
 RIVAL_MIN = 3  # people of a spelling never written with the other: a surname of its own
+NO_ALIASES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType({})
 
 
 def similar(a: str, b: str) -> float:
@@ -22,7 +25,7 @@ def similar(a: str, b: str) -> float:
 
 def gendered_pair(a: str, b: str) -> bool:
     """Ivan / Ivana, Stefanovski / Stefanovska, Petrov / Petrova: one name, two genders."""
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     if long == short + "a" or long == short + "e":
         return True
     return short[:-1] == long[:-1] and {short[-1], long[-1]} == {"i", "a"} and len(short) > 4
@@ -85,20 +88,24 @@ def _mailbox_spells(a: Profile, b: Profile) -> bool:
 
 
 def compare_given(
-    a: Profile, b: Profile, aliases: frozenset[tuple[str, str, str]] = frozenset()
+    a: Profile, b: Profile, aliases: Mapping[tuple[str, str], frozenset[str]] = NO_ALIASES
 ) -> tuple[str, str]:
     """("same" | "nickname" | "short" | "typo" | "doubtful" | "different" | "gendered" |
-    "unknown", evidence). `aliases`: (given sound, given sound, surname sound) that the data
-    shows are one person's names (see Surnames.learn_aliases)."""
+    "unknown", evidence). `aliases`: surname sounds by the (given sound, given sound) that the
+    data shows are one person's names with that surname (see Surnames.learn_aliases)."""
     ga, gb = a.name.given, b.name.given
     if not ga or not gb:
         return "unknown", ""
     if a.given_sound == b.given_sound:
         return "same", ""
     if aliases:
-        low, high = sorted((a.given_sound, b.given_sound))
+        families = aliases.get(
+            (a.given_sound, b.given_sound)
+            if a.given_sound < b.given_sound
+            else (b.given_sound, a.given_sound)
+        )
         # Either surname: one of the two may carry a typo (Žviković Boba).
-        if any((low, high, f) in aliases for f in (*a.family_sounds, *b.family_sounds)):
+        if families and any(f in families for f in (*a.family_sounds, *b.family_sounds)):
             return "nickname", (
                 f"one personal e-mail is written with both given names: {title(ga)} / {title(gb)}"
             )
@@ -114,14 +121,22 @@ def compare_given(
             f"given name is a short form of the other, the e-mail spells the full name: "
             f"{title(ga)} / {title(gb)}"
         )
+    return _compare_spelling(ga, gb, a.given_sound, b.given_sound)
+
+
+# Pure, and asked of most pairs of a block (Arben / Agim): once per two given names.
+@lru_cache(maxsize=262144)
+def _compare_spelling(ga: str, gb: str, sound_a: str, sound_b: str) -> tuple[str, str]:
+    """compare_given's verdict on two given names (folded, and their sounds) that neither the
+    lexicon nor an e-mail relates: a possible short form, a typo or two names."""
     short, long = sorted((ga, gb), key=len)
-    sounds = sorted((a.given_sound, b.given_sound), key=len)
+    sounds = sorted((sound_a, sound_b), key=len)
     if _short_form(short, long) or _short_form(*sounds):
         return "short", f"given name may be a short form of the other: {title(ga)} / {title(gb)}"
     # Two full names of the lexicon are two names (Goran / Zoran). A known short form beside a
     # full name it is not listed for is not proof: the list of short forms is never complete.
     known_both = ga in GIVEN and gb in GIVEN and ga not in NICKNAMES and gb not in NICKNAMES
-    similarity = max(similar(a.given_sound, b.given_sound), similar(ga, gb))
+    similarity = max(similar(sound_a, sound_b), similar(ga, gb))
     if known_both or (similarity < 0.5 and ga[:2] != gb[:2]):
         return "different", f"different given names: {title(ga)} / {title(gb)}"
     if min(len(ga), len(gb)) >= 3 and similarity >= 0.7:
@@ -213,7 +228,8 @@ class Surnames:
                 for family in p.family_sounds:
                     self.carriers[family].add((p.given_sound, p.city))
         self.verdicts: dict[tuple[str, str], bool] = {}
-        self.aliases: frozenset[tuple[str, str, str]] = frozenset()
+        # (given sound, given sound) in order -> the surname sounds they are one name with.
+        self.aliases: Mapping[tuple[str, str], frozenset[str]] = NO_ALIASES
 
     def learn_aliases(self, profiles: list[Profile], shared: set[str]) -> None:
         """Given names one personal address is written with (boba.djuric@ beside Boba and
@@ -223,15 +239,14 @@ class Surnames:
         for p in profiles:
             if p.email and p.email not in shared and p.given_sound:
                 by_email[p.email].append(p)
-        found = set()
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
         for group in by_email.values():
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if a.given_sound != b.given_sound and _mailbox_spells(a, b):
                         low, high = sorted((a.given_sound, b.given_sound))
-                        for family in set(a.family_sounds) & set(b.family_sounds):
-                            found.add((low, high, family))
-        self.aliases = frozenset(found)
+                        found[low, high].update(set(a.family_sounds) & set(b.family_sounds))
+        self.aliases = {pair: frozenset(families) for pair, families in found.items() if families}
 
     def rivals(self, fa: tuple[str, ...], fb: tuple[str, ...]) -> bool:
         """Kadić / Karić: one letter apart, yet each is a surname of its own in the data:
@@ -248,7 +263,7 @@ class Surnames:
 
 
 def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> NameVerdict:
-    given, given_note = compare_given(a, b, surnames.aliases if surnames else frozenset())
+    given, given_note = compare_given(a, b, surnames.aliases if surnames else NO_ALIASES)
     family = compare_family(a.family_sounds, b.family_sounds, (a.name.family, b.name.family))
     if family == "typo" and surnames and surnames.rivals(a.family_sounds, b.family_sounds):
         family = "rival"

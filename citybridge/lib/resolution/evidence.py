@@ -4,6 +4,7 @@ role, gender), and which e-mails are office mailboxes rather than a person's."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -21,6 +22,13 @@ from citybridge.lib.resolution.profiles import Profile
 
 LINK = 3.0  # points at or above which two profiles are one person
 REVIEW = 1.5  # points at or above which an unlinked pair goes to the review queue
+# The most a pair's city, organisation and role add to its names' points (1.0 + 0.5 + 0.5),
+# and with an e-mail (4.0).
+CONTEXT_WITHOUT_EMAIL = 2.0
+CONTEXT_AT_MOST = 6.0
+# Names this far apart that also conflict (two given names with one surname) leave a pair
+# decisively two people and out of the review queue, whatever the rest of the records says.
+NAMES_APART = REVIEW - CONTEXT_AT_MOST
 FREE_MAIL = frozenset(
     [
         "gmail.com",
@@ -64,14 +72,37 @@ def _same_city(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and similar(stem_a, stem_b) >= 0.8
 
 
-def _same_place(a: Profile, b: Profile) -> bool:
+def _same_place(places: tuple[str, ...], city: str) -> bool:
     """A place name the gazetteer did not resolve that is one of the names of the other's
     resolved city, starts with it or holds it as words ("mitrovice e jugut", "juzna mitrovica"
     / Mitrovicë)."""
-    if not a.place_names or b.city.isdigit():
+    if not places or city.isdigit():
         return False
-    text = f" {b.city} "
-    return any(_same_city(name, b.city) or f" {name} " in text for name in a.place_names)
+    text = f" {city} "
+    return any(_same_city(name, city) or f" {name} " in text for name in places)
+
+
+# Profiles of a few hundred cities meet a million times at 100,000 rows: judge each pair of
+# cities once.
+@lru_cache(maxsize=65536)
+def compare_cities(
+    a: str, b: str, places_a: tuple[str, ...] = (), places_b: tuple[str, ...] = ()
+) -> tuple[float, str, bool, bool]:
+    """(points, evidence, same city, decisively apart) for two profiles' cities (both given):
+    a resolved city's key or a folded place name, with the names the resolved one goes by."""
+    if _same_city(a, b) or _same_place(places_a, b) or _same_place(places_b, a):
+        return 1.0, "same city", True, False
+    if a.isdigit() and b.isdigit():
+        return -3.0, "different cities", False, True
+    if a.isdigit() or b.isdigit():
+        # A place name the gazetteer did not know beside one it did. When the resolved
+        # city's own names are known and the text is none of them, it is another place
+        # (as decisive as two known cities, unless an e-mail outweighs it); otherwise it
+        # may be the same place written another way.
+        known = places_a if a.isdigit() else places_b
+        return (-2.0 if known else -1.0), "different city names", False, bool(known)
+    # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
+    return -1.5, "different city names", False, False
 
 
 def _spells_a_name(p: Profile) -> bool:
@@ -83,29 +114,69 @@ def _spells_a_name(p: Profile) -> bool:
 def _spells_other_name(a: Profile, b: Profile) -> bool:
     """a's address spells b's given name and b's surname, and b's surname is not a's. A name
     whose order nothing told ("Sylejmani Entela") is tried both ways round."""
-    box = a.mailbox_sounds
-    if not box or not b.given_sound or a.given_sound not in box:
+    box, given = a.mailbox_sounds, a.given_sound
+    # Another surname than a's own must be in the address (one of a's is "shared", not
+    # "different").
+    if not a.mailbox_others or not b.given_sound or given not in box:
         return False
-    readings = [(b.given_sound, b.family_sounds)]
-    if not b.name.order_known and len(b.family_sounds) == 1:
-        readings.append((b.family_sounds[0], (b.given_sound,)))
+    if given == b.given_sound and _spells_other_surname(a, b.family_sounds):
+        return True
+    return (
+        not b.name.order_known
+        and len(b.family_sounds) == 1
+        and given == b.family_sounds[0]
+        and _spells_other_surname(a, (b.given_sound,))
+    )
+
+
+def _spells_other_surname(a: Profile, family: tuple[str, ...]) -> bool:
     # The surnames must be two surnames: a misspelt one (Dimtirov beside kiril.dimitrov@) is
     # the ordinary case of one name, scored as a typo, not a change of surname.
-    return any(
-        a.given_sound == given
-        and given in box
-        and any(f in box for f in family)
-        and compare_family(a.family_sounds, family) == "different"
-        for given, family in readings
+    return not a.mailbox_others.isdisjoint(family) and (
+        compare_family(a.family_sounds, family) == "different"
     )
 
 
 def same_organisation(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
-    if a & b:
+    if not a.isdisjoint(b):
         return True
-    return any(token_set_ratio(x, y) >= 90 for x in list(a)[:4] for y in list(b)[:4])
+    # At most four of each: a profile seen at many offices tells little by one of them.
+    xs, ys = (list(a)[:4] if len(a) > 4 else a), (list(b)[:4] if len(b) > 4 else b)
+    for x in xs:
+        for y in ys:
+            if _alike(x, y):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)  # the same few organisations of a city meet again and again
+def _alike(x: str, y: str) -> bool:
+    return token_set_ratio(x, y) >= 90
+
+
+def beyond_review(a: Profile, b: Profile, shared: set[str], verdict: NameVerdict) -> bool:
+    """Whether the pair's names are so far apart that no context short of an e-mail could
+    bring it to the review queue, and no e-mail relates the two: score_pair would give it
+    fewer than REVIEW points. Most pairs of a block are such (Arben / Agim Krasniqi), and
+    only whether they are decisively two people (`decisively_two`) matters."""
+    if verdict.points + CONTEXT_AT_MOST < REVIEW:
+        return True
+    if verdict.points + CONTEXT_WITHOUT_EMAIL >= REVIEW:
+        return False
+    if a.email and a.email == b.email and a.email not in shared:
+        return False
+    return not (_spells_other_name(a, b) or _spells_other_name(b, a))
+
+
+def decisively_two(a: Profile, b: Profile, verdict: NameVerdict) -> bool:
+    """score_pair's third value for a pair `beyond_review` (fewer than LINK points)."""
+    if verdict.conflict or (a.gender and b.gender and a.gender != b.gender):
+        return True
+    return (
+        bool(a.city and b.city) and compare_cities(a.city, b.city, a.place_names, b.place_names)[3]
+    )
 
 
 def score_pair(
@@ -155,27 +226,11 @@ def score_pair(
             evidence.append("different e-mail addresses")
     apart_cities = together = False
     if a.city and b.city:
-        if _same_city(a.city, b.city) or _same_place(a, b) or _same_place(b, a):
-            points += 1.0
-            evidence.append("same city")
-            together = True
-        elif a.city.isdigit() and b.city.isdigit():
-            points -= 3.0
-            evidence.append("different cities")
-            apart_cities = True
-        elif a.city.isdigit() or b.city.isdigit():
-            # A place name the gazetteer did not know beside one it did. When the resolved
-            # city's own names are known and the text is none of them, it is another place
-            # (as decisive as two known cities, unless an e-mail outweighs it); otherwise it
-            # may be the same place written another way.
-            known = a.place_names if a.city.isdigit() else b.place_names
-            points -= 2.0 if known else 1.0
-            apart_cities = bool(known)
-            evidence.append("different city names")
-        else:
-            # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
-            points -= 1.5
-            evidence.append("different city names")
+        delta, note, together, apart_cities = compare_cities(
+            a.city, b.city, a.place_names, b.place_names
+        )
+        points += delta
+        evidence.append(note)
     # Organisation and role add at most 1.0: not worth comparing for a pair far below review.
     if points < REVIEW - 1.0:
         return points, evidence, conflict or (apart_cities and points < LINK)

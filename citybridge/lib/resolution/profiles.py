@@ -12,6 +12,9 @@ from citybridge.lib.names import Name, given_keys, parse_name, sound
 from citybridge.lib.roles import normalise_role
 from citybridge.lib.text import fold, fold_email
 
+# Sheets repeat the same organisations, roles and gender cells on thousands of rows.
+_fold_cell = lru_cache(maxsize=65536)(fold)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -27,11 +30,15 @@ class Mention:
     # The folded names a resolved city goes by (Mitrovicë, Митровица...), so that a place name
     # the gazetteer did not resolve ("Mitrovicë e Jugut") can still be recognised as that city.
     place_names: tuple[str, ...] = ()
+    # The engagement the record was written at and its first day (ISO): two records of one
+    # engagement are two people, and a surname changes once, at a date (married names).
+    event: str = ""
+    day: str = ""
 
 
 def written_gender(text: str) -> str:
     """ "M", "F" or "" from a gender cell: M, m., male, muški, mashkull, М / F, Ž, Ж, ženski, femër."""
-    key = fold(text)
+    key = _fold_cell(text)
     if not key:
         return ""
     if key[0] == "m":
@@ -54,10 +61,19 @@ class Profile:
     roles: set[str]
     gender: str
     mailbox_sounds: frozenset[str] = frozenset()  # the e-mail's local part, as name sounds
-    name_id: int = -1  # one number per (name, gender): what the name comparison depends on
+    # One number per name and gender as compared (spellings that fold alike share it): what
+    # the name comparison depends on.
+    name_id: int = -1
     place_names: tuple[str, ...] = ()
     # What kind of body the organisations are (police, school...), in any language.
     organisation_kinds: set[str] = field(default_factory=set)
+    # The e-mail's name sounds that are none of the profile's surnames: empty for most
+    # personal addresses (ana.petrovic@), so the many pairs asking whether an address spells
+    # another surname are answered at once.
+    mailbox_others: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mailbox_others = self.mailbox_sounds.difference(self.family_sounds)
 
 
 @lru_cache(maxsize=65536)
@@ -91,12 +107,26 @@ def profile_key(m: Mention, name: Name) -> tuple[str, ...]:
     )
     if name.given and name.family:
         return key
-    return (*key, fold(m.organisation), fold(m.role))
+    return (*key, _fold_cell(m.organisation), _fold_cell(m.role))
+
+
+def _compared(name: Name, gender: str) -> tuple:
+    """What of a name and written gender the name comparison (compare.py) reads: not the
+    spelling as written (capitals, diacritics), which only names the person."""
+    return (
+        name.given,
+        name.family,
+        name.middle,
+        name.gender,
+        name.gender_sure,
+        name.order_known,
+        gender,
+    )
 
 
 def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profile]:
     by_key: dict[tuple[str, ...], Profile] = {}
-    name_ids: dict[tuple[Name, str], int] = {}
+    name_ids: dict[tuple, int] = {}
     profiles: list[Profile] = []
     for m in mentions:
         name = parse_name(m.full_name, m.given_name, m.family_name)
@@ -107,11 +137,11 @@ def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profi
         if found is not None:
             found.ids.append(m.id)
             if m.organisation:
-                found.organisations.add(fold(m.organisation))
+                found.organisations.add(_fold_cell(m.organisation))
                 if kind := organisation_kind(m.organisation):
                     found.organisation_kinds.add(kind)
             if m.role:
-                found.roles.add(fold(m.role))
+                found.roles.add(_fold_cell(m.role))
             continue
         profile = Profile(
             ids=[m.id],
@@ -121,11 +151,11 @@ def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profi
             family_sounds=tuple(sound(t) for t in name.family),
             email=key[3],
             city=key[4],
-            organisations={fold(m.organisation)} if m.organisation else set(),
-            roles={fold(m.role)} if m.role else set(),
+            organisations={_fold_cell(m.organisation)} if m.organisation else set(),
+            roles={_fold_cell(m.role)} if m.role else set(),
             gender=key[5],
             mailbox_sounds=mailbox_sounds(key[3]) if key[3] else frozenset(),
-            name_id=name_ids.setdefault((name, key[5]), len(name_ids)),
+            name_id=name_ids.setdefault(_compared(name, key[5]), len(name_ids)),
             place_names=m.place_names,
         )
         if m.organisation and (kind := organisation_kind(m.organisation)):

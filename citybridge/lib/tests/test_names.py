@@ -106,3 +106,11 @@ def test_display_name_prefers_latin_with_diacritics_in_given_family_order() -> N
     assert display_name(written) == "Darko Lukić"
     assert display_name([("g-din DARKO LUKIC", "", "")]) == "Darko Lukic"
     assert display_name([]) == ""
+
+
+def test_a_hyphenated_word_is_a_double_surname_whichever_side_it_is_on() -> None:
+    for written in ("Salihu-Qerimi Drita", "Drita Salihu-Qerimi", "Salihu-Qerimi, Drita"):
+        name = parse_name(written)
+        assert (name.given, name.family) == ("drita", ("salihu", "qerimi")), written
+    # ...but a hyphenated given name the lexicon knows stays a given name.
+    assert parse_name("Ana-Marija Kovač").given == "ana"

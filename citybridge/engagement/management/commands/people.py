@@ -1,4 +1,6 @@
 """`citybridge people links --format csv`: which person each attendance row resolved to.
+`citybridge people resolve [--hub SLUG]`: resolve a hub's stored rows to people again (as an
+import or an officer's decision does), e.g. to time the resolution step on its own.
 `citybridge people pseudonymise --older-than DAYS`: retention of attendance identifiers."""
 
 import csv
@@ -6,7 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog
@@ -23,6 +25,8 @@ class Command(BaseCommand):
         links = sub.add_parser("links")
         links.add_argument("--format", choices=["csv"], default="csv")
         links.add_argument("--hub", help="Only this hub's rows (default: all).")
+        again = sub.add_parser("resolve")
+        again.add_argument("--hub", help="Only this hub (default: every hub).")
         old = sub.add_parser("pseudonymise")
         old.add_argument(
             "--older-than",
@@ -34,6 +38,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if options["action"] == "resolve":
+            self.resolve(options["hub"])
+            return
         if options["action"] == "pseudonymise":
             from citybridge.engagement.retention import pseudonymise_attendance
 
@@ -59,4 +66,20 @@ class Command(BaseCommand):
         for hub_id, count in sorted(per_hub.items()):
             log_access(
                 None, AccessLog.Action.EXPORT, hub=hub_id, count=count, detail=COMMAND_DETAIL
+            )
+
+    def resolve(self, slug: str | None) -> None:
+        from citybridge.engagement.resolution import resolve_hub
+        from citybridge.network.models import Hub
+
+        hubs = Hub.objects.order_by("slug")
+        if slug:
+            hubs = hubs.filter(slug=slug)
+            if not hubs.exists():
+                raise CommandError(f"No hub {slug!r}.")
+        for hub in hubs:
+            s = resolve_hub(hub)
+            self.stdout.write(
+                f"{hub.slug}: {s.people} people ({s.created} new, {s.retired} retired, "
+                f"{s.relinked} rows relinked), {s.uncertain} pairs to review."
             )

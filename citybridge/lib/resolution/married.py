@@ -1,0 +1,149 @@
+"""Married names: one woman's records before and after she changed her surname.
+
+A married name shares nothing with the maiden one but the given name, so no pair of records
+links them, and none should: two women of one given name in one city are usually two women.
+What gives a change of surname away is time. A surname changes once, at a date: one person
+found signing "Elona Gashi" until March and another signing "Elona Shala" from May, in the
+same city, never at one engagement together, may be one woman. That is a question for an
+officer (the review queue), never an automatic link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from citybridge.lib.resolution.evidence import same_organisation
+from citybridge.lib.resolution.profiles import Mention, Profile
+
+# A given name shared by more women of one city than this tells too little to ask about.
+MAX_NAMESAKES = 6
+
+
+@dataclass(frozen=True)
+class Found:
+    """One person as the engine found them, summed up for the comparison."""
+
+    given: str  # the given name's sound most of their records carry
+    given_written: str
+    surnames: frozenset[str]
+    surname_written: str
+    female: bool  # a written F or a woman's given name (else only not known to be a man)
+    cities: frozenset[str]
+    organisations: frozenset[str]
+    kinds: frozenset[str]  # what kind of body the organisations are (police, municipality...)
+    roles: frozenset[str]
+    events: frozenset[str]
+    first: tuple[str, int]  # (day, mention id) of their first record
+    last: tuple[str, int]
+
+
+def summed_up(indexes: Sequence[int], profiles: Sequence[Profile], mentions: Mapping[int, Mention]):
+    """A `Found` for someone who may be a woman (no written M, and a name not read as a
+    man's) whose records all carry a day; None for anyone else."""
+    chosen = [profiles[i] for i in indexes]
+    genders = {p.gender for p in chosen} - {""}
+    named = Counter(p.name.gender for p in chosen).most_common(1)[0][0]
+    if "M" in genders or named == "M":
+        return None
+    records = [mentions[i] for p in chosen for i in p.ids]
+    if any(not m.day for m in records):
+        return None
+    dated = sorted((m.day, m.id) for m in records)
+    given = Counter(p.given_sound for p in chosen for _ in p.ids).most_common(1)[0][0]
+    if not given:
+        return None
+    return Found(
+        given=given,
+        given_written=_most_common(p.name.written[0] for p in chosen),
+        surnames=frozenset(f for p in chosen for f in p.family_sounds),
+        surname_written=_most_common(p.name.written[1] for p in chosen),
+        female="F" in genders or named == "F",
+        cities=frozenset(p.city for p in chosen if p.city),
+        organisations=frozenset(o for p in chosen for o in p.organisations),
+        kinds=frozenset(k for p in chosen for k in p.organisation_kinds),
+        roles=frozenset(r for p in chosen for r in p.roles),
+        events=frozenset(m.event for m in records if m.event),
+        first=dated[0],
+        last=dated[-1],
+    )
+
+
+def _day(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%b %Y}"  # the product's date format: 8 Dec 2022
+
+
+def _most_common(values) -> str:
+    """The most common spelling, a word written in capitals title-cased (PETROVIĆ)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    best = counts.most_common(1)[0][0]
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in best.split())
+
+
+def married_name_pairs(
+    groups: Sequence[Sequence[int]], profiles: Sequence[Profile], mentions: Mapping[int, Mention]
+) -> list[tuple[int, int, list[str]]]:
+    """Pairs (last record before, first record after, evidence) of people found apart who may
+    be one woman before and after a change of surname, best first; each person in one pair
+    at most. `groups` are the found people as lists of profile indexes."""
+    by_name: dict[tuple[str, str], list[Found]] = defaultdict(list)
+    for indexes in groups:
+        found = summed_up(indexes, profiles, mentions)
+        if found:
+            for city in found.cities:
+                by_name[(found.given, city)].append(found)
+    candidates: list[tuple[int, Found, Found, list[str]]] = []
+    for namesakes in by_name.values():
+        if not 2 <= len(namesakes) <= MAX_NAMESAKES:
+            continue
+        for before in namesakes:
+            for after in namesakes:
+                judged = _judge(before, after)
+                if judged is not None:
+                    candidates.append((judged[0], before, after, judged[1]))
+    candidates.sort(key=lambda c: (-c[0], c[1].last, c[2].first))
+    paired: set[tuple[str, int]] = set()
+    pairs = []
+    for _, before, after, evidence in candidates:
+        if before.first in paired or after.first in paired:
+            continue
+        paired.update((before.first, after.first))
+        pairs.append((before.last[1], after.first[1], evidence))
+    return pairs
+
+
+def _judge(before: Found, after: Found) -> tuple[int, list[str]] | None:
+    """Points and evidence for `before` having become `after`, or None when they cannot be."""
+    if not before.last[0] < after.first[0]:
+        return None  # a surname changes once: the maiden name is not written after the new one
+    if before.surnames & after.surnames or before.events & after.events:
+        return None  # the engine has judged those (one surname), or they met (two people)
+    if not (before.female or after.female):
+        return None
+    known = bool(before.organisations and after.organisations)
+    same = known and same_organisation(set(before.organisations), set(after.organisations))
+    if known and not (same or before.kinds & after.kinds):
+        return None  # a new surname and a new employer at once: too little to ask about
+    points = 1
+    evidence = [
+        f"same given name ({before.given_written}) and city, never at one engagement",
+        f"signed {before.surname_written} until {_day(before.last[0])}, "
+        f"{after.surname_written} from {_day(after.first[0])}: perhaps a married name",
+    ]
+    if same:
+        points += 2
+        evidence.append("same organisation")
+    elif known:
+        points += 1
+        evidence.append("same kind of organisation")
+    if before.roles & after.roles:
+        points += 1
+        evidence.append("same role")
+    if points == 1:
+        return None  # a given name and a city alone: namesakes more often than not
+    return points, evidence

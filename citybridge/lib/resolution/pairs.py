@@ -1,0 +1,144 @@
+"""Judging the pairs of profiles that meet in a block: the engine's inner loop (a million pairs
+at 100,000 rows), shared between two processes when there are many.
+
+A pair's judgement depends on the two profiles and on what the whole data says (shared
+mailboxes, surnames, aliases), never on another pair's: blocks can be judged in any order and
+in any process, and a pair met in two blocks is judged the same in both. The outcome is the
+pairs decisively two people (`apart`) and the pairs worth a link or a question (`links`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from array import array
+from collections.abc import Sequence
+
+from citybridge.lib.resolution.compare import NameVerdict, Surnames, compare_names
+from citybridge.lib.resolution.evidence import (
+    LINK,
+    NAMES_APART,
+    REVIEW,
+    beyond_review,
+    decisively_two,
+    same_organisation,
+    score_pair,
+)
+from citybridge.lib.resolution.profiles import Profile
+
+VERDICT_CACHE = 200_000  # name verdicts kept at once (a few hundred bytes each)
+# Below this many pairs a second process costs more (starting it, sending back its findings)
+# than it saves.
+PARALLEL_PAIRS = 200_000
+
+Link = tuple[float, int, int, list[str]]
+
+
+class PairJudge:
+    def __init__(self, profiles: Sequence[Profile], shared: set[str], surnames: Surnames):
+        self.profiles, self.shared, self.surnames = profiles, shared, surnames
+        self.width = len(profiles)
+        self.seen: set[int] = set()  # pairs judged, as x * width + y with x < y
+        self.apart: list[int] = []  # pairs decisively two people, coded as in `seen`
+        self.links: list[Link] = []
+        # Many profiles carry one name in other contexts: judge each pair of names once.
+        self.verdicts: dict[tuple[int, int, str], NameVerdict] = {}
+
+    def judge(self, x: int, y: int) -> None:
+        pair = x * self.width + y if x < y else y * self.width + x
+        if pair in self.seen:
+            return
+        self.seen.add(pair)
+        a, b = self.profiles[x], self.profiles[y]
+        key = (a.name_id, b.name_id, a.email if a.email == b.email else "")
+        verdict = self.verdicts.get(key)
+        if verdict is None:
+            if len(self.verdicts) >= VERDICT_CACHE:
+                self.verdicts.clear()
+            verdict = self.verdicts[key] = compare_names(a, b, self.surnames)
+        if verdict.conflict and verdict.points < NAMES_APART:
+            self.apart.append(pair)  # most pairs of a block: Arben / Agim Krasniqi
+            return
+        if beyond_review(a, b, self.shared, verdict):
+            # Only whether they may ever share a cluster matters.
+            if decisively_two(a, b, verdict):
+                self.apart.append(pair)
+            return
+        points, evidence, conflict = score_pair(a, b, self.shared, self.surnames, verdict)
+        if conflict:
+            self.apart.append(pair)
+        if points < REVIEW:
+            return
+        # Namesakes told apart by strong context (two known cities, genders) are not worth an
+        # officer's time, unless their organisation says they may be one.
+        if conflict and points < LINK and not same_organisation(a.organisations, b.organisations):
+            return
+        self.links.append((points, x, y, evidence))
+
+    def judge_blocks(self, blocks: Sequence[Sequence[int]]) -> None:
+        """Every pair of each block (its profiles in ascending order)."""
+        judge = self.judge
+        for members in blocks:
+            for i, x in enumerate(members):
+                for y in members[i + 1 :]:
+                    judge(x, y)
+
+    def judge_all(self, blocks: Sequence[Sequence[int]], then: Sequence[tuple[int, int]]) -> None:
+        """judge_blocks, then the pairs `then` in their order; the blocks' pairs shared with a
+        forked process where that is possible and worth it. The outcome is the same: a pair
+        both processes met is judged alike in both."""
+        pairs = sum(len(m) * (len(m) - 1) // 2 for m in blocks)
+        if (
+            pairs < PARALLEL_PAIRS
+            or (os.cpu_count() or 1) < 2
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            self.judge_blocks(blocks)
+        else:
+            self._judge_blocks_in_two(blocks, then)
+        for x, y in then:
+            self.judge(x, y)
+
+    def _judge_blocks_in_two(
+        self, blocks: Sequence[Sequence[int]], then: Sequence[tuple[int, int]]
+    ) -> None:
+        mine, theirs = _halves(blocks)
+        # Of the pairs the worker judges, only those met again later must be known here.
+        later = {x * self.width + y if x < y else y * self.width + x for x, y in then}
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=self._judge_for, args=(theirs, later, send), daemon=True)
+        worker.start()
+        send.close()
+        self.judge_blocks(mine)
+        try:
+            seen, apart, links = receive.recv()
+        except EOFError:  # the worker died: judge its half here
+            worker.join()
+            self.judge_blocks(theirs)
+            return
+        worker.join()
+        ours = {(x, y) for _, x, y, _ in self.links}
+        self.links.extend(link for link in links if (link[1], link[2]) not in ours)
+        self.seen |= seen
+        self.apart.extend(apart)
+
+    def _judge_for(self, blocks: Sequence[Sequence[int]], later: set[int], send) -> None:
+        # In the forked worker: a fresh outcome, sent back whole (the pairs as packed integers).
+        self.seen, self.apart, self.links = set(), [], []
+        self.judge_blocks(blocks)
+        send.send((self.seen & later, array("q", self.apart), self.links))
+        send.close()
+
+
+def _halves(
+    blocks: Sequence[Sequence[int]],
+) -> tuple[list[Sequence[int]], list[Sequence[int]]]:
+    """Two lists of blocks with about as many pairs each (largest first, each to the lighter)."""
+    halves: tuple[list[Sequence[int]], list[Sequence[int]]] = ([], [])
+    weights = [0, 0]
+    for members in sorted(blocks, key=len, reverse=True):
+        lighter = 0 if weights[0] <= weights[1] else 1
+        halves[lighter].append(members)
+        weights[lighter] += len(members) * (len(members) - 1) // 2
+    return halves

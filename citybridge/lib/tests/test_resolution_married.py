@@ -1,0 +1,119 @@
+"""resolve(): a woman's records before and after a change of surname are a question for an
+officer; namesakes who met or overlap in time are not. Also the guard that keeps a chain of
+links through an ambiguous short form from joining two full names. Invented names only."""
+
+from __future__ import annotations
+
+from citybridge.lib.resolution import Mention, Resolution, resolve
+
+
+def queued(result: Resolution, a: int, b: int) -> list[str] | None:
+    """The evidence of the queued pair (a, b), or None when it is not queued."""
+    return next((e for x, y, _, e in result.uncertain if {x, y} == {a, b}), None)
+
+
+def together(result: Resolution, *ids: int) -> bool:
+    return any(set(ids) <= set(cluster) for cluster in result.clusters)
+
+
+OFFICE = "Komuna e Qytetit"
+
+
+def signed(
+    id_: int, name: str, day: str, event: str, organisation: str = "", gender: str = ""
+) -> Mention:
+    return Mention(
+        id_, name, city="7", day=day, event=event, organisation=organisation, gender=gender
+    )
+
+
+def test_a_surname_that_changes_at_a_date_is_queued_never_linked() -> None:
+    office = OFFICE
+    result = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", organisation=office, gender="F"),
+            signed(2, "Kelmendi Drita", "2023-06-10", "e2", organisation=office),
+            signed(3, "Drita Berisha", "2024-01-15", "e3", organisation=office, gender="F"),
+            signed(4, "Drita Berisha", "2024-05-20", "e4", organisation=office),
+        ]
+    )
+    assert not together(result, 1, 3)
+    evidence = queued(result, 2, 3)  # the last record before, the first after
+    assert evidence is not None
+    assert "signed Kelmendi until 10 Jun 2023, Berisha from 15 Jan 2024" in " ".join(evidence)
+    assert "same organisation" in evidence
+
+
+def test_namesakes_whose_records_overlap_in_time_are_not_asked_about() -> None:
+    result = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", gender="F", organisation=OFFICE),
+            signed(2, "Drita Berisha", "2023-05-01", "e2", gender="F", organisation=OFFICE),
+            signed(3, "Drita Kelmendi", "2023-09-01", "e3", gender="F", organisation=OFFICE),
+        ]
+    )
+    assert queued(result, 1, 2) is None and queued(result, 2, 3) is None
+
+
+def test_namesakes_at_one_engagement_are_two_women() -> None:
+    result = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", gender="F", organisation=OFFICE),
+            signed(2, "Drita Berisha", "2023-02-01", "e1", gender="F", organisation=OFFICE),
+            signed(3, "Drita Berisha", "2024-03-01", "e2", gender="F", organisation=OFFICE),
+        ]
+    )
+    assert queued(result, 1, 2) is None and queued(result, 1, 3) is None
+
+
+def test_a_man_or_a_new_employer_is_not_a_married_name() -> None:
+    men = resolve(
+        [
+            signed(1, "Arben Kelmendi", "2023-02-01", "e1", gender="M", organisation=OFFICE),
+            signed(2, "Arben Berisha", "2024-02-01", "e2", gender="M", organisation=OFFICE),
+        ]
+    )
+    assert men.uncertain == []
+    moved = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", organisation="Shkolla Alfa"),
+            signed(2, "Drita Berisha", "2024-02-01", "e2", organisation="Policia e Shtetit"),
+        ]
+    )
+    assert moved.uncertain == []
+
+
+def test_each_person_is_offered_one_married_name_at_most() -> None:
+    result = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", gender="F", organisation=OFFICE),
+            signed(2, "Drita Berisha", "2024-01-01", "e2", gender="F", organisation=OFFICE),
+            signed(3, "Drita Gashi", "2024-06-01", "e3", gender="F", organisation=OFFICE),
+        ]
+    )
+    about_kelmendi = [p for p in result.uncertain if 1 in p[:2]]
+    assert len(about_kelmendi) == 1
+
+
+def test_a_chain_through_an_ambiguous_short_form_never_joins_two_full_names() -> None:
+    # "Hamo" is said for Hamza and for Muhamed: the two men must not end as one person.
+    box = "imam@qytet.example.org"
+    result = resolve(
+        [
+            Mention(1, "Hamo Tufekčić", email=box, city="7", gender="M"),
+            Mention(2, "Muhamed Tufekčić", email=box, city="7", gender="M"),
+            Mention(3, "Hamza Tufekčić", email=box, city="7"),
+            Mention(4, "Hamo Tufekcic", city="7", gender="M"),
+        ]
+    )
+    assert not together(result, 2, 3)
+
+
+def test_a_given_name_and_a_city_alone_are_not_enough_to_ask() -> None:
+    result = resolve(
+        [
+            signed(1, "Drita Kelmendi", "2023-02-01", "e1", gender="F"),
+            signed(2, "Drita Berisha", "2024-02-01", "e2", gender="F"),
+        ]
+    )
+    assert result.uncertain == []

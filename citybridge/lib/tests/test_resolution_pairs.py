@@ -1,0 +1,54 @@
+"""The pairs of a block judged in two processes give the engine's outcome of one process.
+Invented names only."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from citybridge.lib.resolution import Mention, resolve
+from citybridge.lib.resolution import pairs as pairs_module
+from citybridge.lib.resolution.pairs import _halves
+
+GIVEN = ["Arben", "Agim", "Ardita", "Arbena", "Arbn", "Nevena", "Nena", "Ivan", "Ivana"]
+FAMILY = ["Kodrasi", "Kodrasaj", "Tomarić", "Tomaric", "Zelić", "Petrac"]
+
+
+def mentions() -> list[Mention]:
+    out = []
+    for n, (given, family, city, mail) in enumerate(
+        itertools.product(GIVEN, FAMILY, ["4", "5", "zelengrad"], [False, True])
+    ):
+        email = f"{given}.{family}@ex.org".lower() if mail and n % 3 else ""
+        out.append(Mention(n, f"{given} {family}", email=email, city=city, organisation="Alfa"))
+    return out
+
+
+def test_two_processes_resolve_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = resolve(mentions())
+    monkeypatch.setattr(pairs_module, "PARALLEL_PAIRS", 0)
+    split = []
+
+    def halves(blocks):
+        split.append(len(blocks))
+        return _halves(blocks)
+
+    monkeypatch.setattr(pairs_module, "_halves", halves)
+    together = resolve(mentions())
+    assert split  # the blocks were shared between two processes
+    assert together.clusters == alone.clusters
+    assert together.uncertain == alone.uncertain
+    assert len(alone.clusters) < len(mentions())  # the data links something
+    assert alone.uncertain  # ...and asks something
+
+
+def test_halves_share_the_pairs() -> None:
+    blocks = [list(range(n)) for n in (40, 30, 20, 10, 10, 5, 2)]
+    mine, theirs = _halves(blocks)
+    assert sorted(map(len, mine + theirs)) == sorted(map(len, blocks))
+
+    def weight(half):
+        return sum(len(b) * (len(b) - 1) // 2 for b in half)
+
+    assert abs(weight(mine) - weight(theirs)) <= 435  # within the largest but one block
