@@ -208,14 +208,17 @@ def review_outcome(truth: dict, links: dict, var: Path) -> dict:
             x = parent[x]
         return x
 
+    same = 0
     for first, second in pairs:
         a, b = key_of.get(first), key_of.get(second)
         if a in truth and b in truth and truth[a] == truth[b]:
+            same += 1
             parent[find(links.get(a, str(a)))] = find(links.get(b, str(b)))
     people = {find(links.get(key, str(key))) for key in truth}
     true = len(set(truth.values()))
     return {
         "queued": len(pairs),
+        "queued_same": same,  # pairs an officer would answer "same person"
         "people_after_review": len(people),
         "count_error_after_review": (len(people) - true) / true,
     }
@@ -484,8 +487,9 @@ def table(report: dict) -> str:
         r = report["review"]
         lines += [
             "",
-            f"Review queue: {r['queued']} pairs; had an officer decided each correctly: "
-            f"{r['people_after_review']} people ({r['count_error_after_review']:+.2%}).",
+            f"Review queue: {r['queued']} pairs, {r['queued_same']} of them one person; had an "
+            f"officer decided each correctly: {r['people_after_review']} people "
+            f"({r['count_error_after_review']:+.2%}).",
         ]
     for label, counts in report.get("by_kind", {}).items():
         if counts:
