@@ -101,6 +101,13 @@ def mention_of(row: dict) -> resolution.Mention:
 
 @transaction.atomic
 def resolve_hub(hub: Hub) -> ResolutionSummary:
+    # A hub's rows, their mentions and the clusters are a few hundred thousand objects without
+    # reference cycles: the cycle collector would walk them again and again for nothing.
+    with resolution.cycle_collector_paused():
+        return _resolve_hub(hub)
+
+
+def _resolve_hub(hub: Hub) -> ResolutionSummary:
     rows = list(Attendance.objects.of_hub(hub).values(*FIELDS))
     by_id = {r["id"]: r for r in rows}
     decisions = LinkDecision.objects.filter(first__engagement__hub=hub).values_list(

@@ -45,21 +45,21 @@ def summed_up(indexes: Sequence[int], profiles: Sequence[Profile], mentions: Map
     man's) whose records all carry a day; None for anyone else."""
     chosen = [profiles[i] for i in indexes]
     genders = {p.gender for p in chosen} - {""}
-    named = Counter(p.name.gender for p in chosen).most_common(1)[0][0]
+    named = _commonest([p.name.gender for p in chosen])
     if "M" in genders or named == "M":
         return None
     records = [mentions[i] for p in chosen for i in p.ids]
     if any(not m.day for m in records):
         return None
     dated = sorted((m.day, m.id) for m in records)
-    given = Counter(p.given_sound for p in chosen for _ in p.ids).most_common(1)[0][0]
+    given = _commonest([p.given_sound for p in chosen for _ in p.ids])
     if not given:
         return None
     return Found(
         given=given,
-        given_written=_most_common(p.name.written[0] for p in chosen),
+        given_written=_most_common([p.name.written[0] for p in chosen]),
         surnames=frozenset(f for p in chosen for f in p.family_sounds),
-        surname_written=_most_common(p.name.written[1] for p in chosen),
+        surname_written=_most_common([p.name.written[1] for p in chosen]),
         female="F" in genders or named == "F",
         cities=frozenset(p.city for p in chosen if p.city),
         organisations=frozenset(o for p in chosen for o in p.organisations),
@@ -76,12 +76,20 @@ def _day(iso: str) -> str:
     return f"{day.day} {day:%b %Y}"  # the product's date format: 8 Dec 2022
 
 
-def _most_common(values) -> str:
+def _commonest(values: list):
+    """The most common value (of the most common, the first), counted only when there is a
+    choice: most people the engine finds have one profile."""
+    if len(values) == 1:
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
+
+
+def _most_common(values: list[str]) -> str:
     """The most common spelling, a word written in capitals title-cased (PETROVIĆ)."""
-    counts = Counter(v for v in values if v)
-    if not counts:
+    written = [v for v in values if v]
+    if not written:
         return ""
-    best = counts.most_common(1)[0][0]
+    best = _commonest(written)
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in best.split())
 
 

@@ -5,6 +5,12 @@ A pair's judgement depends on the two profiles and on what the whole data says (
 mailboxes, surnames, aliases), never on another pair's: blocks can be judged in any order and
 in any process, and a pair met in two blocks is judged the same in both. The outcome is the
 pairs decisively two people (`apart`) and the pairs worth a link or a question (`links`).
+
+Half the pairs of a block are decisively two people (Arben / Agim Krasniqi; two known cities),
+a million at 100,000 rows. Recording each of them, and carrying them along as clusters grow,
+cost more than asking again (`decisively_apart`) of the few pairs of two clusters about to
+be joined (30,000), so the blocks' pairs are left out of `apart`: only the links and the
+pairs judged after the blocks (`then`) are recorded there.
 """
 
 from __future__ import annotations
@@ -44,44 +50,59 @@ class PairJudge:
         # Many profiles carry one name in other contexts: judge each pair of names once.
         self.verdicts: dict[tuple[int, int, str], NameVerdict] = {}
 
-    def judge(self, x: int, y: int) -> None:
-        pair = x * self.width + y if x < y else y * self.width + x
-        if pair in self.seen:
-            return
-        self.seen.add(pair)
-        a, b = self.profiles[x], self.profiles[y]
+    def verdict(self, a: Profile, b: Profile) -> NameVerdict:
         key = (a.name_id, b.name_id, a.email if a.email == b.email else "")
         verdict = self.verdicts.get(key)
         if verdict is None:
             if len(self.verdicts) >= VERDICT_CACHE:
                 self.verdicts.clear()
             verdict = self.verdicts[key] = compare_names(a, b, self.surnames)
+        return verdict
+
+    def outcome(self, x: int, y: int) -> tuple[bool, Link | None]:
+        """Whether the pair is decisively two people, and its link (or question) if it is worth
+        one."""
+        a, b = self.profiles[x], self.profiles[y]
+        verdict = self.verdict(a, b)
         if verdict.conflict and verdict.points < NAMES_APART:
-            self.apart.append(pair)  # most pairs of a block: Arben / Agim Krasniqi
-            return
+            return True, None  # most pairs of a block: Arben / Agim Krasniqi
         if beyond_review(a, b, self.shared, verdict):
             # Only whether they may ever share a cluster matters.
-            if decisively_two(a, b, verdict):
-                self.apart.append(pair)
-            return
+            return decisively_two(a, b, verdict), None
         points, evidence, conflict = score_pair(a, b, self.shared, self.surnames, verdict)
-        if conflict:
-            self.apart.append(pair)
         if points < REVIEW:
-            return
+            return conflict, None
         # Namesakes told apart by strong context (two known cities, genders) are not worth an
         # officer's time, unless their organisation says they may be one.
         if conflict and points < LINK and not same_organisation(a.organisations, b.organisations):
+            return True, None
+        return conflict, (points, x, y, evidence)
+
+    def decisively_apart(self, x: int, y: int) -> bool:
+        """`outcome`'s first value for a pair of a block (judged with the lower index first)."""
+        return self.outcome(min(x, y), max(x, y))[0]
+
+    def judge(self, x: int, y: int, *, apart_kept: bool = True) -> None:
+        pair = x * self.width + y if x < y else y * self.width + x
+        if pair in self.seen:
             return
-        self.links.append((points, x, y, evidence))
+        self.seen.add(pair)
+        apart, link = self.outcome(x, y)
+        # A link decisively apart (two genders, all else agreeing) is kept: the engine asks
+        # only about the other pairs of two clusters before joining them by a link.
+        if apart and (apart_kept or link is not None):
+            self.apart.append(pair)
+        if link is not None:
+            self.links.append(link)
 
     def judge_blocks(self, blocks: Sequence[Sequence[int]]) -> None:
-        """Every pair of each block (its profiles in ascending order)."""
+        """Every pair of each block (its profiles in ascending order), leaving the pairs
+        decisively two people out of `apart` (see the module docstring)."""
         judge = self.judge
         for members in blocks:
             for i, x in enumerate(members):
                 for y in members[i + 1 :]:
-                    judge(x, y)
+                    judge(x, y, apart_kept=False)
 
     def judge_all(self, blocks: Sequence[Sequence[int]], then: Sequence[tuple[int, int]]) -> None:
         """judge_blocks, then the pairs `then` in their order; the blocks' pairs shared with a
