@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 
 from citybridge.lib.given_names import GIVEN
 from citybridge.lib.resolution.compare import Surnames, compare_given
-from citybridge.lib.resolution.evidence import LINK, REVIEW, shared_mailboxes
+from citybridge.lib.resolution.evidence import LINK, REVIEW, share_context, shared_mailboxes
 from citybridge.lib.resolution.married import married_name_pairs
 from citybridge.lib.resolution.pairs import PairJudge
 from citybridge.lib.resolution.profiles import (
@@ -349,6 +349,9 @@ def _resolve(
         rx, ry = clusters.find(x), clusters.find(y)
         if rx == ry or _ordered(rx, ry) in reported:
             continue
+        a, b = profiles[x], profiles[y]
+        if points < LINK and a.given_sound != b.given_sound and not share_context(a, b):
+            continue  # two given names and a city, nothing more: an officer could only guess
         reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
     people: dict[int, list[int]] = defaultdict(list)
