@@ -349,8 +349,8 @@ def _resolve(
         rx, ry = clusters.find(x), clusters.find(y)
         if rx == ry or _ordered(rx, ry) in reported:
             continue
-        a, b = profiles[x], profiles[y]
-        if points < LINK and a.given_sound != b.given_sound and not share_context(a, b):
+        pa, pb = profiles[x], profiles[y]
+        if points < LINK and pa.given_sound != pb.given_sound and not share_context(pa, pb):
             continue  # two given names and a city, nothing more: an officer could only guess
         reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
