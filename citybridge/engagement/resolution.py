@@ -61,13 +61,6 @@ FIELDS = (
 _VAGUE_ROLES = frozenset(["", "other"])
 
 
-# A hub's rows name a few hundred places: fold each once (folding is most of mention_of's
-# time at 100,000 rows).
-@lru_cache(maxsize=16384)
-def _folded(text: str) -> str:
-    return fold(text)
-
-
 @lru_cache(maxsize=4096)
 def _place_names(*names: str) -> tuple[str, ...]:
     return tuple(sorted({fold(p) for p in names if p}))
@@ -87,9 +80,7 @@ def mention_of(row: dict) -> resolution.Mention:
         family_name=row["family_name"],
         email=row["email"],
         organisation=row["organisation"],
-        city=str(row["local_government_id"])
-        if row["local_government_id"]
-        else _folded(row["city"]),
+        city=str(row["local_government_id"]) if row["local_government_id"] else fold(row["city"]),
         # The role as the importer read it (one value in every language) when it could.
         role=kind if kind not in _VAGUE_ROLES else row["role"],
         gender=row["gender"],

@@ -163,10 +163,6 @@ class _Token(NamedTuple):  # a tuple: made for every word of 40,000 names at 100
         return _is_caps(self.raw)
 
 
-# Sheets repeat the same words (surnames, given names) on thousands of rows.
-_fold_word = lru_cache(maxsize=65536)(fold)
-
-
 @lru_cache(maxsize=65536)
 def _is_caps(raw: str) -> bool:
     letters = [c for c in raw if c.isalpha()]
@@ -178,7 +174,7 @@ def _tokens(text: str, at_start: bool = True) -> tuple[list[_Token], list[str]]:
     words: list[_Token] = []
     initials: list[str] = []
     for position, raw in enumerate(text.replace(",", " ").split()):
-        folded = _fold_word(raw)
+        folded = fold(raw)
         squeezed = folded.replace(" ", "")
         if not squeezed:
             continue
@@ -304,5 +300,9 @@ def display_name(written: Iterable[tuple[str, str, str]]) -> str:
         text, count = item
         return (not is_cyrillic(text), count, not text.isascii(), -len(text))
 
-    best = max(counts.items(), key=preference)[0]
-    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in best.split())
+    return title_capitals(max(counts.items(), key=preference)[0])
+
+
+def title_capitals(text: str) -> str:
+    """Words written all in capitals title-cased: "BOGIČEVIĆ Miloš" -> "Bogičević Miloš"."""
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split())

@@ -101,6 +101,8 @@ def is_cyrillic(text: str) -> bool:
     return cyrillic > latin
 
 
+# Sheets repeat the same cells (names, organisations, roles, places) on thousands of rows.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The lowercase ASCII key of `text` (see the module docstring)."""
     if not text:
@@ -113,7 +115,6 @@ def fold(text: str) -> str:
     return _fold_unicode(text)
 
 
-@lru_cache(maxsize=65536)
 def _fold_unicode(text: str) -> str:
     # Lowercase first so one table entry serves both cases (Đ → đ → dj, not DJ).
     latin = text.lower().translate(_TABLE)

@@ -335,9 +335,6 @@ def _resolve(
             big.extend(small)
             members[root] = big
 
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for index, p in enumerate(profiles):
-        grouped[clusters.find(index)].extend(p.ids)
     uncertain: list[tuple[int, int, float, list[str]]] = []
     # Clusters an officer already said are two people are not asked about again.
     reported = {
@@ -354,13 +351,15 @@ def _resolve(
             continue  # two given names and a city, nothing more: an officer could only guess
         reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
-    people: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(profiles)):
-        people[clusters.find(index)].append(index)
     by_id = {m.id: m for m in mentions}
-    for a, b, evidence in married_name_pairs(list(people.values()), profiles, by_id):
+    for a, b, evidence in married_name_pairs(
+        [sorted(m) for m in members.values()], profiles, by_id
+    ):
         rx, ry = clusters.find(profile_of[a]), clusters.find(profile_of[b])
         if _ordered(rx, ry) not in reported:
             reported.add(_ordered(rx, ry))
             uncertain.append((a, b, _probability(REVIEW), evidence))
-    return Resolution(clusters=sorted(sorted(ids) for ids in grouped.values()), uncertain=uncertain)
+    people = (
+        sorted(i for index in indexes for i in profiles[index].ids) for indexes in members.values()
+    )
+    return Resolution(clusters=sorted(people), uncertain=uncertain)

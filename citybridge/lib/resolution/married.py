@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from citybridge.lib.names import title_capitals
 from citybridge.lib.resolution.evidence import same_organisation
 from citybridge.lib.resolution.profiles import Mention, Profile
 
@@ -89,8 +90,7 @@ def _most_common(values: list[str]) -> str:
     written = [v for v in values if v]
     if not written:
         return ""
-    best = _commonest(written)
-    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in best.split())
+    return title_capitals(_commonest(written))
 
 
 def married_name_pairs(

@@ -12,9 +12,6 @@ from citybridge.lib.names import Name, given_keys, parse_name, sound
 from citybridge.lib.roles import normalise_role
 from citybridge.lib.text import fold, fold_email
 
-# Sheets repeat the same organisations, roles and gender cells on thousands of rows.
-_fold_cell = lru_cache(maxsize=65536)(fold)
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -38,7 +35,7 @@ class Mention:
 
 def written_gender(text: str) -> str:
     """ "M", "F" or "" from a gender cell: M, m., male, muški, mashkull, М / F, Ž, Ж, ženski, femër."""
-    key = _fold_cell(text)
+    key = fold(text)
     if not key:
         return ""
     if key[0] == "m":
@@ -107,7 +104,7 @@ def profile_key(m: Mention, name: Name) -> tuple[str, ...]:
     )
     if name.given and name.family:
         return key
-    return (*key, _fold_cell(m.organisation), _fold_cell(m.role))
+    return (*key, fold(m.organisation), fold(m.role))
 
 
 def _compared(name: Name, gender: str) -> tuple:
@@ -137,11 +134,11 @@ def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profi
         if found is not None:
             found.ids.append(m.id)
             if m.organisation:
-                found.organisations.add(_fold_cell(m.organisation))
+                found.organisations.add(fold(m.organisation))
                 if kind := organisation_kind(m.organisation):
                     found.organisation_kinds.add(kind)
             if m.role:
-                found.roles.add(_fold_cell(m.role))
+                found.roles.add(fold(m.role))
             continue
         profile = Profile(
             ids=[m.id],
@@ -151,8 +148,8 @@ def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profi
             family_sounds=tuple(sound(t) for t in name.family),
             email=key[3],
             city=key[4],
-            organisations={_fold_cell(m.organisation)} if m.organisation else set(),
-            roles={_fold_cell(m.role)} if m.role else set(),
+            organisations={fold(m.organisation)} if m.organisation else set(),
+            roles={fold(m.role)} if m.role else set(),
             gender=key[5],
             mailbox_sounds=mailbox_sounds(key[3]) if key[3] else frozenset(),
             name_id=name_ids.setdefault(_compared(name, key[5]), len(name_ids)),
