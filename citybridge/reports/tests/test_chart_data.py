@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.models import Gender, Person
 from citybridge.reports.briefs.assemble import chart_data
 from citybridge.reports.figures import individuals_engaged
+from citybridge.reports.tests.roundtables import roundtable
 
 pytestmark = pytest.mark.django_db
 
@@ -28,33 +28,13 @@ def people(hub, city):
     ]
 
 
-def attended(hub, city, key: str, day: dt.date, who: list[Person]) -> None:
-    engagement = Engagement.objects.create(
-        hub=hub,
-        key=key,
-        title=f"Roundtable {key}",
-        kind=Engagement.Kind.ROUNDTABLE,
-        starts_on=day,
-        ends_on=day,
-        host_city=city,
-    )
-    for row, person in enumerate(who, start=1):
-        Attendance.objects.create(
-            engagement=engagement,
-            source_file=f"{key}.csv",
-            row_number=row,
-            full_name=person.full_name,
-            person=person,
-        )
-
-
 def test_people_are_counted_once_per_month_and_once_so_far(hub, city, people):
     ana, ivana, marko, petar = people
-    attended(hub, city, "T01", dt.date(2023, 1, 10), [ana, ivana])
-    attended(hub, city, "T02", dt.date(2023, 1, 25), [ana, marko])  # Ana again, same month
+    roundtable(hub, city, "T01", dt.date(2023, 1, 10), [ana, ivana])
+    roundtable(hub, city, "T02", dt.date(2023, 1, 25), [ana, marko])  # Ana again, same month
     # February: nobody. March: Ana a third time, Petar for the first time.
-    attended(hub, city, "T03", dt.date(2023, 3, 31), [ana, petar])
-    attended(hub, city, "T04", dt.date(2023, 4, 1), [ivana])  # the day after the period
+    roundtable(hub, city, "T03", dt.date(2023, 3, 31), [ana, petar])
+    roundtable(hub, city, "T04", dt.date(2023, 4, 1), [ivana])  # the day after the period
     start, end = dt.date(2023, 1, 15), dt.date(2023, 3, 31)
 
     charts = chart_data(hub, start, end, "en", hide_small=False)
@@ -73,9 +53,9 @@ def test_people_are_counted_once_per_month_and_once_so_far(hub, city, people):
 
 def test_a_long_period_is_counted_by_quarter(hub, city, people):
     ana, ivana, marko, _petar = people
-    attended(hub, city, "T01", dt.date(2022, 2, 1), [ana])
-    attended(hub, city, "T02", dt.date(2022, 3, 30), [ana, ivana])
-    attended(hub, city, "T03", dt.date(2023, 8, 1), [marko, ivana])
+    roundtable(hub, city, "T01", dt.date(2022, 2, 1), [ana])
+    roundtable(hub, city, "T02", dt.date(2022, 3, 30), [ana, ivana])
+    roundtable(hub, city, "T03", dt.date(2023, 8, 1), [marko, ivana])
 
     charts = chart_data(hub, dt.date(2022, 1, 1), dt.date(2023, 9, 30), "en", hide_small=False)
 
@@ -87,7 +67,7 @@ def test_a_long_period_is_counted_by_quarter(hub, city, people):
 
 def test_a_period_of_more_quarters_than_one_statement_may_join(hub, city, people):
     ana, ivana, _marko, _petar = people
-    attended(hub, city, "T01", dt.date(2023, 5, 4), [ana, ivana])
+    roundtable(hub, city, "T01", dt.date(2023, 5, 4), [ana, ivana])
 
     charts = chart_data(hub, dt.date(1850, 1, 1), dt.date(2023, 12, 31), "en", hide_small=False)
 

@@ -8,10 +8,10 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from citybridge.engagement.models import Attendance, Engagement
 from citybridge.needs.models import Need
 from citybridge.network.models import Gender, Person, Theme
 from citybridge.reports.dashboard import current_period, previous_period
+from citybridge.reports.tests.roundtables import roundtable
 from citybridge.support.models import Milestone, SupportAction
 
 pytestmark = pytest.mark.django_db
@@ -33,23 +33,7 @@ def records(hub, city):
         ("T01", dt.date(2022, 5, 4), people[:2]),
         ("T02", dt.date(2023, 5, 4), people),
     ):
-        engagement = Engagement.objects.create(
-            hub=hub,
-            key=key,
-            title=f"Roundtable {key}",
-            kind=Engagement.Kind.ROUNDTABLE,
-            starts_on=day,
-            ends_on=day,
-            host_city=city,
-        )
-        for row, person in enumerate(who, start=1):
-            Attendance.objects.create(
-                engagement=engagement,
-                source_file=f"{key}.csv",
-                row_number=row,
-                full_name=person.full_name,
-                person=person,
-            )
+        roundtable(hub, city, key, day, who)
     theme = Theme.objects.get(slug="youth-engagement")
     Need.objects.create(
         hub=hub, city=city, theme=theme, statement="Youth council.", raised_on=dt.date(2023, 5, 4)
