@@ -12,6 +12,7 @@ import hashlib
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import PurePath
 from typing import Any
 
@@ -25,7 +26,6 @@ from citybridge.engagement.resolution import resolve_hub
 from citybridge.lib.cells import parse_date, parse_email
 from citybridge.lib.headers import ATTENDANCE, ENGAGEMENTS
 from citybridge.lib.importing import ImportReport
-from citybridge.lib.places import PlaceIndex
 from citybridge.lib.roles import normalise_role
 from citybridge.lib.spreadsheets import (
     Problem,
@@ -287,7 +287,8 @@ def import_attendance(
     )
     with transaction.atomic():
         people_before = hub.people.count()
-        cleaner = _RowCleaner(known_places(hub.country_codes()))
+        # City cells repeat across the sheets of an import: each written form is looked up once.
+        place_of = cache(known_places(hub.country_codes()).lookup)
         # Every sheet imported before, in one query rather than one per file: {(engagement,
         # file name): sha256}. The sheets' engagements are the hub's, or the one given.
         earlier = Q(engagement__hub=hub)
@@ -322,7 +323,7 @@ def import_attendance(
                 continue
             # Known at once: the same file twice in one upload is then "unchanged" the second time.
             fingerprints[(sheet.engagement.pk, sheet.file_name)] = sheet.sha256
-            report.created += _store_sheet(sheet, cleaner, acting_user)
+            report.created += _store_sheet(sheet, place_of, acting_user)
             report.rows += len(sheet.table.rows)
             # Its rows are in the database now; resolution reads them from there.
             sheet.table.rows = []
@@ -341,33 +342,13 @@ def import_attendance(
     return report
 
 
-class _RowCleaner:
-    """A row's role and city as the vocabulary and the place index read them. Role and city
-    cells repeat across the sheets of an import, so each written form is read once."""
-
-    def __init__(self, places: PlaceIndex) -> None:
-        self._places = places
-        self._role_kinds: dict[str, str] = {}
-        self._place_ids: dict[str, int | None] = {}
-
-    def role_kind(self, written: str) -> str:
-        if written not in self._role_kinds:
-            self._role_kinds[written] = normalise_role(written)
-        return self._role_kinds[written]
-
-    def place(self, written: str) -> int | None:
-        if not written:
-            return None
-        if written not in self._place_ids:
-            self._place_ids[written] = self._places.lookup(written)
-        return self._place_ids[written]
-
-
 # The fields a sheet may fill, in the order _store_sheet reads them.
 _TEXT_FIELDS = ("first_name", "last_name", "full_name", "organisation", "role", "city", "email")
 
 
-def _store_sheet(sheet: ParsedSheet, cleaner: _RowCleaner, acting_user: User | None) -> int:
+def _store_sheet(
+    sheet: ParsedSheet, place_of: Callable[[str], int | None], acting_user: User | None
+) -> int:
     stored = Sheet.objects.create(
         engagement=sheet.engagement,
         file_name=sheet.file_name,
@@ -399,8 +380,8 @@ def _store_sheet(sheet: ParsedSheet, cleaner: _RowCleaner, acting_user: User | N
                 "city": city[:150],
                 "email": email[:250],
                 "gender": gender[:20],
-                "role_kind": cleaner.role_kind(role),
-                "local_government_id": cleaner.place(city),
+                "role_kind": normalise_role(role),
+                "local_government_id": place_of(city),
             }
         )
     _insert(records)

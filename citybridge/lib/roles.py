@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from citybridge.lib.text import fold
 
@@ -112,6 +113,7 @@ def _concepts(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4096)  # sheets repeat a few hundred role cells on thousands of rows
 def normalise_role(text: str) -> str:
     """The role vocabulary value for a role cell: '' for an empty cell, 'other' when unclear."""
     if not text.strip():
