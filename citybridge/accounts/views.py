@@ -214,9 +214,8 @@ def role_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 def account_for_change(request: HttpRequest, pk: int) -> tuple[User, int | None]:
     """The user whose whole account is changed (deactivate, reactivate, a set-password link,
-    a second-factor reset)
-    and the hub to log it in; (user, None) with a message when the change is refused
-    (accounts.access.why_not_take_over)."""
+    a second-factor reset) and the hub to log it in; (user, None) with a message when the
+    change is refused (accounts.access.why_not_take_over)."""
     user = get_user_for_admin(request.user, pk)
     refused = why_not_take_over(request.user, user)
     if refused:
