@@ -2,6 +2,12 @@
 
 Domain querysets call `scope_of(user)` in their `visible_to(user)` methods, so every query that
 touches a hub's records is narrowed in one place.
+
+A role counts only in its own hub. A request works in one hub (network.access.current_hub), and
+the view decorators cut the user's scope to that hub (`work_in`) before checking their role
+there: every record the request can then reach is of that hub, so the role checked is the one
+held in the record's own hub. A user who is hub admin elsewhere and focal point here is, here,
+a focal point and nothing more.
 """
 
 from __future__ import annotations
@@ -42,6 +48,16 @@ class Scope:
     def sees_people_of(self, hub_id: int) -> bool:
         return hub_id in self.staff_hubs or hub_id in self.focal_cities
 
+    def within(self, hub_id: int) -> Scope:
+        """The same roles, in one hub only: what the user may see and do while working in it."""
+        return Scope(
+            admin_hubs=self.admin_hubs & {hub_id},
+            officer_hubs=self.officer_hubs & {hub_id},
+            focal_cities={h: c for h, c in self.focal_cities.items() if h == hub_id},
+            expert_hubs=self.expert_hubs & {hub_id},
+            donor_hubs=self.donor_hubs & {hub_id},
+        )
+
 
 EMPTY = Scope()
 
@@ -76,4 +92,13 @@ def scope_of(user: Any) -> Scope:
         donor_hubs=frozenset(donor),
     )
     user._citybridge_scope = scope
+    return scope
+
+
+def work_in(user: Any, hub_id: int) -> Scope:
+    """Cut the user's scope to one hub for the rest of the request (see the module's docstring):
+    every `visible_to(user)` after this sees that hub's records only."""
+    scope = scope_of(user).within(hub_id)
+    if getattr(user, "is_authenticated", False):
+        user._citybridge_scope = scope
     return scope

@@ -23,7 +23,7 @@ def save_advocacy_action(
     themes: Iterable[Theme] = (),
     acting_user: User | None,
 ) -> AdvocacyAction:
-    action.hub = hub
+    hub.adopt(action)
     action.full_clean()
     action.save()
     action.cities.set(cities)
@@ -37,7 +37,7 @@ def save_advocacy_action(
 def save_testimonial(
     testimonial: Testimonial, *, hub: Hub, acting_user: User | None
 ) -> Testimonial:
-    testimonial.hub = hub
+    hub.adopt(testimonial)
     testimonial.full_clean()
     testimonial.save()
     return testimonial

@@ -22,7 +22,7 @@ def save_engagement(
     acting_user: User | None,
 ) -> Engagement:
     """Raises EditConflict when someone saved the engagement after this edit was opened."""
-    engagement.hub = hub
+    hub.adopt(engagement)
     engagement.full_clean()
     claim_version(engagement)
     engagement.save()

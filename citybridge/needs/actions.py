@@ -15,7 +15,7 @@ from citybridge.network.models import Hub, LocalGovernment
 
 @transaction.atomic
 def save_need(need: Need, *, hub: Hub, acting_user: User | None) -> Need:
-    need.hub = hub
+    hub.adopt(need)
     if need.pk is None:
         need.recorded_by = acting_user
     if need.source_engagement and not need.raised_on:

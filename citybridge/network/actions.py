@@ -37,7 +37,7 @@ def add_membership(membership: Membership, *, acting_user: User | None) -> Membe
 @transaction.atomic
 def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person:
     """Raises EditConflict when someone saved the person after this edit was opened."""
-    person.hub = hub
+    hub.adopt(person)
     claim_version(person)
     person.save()
     return person

@@ -62,6 +62,14 @@ class Hub(models.Model):
     def country_codes(self) -> list[str]:
         return sorted(c.code for c in self.countries.all())
 
+    def adopt(self, record: models.Model) -> None:
+        """Make `record` this hub's before it is saved: a new record joins the hub; a saved one
+        must already be of it, as a save never moves a record to another hub."""
+        if record.pk is None:
+            record.hub = self  # type: ignore[attr-defined]
+        elif record.hub_id != self.pk:  # type: ignore[attr-defined]
+            raise ValueError(f"{record._meta.label} {record.pk} is of another hub than {self}.")
+
 
 class Theme(models.Model):
     """The shared taxonomy; a hub may extend it with its own themes."""

@@ -48,7 +48,7 @@ def save_support_action(
     """Create or update an action. A new one starts as requested, and that is its first recorded
     move (on `requested_on`, else its start date, else today). The status never changes here."""
     is_new = action.pk is None
-    action.hub = hub
+    hub.adopt(action)
     if is_new:
         action.status = SupportAction.Status.REQUESTED
     else:
@@ -167,7 +167,7 @@ def save_action_plan(
     support_actions: Iterable[SupportAction] = (),
     acting_user: User | None,
 ) -> ActionPlan:
-    plan.hub = hub
+    hub.adopt(plan)
     plan.full_clean()
     plan.save()
     plan.support_actions.set(support_actions)
@@ -182,7 +182,7 @@ def save_expert(
     themes: Iterable[Theme] = (),
     acting_user: User | None,
 ) -> Expert:
-    expert.hub = hub
+    hub.adopt(expert)
     expert.full_clean(exclude=["user"])
     expert.save()
     expert.themes.set(themes)

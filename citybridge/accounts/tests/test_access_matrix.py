@@ -5,6 +5,11 @@ hub, each with a person, an engagement and its attendance row, a need; city B al
 a mechanism, an action plan, advocacy and a quote (no consent). Object URLs point at city B's
 records, so a focal point of city A must get a 404 there, as must donors, experts and outsiders.
 
+The two-hub users (issue #13): hub admin, or officer, of Elsewhere Hub (their first hub, by
+name) and focal point of city A here. A role counts only in its own hub: working there they are
+outsiders here (`admin_there`, `officer_there`), and working here (`...@here`, their session's
+hub) exactly the focal point; the hub admin keeps, anywhere, the user pages of the hub they run.
+
 A URL pattern without a policy entry fails the test: a new page must be classified.
 """
 
@@ -23,13 +28,14 @@ from citybridge.conftest import make_user
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.jobs.models import Job
 from citybridge.needs.models import Need
-from citybridge.network.models import Person, Theme
+from citybridge.network.models import Hub, Person, Theme
 from citybridge.practices.actions import save_practice
 from citybridge.practices.models import Practice
 from citybridge.reports.briefs.actions import publish_brief
 from citybridge.support.models import ActionPlan, Expert, Mechanism, SupportAction
 
 ROLES = ("hub_admin", "officer", "focal", "expert", "donor", "outsider", "anonymous")
+TWO_HUB_ROLES = ("admin_there", "officer_there", "admin_there@here", "officer_there@here")
 ADMIN = frozenset({"hub_admin"})
 STAFF = ADMIN | {"officer"}
 PEOPLE = STAFF | {"focal"}
@@ -160,6 +166,24 @@ POLICY: dict[str, frozenset[str]] = {
     "jobs:job_detail": STAFF,
 }
 
+# Pages about every hub a user administers, wherever they work (user management, the access log).
+ADMIN_ANYWHERE = {"accounts:user_list", "accounts:user_add", "accounts:access_log"}
+
+
+def stands_for(role: str) -> str:
+    """The one-hub role whose policy a two-hub user follows: working here, the focal point;
+    working there, an outsider to this hub."""
+    if role.endswith("@here"):
+        return "focal"
+    return "outsider" if role in TWO_HUB_ROLES else role
+
+
+def may_get(role: str, name: str) -> bool:
+    if role.startswith("admin_there") and name in ADMIN_ANYWHERE:
+        return True
+    return stands_for(role) in POLICY[name]
+
+
 # Downloads and variants of listed pages, checked for canaries (and 2xx) like their page.
 VARIANTS = {
     "support:support_list": ["format=csv", "format=xlsx"],
@@ -184,6 +208,8 @@ MUST_NOT_SEE = {
     "outsider": EVERYTHING,
     "anonymous": EVERYTHING,
 }
+for _role in TWO_HUB_ROLES:
+    MUST_NOT_SEE[_role] = MUST_NOT_SEE[stands_for(_role)]
 
 
 def url_names(patterns=None, namespace: str = "") -> list[tuple[str, URLPattern]]:
@@ -330,11 +356,19 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         "donor": donor,
         "outsider": outsider,
     }
+    elsewhere = Hub.objects.get(slug="elsewhere")
+    for role, kind in (("admin_there", Role.Kind.HUB_ADMIN), ("officer_there", Role.Kind.OFFICER)):
+        users[role] = users[f"{role}@here"] = make_user(role, elsewhere, kind)
+        Role.objects.create(user=users[role], hub=hub, kind=Role.Kind.FOCAL_POINT, city=city)
     clients = {}
-    for role in ROLES:
+    for role in ROLES + TWO_HUB_ROLES:
         clients[role] = Client()
         if role in users:
             clients[role].force_login(users[role])
+        if role.endswith("@here"):
+            session = clients[role].session
+            session["hub_id"] = hub.pk
+            session.save()
     return {"objects": objects, "clients": clients, "own_support": own}
 
 
@@ -366,21 +400,22 @@ def test_every_url_and_role_against_the_policy(world):
     for name, pattern in patterns:
         base = url_of(name, pattern, world["objects"])
         queries = [QUERY.get(name, ""), *VARIANTS.get(name, [])]
-        for role in ROLES:
+        for role in ROLES + TWO_HUB_ROLES:
             client = world["clients"][role]
             for query in queries:
                 response = client.get(f"{base}?{query}" if query else base)
                 requests += 1
                 ok = 200 <= response.status_code < 300
-                if ok and role not in POLICY[name]:
+                if ok and not may_get(role, name):
                     unexpected.append((name, query, role, response.status_code))
-                if not ok and role in POLICY[name]:
+                if not ok and may_get(role, name):
                     refused.append((name, query, role, response.status_code))
                 body = response.content.decode("utf-8", "replace").lower()
                 leaks += [(name, query, role, c) for c in MUST_NOT_SEE[role] if c.lower() in body]
+    roles = len(ROLES + TWO_HUB_ROLES)
     print(
-        f"\naccess matrix: {len(patterns)} URL patterns × {len(ROLES)} roles = "
-        f"{len(patterns) * len(ROLES)} cells ({requests} requests with downloads); "
+        f"\naccess matrix: {len(patterns)} URL patterns × {roles} roles = "
+        f"{len(patterns) * roles} cells ({requests} requests with downloads); "
         f"unexpected 2xx: {len(unexpected)}; canary leaks: {len(leaks)}"
     )
     assert len(patterns) >= 80
@@ -400,8 +435,10 @@ def test_posts_are_refused_to_roles_outside_the_policy(world):
         url = url_of(name, pattern, world["objects"])
         may_post = POLICY[name] | (own_hub(STAFF) if name in POST_ONLY_STAFF else NOBODY)
         may_post |= ADMIN if name in POST_ONLY_ADMIN else NOBODY
-        for role in ROLES:
-            if role in may_post:
+        for role in ROLES + TWO_HUB_ROLES:
+            if stands_for(role) in may_post or (
+                role.startswith("admin_there") and name in ADMIN_ANYWHERE
+            ):
                 continue
             response = world["clients"][role].post(url, {})
             status = response.status_code
