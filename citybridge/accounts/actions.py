@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from citybridge.accounts import mfa
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, Role, User
 
 
@@ -25,6 +26,7 @@ def _role_detail(verb: str, role: Role) -> str:
     return f"{verb} {role.kind}" + (f" for city {role.city_id}" if role.city_id else "")
 
 
+@records_acting_user
 @transaction.atomic
 def save_role(role: Role, *, acting_user: User | None) -> Role:
     """Give a user a role (or save a changed one); one access-log row about the user."""
@@ -45,6 +47,7 @@ def save_role(role: Role, *, acting_user: User | None) -> Role:
     return role
 
 
+@records_acting_user
 @transaction.atomic
 def remove_role(role: Role, *, acting_user: User | None) -> None:
     log_access(
@@ -57,6 +60,7 @@ def remove_role(role: Role, *, acting_user: User | None) -> None:
     role.delete()
 
 
+@records_acting_user
 @transaction.atomic
 def add_user(
     *,
@@ -78,6 +82,7 @@ def add_user(
     return user
 
 
+@records_acting_user
 def password_link(user: User, *, acting_user: User | None, hub=None) -> str:
     """The path of a one-time link where `user` sets their password (Django's password-reset
     token: it stops working once a password is set or they sign in, and after
@@ -92,6 +97,7 @@ def password_link(user: User, *, acting_user: User | None, hub=None) -> str:
     )
 
 
+@records_acting_user
 @transaction.atomic
 def deactivate_user(user: User, *, acting_user: User | None, hub=None) -> int:
     """Stop `user` signing in and end their open sessions now; returns how many were ended.
@@ -105,6 +111,7 @@ def deactivate_user(user: User, *, acting_user: User | None, hub=None) -> int:
     return ended
 
 
+@records_acting_user
 @transaction.atomic
 def reset_second_factor(user: User, *, acting_user: User | None, hub=None) -> int:
     """Remove `user`'s authenticator and recovery codes (a lost phone) and end their open
@@ -127,6 +134,7 @@ def end_sessions(user: User) -> int:
     return len(ended)
 
 
+@records_acting_user
 @transaction.atomic
 def reactivate_user(user: User, *, acting_user: User | None, hub=None) -> None:
     user.is_active = True

@@ -6,12 +6,14 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Person, Theme
 
 
+@records_acting_user
 @transaction.atomic
 def save_advocacy_action(
     action: AdvocacyAction,
@@ -33,6 +35,7 @@ def save_advocacy_action(
     return action
 
 
+@records_acting_user
 @transaction.atomic
 def save_testimonial(
     testimonial: Testimonial, *, hub: Hub, acting_user: User | None

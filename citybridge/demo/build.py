@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from citybridge.accounts.history import COMMAND_LINE
 from citybridge.accounts.models import Role, User
 from citybridge.demo.cities import CITIES, GAZETTEER_NAMES, GLOBAL_CITIES
 from citybridge.demo.engagements import ENGAGEMENTS, HUB_LAUNCH
@@ -57,7 +58,7 @@ def database_is_empty() -> bool:
         LocalGovernment.objects.exists()
         or Person.objects.exists()
         or Engagement.objects.exists()
-        or User.objects.exists()
+        or User.objects.exclude(username=COMMAND_LINE).exists()
     )
 
 

@@ -6,12 +6,14 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.network.models import Hub, LocalGovernment, Theme
 from citybridge.network.versions import claim_version
 
 
+@records_acting_user
 @transaction.atomic
 def save_engagement(
     engagement: Engagement,
@@ -31,6 +33,7 @@ def save_engagement(
     return engagement
 
 
+@records_acting_user
 @transaction.atomic
 def remove_sheet(sheet: Sheet, *, acting_user: User | None) -> int:
     """Remove an imported sheet and its rows (e.g. to import a corrected file), then resolve the

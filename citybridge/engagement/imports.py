@@ -20,6 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models import Q
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, User
 from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.engagement.resolution import resolve_hub
@@ -57,6 +58,7 @@ def engagement_kind(text: str) -> str | None:
     return KIND_WORDS.get(fold(text.replace("_", " ")))
 
 
+@records_acting_user
 def import_engagements(
     data: bytes, file_name: str, *, hub: Hub, dry_run: bool = False, acting_user: User | None
 ) -> ImportReport:
@@ -272,6 +274,7 @@ def parse_sheets(
     return parsed
 
 
+@records_acting_user
 def import_attendance(
     files: list[tuple[str, bytes]],
     *,

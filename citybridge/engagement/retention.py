@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, User
 from citybridge.engagement.models import Attendance
 from citybridge.network.erasure import pin_together, pseudonym
@@ -21,6 +22,7 @@ from citybridge.network.erasure import pin_together, pseudonym
 PREFIX = "Erased "
 
 
+@records_acting_user
 @transaction.atomic
 def pseudonymise_attendance(before: dt.date, *, acting_user: User | None) -> int:
     """Pseudonymise the rows of engagements that started before `before`; returns how many."""

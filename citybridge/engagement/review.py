@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.db import transaction
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, User
 from citybridge.engagement.models import Attendance, LinkDecision
 from citybridge.engagement.resolution import ResolutionSummary, resolve_hub
 from citybridge.network.models import Hub
 
 
+@records_acting_user
 @transaction.atomic
 def decide_pair(
     hub: Hub, first: Attendance, second: Attendance, verdict: str, *, acting_user: User | None
@@ -28,6 +30,7 @@ def decide_pair(
     return resolve_hub(hub)
 
 
+@records_acting_user
 @transaction.atomic
 def split_record(hub: Hub, record: Attendance, *, acting_user: User | None) -> ResolutionSummary:
     """Undo a merge: this record is not the same person as the others it was linked with."""
@@ -45,6 +48,7 @@ def split_record(hub: Hub, record: Attendance, *, acting_user: User | None) -> R
     return resolve_hub(hub)
 
 
+@records_acting_user
 @transaction.atomic
 def undo_decision(
     hub: Hub, decision: LinkDecision, *, acting_user: User | None

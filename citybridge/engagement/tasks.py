@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement import uploads
 from citybridge.engagement.forms import ImportForm
@@ -61,6 +62,7 @@ def run_import(
     )
 
 
+@records_acting_user
 def start_import(
     token: str,
     kind: str,

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.history import acting_as, records_acting_user
 from citybridge.accounts.models import User
 from citybridge.accounts.scopes import scope_of
 from citybridge.jobs.models import Job
@@ -60,6 +61,7 @@ class _Finish:
     label: str = ""
 
 
+@records_acting_user
 def start_job(
     task,
     *,
@@ -129,7 +131,8 @@ def _run(job: Job, work: Work, progress: Progress) -> _Finish:
             ),
         )
     try:
-        outcome = work(job, user, progress)
+        with acting_as(user):  # its history rows name the starter, as from the web
+            outcome = work(job, user, progress)
     except JobFailed as failure:
         return _Finish(
             Job.Status.FAILED, failure.message, failure.problems, failure.url, failure.label

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.actions import save_engagement
 from citybridge.engagement.models import Engagement
@@ -24,6 +25,7 @@ def _mark_addressed(need: Need, acting_user: User | None) -> None:
         change_need_status(need, Need.Status.BEING_ADDRESSED, acting_user=acting_user)
 
 
+@records_acting_user
 @transaction.atomic
 def support_from_match(
     need: Need,
@@ -80,6 +82,7 @@ def next_exchange_key(need: Need) -> str:
     return f"PX{need.pk}-{n}"
 
 
+@records_acting_user
 @transaction.atomic
 def peer_exchange_from_match(
     need: Need,

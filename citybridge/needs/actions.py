@@ -7,12 +7,14 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
 from citybridge.needs.models import ConsultationFinding, Need
 from citybridge.network.models import Hub, LocalGovernment
 
 
+@records_acting_user
 @transaction.atomic
 def save_need(need: Need, *, hub: Hub, acting_user: User | None) -> Need:
     hub.adopt(need)
@@ -25,6 +27,7 @@ def save_need(need: Need, *, hub: Hub, acting_user: User | None) -> Need:
     return need
 
 
+@records_acting_user
 @transaction.atomic
 def change_need_status(need: Need, status: str, *, acting_user: User | None) -> Need:
     need.status = status
@@ -33,6 +36,7 @@ def change_need_status(need: Need, status: str, *, acting_user: User | None) -> 
     return need
 
 
+@records_acting_user
 @transaction.atomic
 def record_consultation(
     engagement: Engagement,

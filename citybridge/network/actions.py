@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, User
 from citybridge.lib.text import fold
 from citybridge.network import erasure, ledger
@@ -12,6 +13,7 @@ from citybridge.network.models import Hub, LocalGovernment, Membership, Person, 
 from citybridge.network.versions import claim_version
 
 
+@records_acting_user
 @transaction.atomic
 def save_city(
     city: LocalGovernment, *, acting_user: User | None, extra_names: list[str] | None = None
@@ -27,6 +29,7 @@ def save_city(
     return city
 
 
+@records_acting_user
 @transaction.atomic
 def add_membership(membership: Membership, *, acting_user: User | None) -> Membership:
     membership.full_clean()
@@ -34,6 +37,7 @@ def add_membership(membership: Membership, *, acting_user: User | None) -> Membe
     return membership
 
 
+@records_acting_user
 @transaction.atomic
 def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person:
     """Raises EditConflict when someone saved the person after this edit was opened."""
@@ -43,12 +47,14 @@ def save_person(person: Person, *, hub: Hub, acting_user: User | None) -> Person
     return person
 
 
+@records_acting_user
 @transaction.atomic
 def add_position(position: Position, *, acting_user: User | None) -> Position:
     position.save()
     return position
 
 
+@records_acting_user
 @transaction.atomic
 def erase_person(person: Person, *, acting_user: User | None) -> erasure.ErasureReport:
     """Erase the person's identifiers everywhere, keeping every count (network.erasure), and
@@ -71,6 +77,7 @@ class HubError(ValueError):
     pass
 
 
+@records_acting_user
 @transaction.atomic
 def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User | None) -> Hub:
     from citybridge.network.models import Country

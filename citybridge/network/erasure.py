@@ -30,6 +30,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.lib import redact
 from citybridge.lib.text import fold
 from citybridge.network.models import Person
@@ -300,6 +301,7 @@ def _clear_file_fields(names: list[str]) -> None:
                 model._base_manager.filter(**{f"{f.name}__in": names}).update(**{f.name: ""})
 
 
+@records_acting_user
 def erase(person: Person, *, acting_user, placeholder: str | None = None) -> ErasureReport:
     """Replace every identifier of `person` with a pseudonym (call inside a transaction).
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.lib.cells import parse_date
 from citybridge.lib.headers import MEMBERS
@@ -46,6 +47,7 @@ def _date(
         return None
 
 
+@records_acting_user
 def import_members(
     data: bytes, file_name: str, *, hub: Hub, dry_run: bool = False, acting_user: User | None
 ) -> ImportReport:

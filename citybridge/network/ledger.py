@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog
 from citybridge.network import erasure
 from citybridge.network.models import Person
@@ -94,6 +95,7 @@ def targets(entry: Entry) -> list[Person]:
     return list(people.filter(is_pseudonymised=False).distinct().order_by("pk"))
 
 
+@records_acting_user
 def reapply(*, acting_user=None) -> int:
     """Apply every ledger entry not yet applied in this database; returns how many people were
     erased again. Each is logged as an erasure with the detail "re-applied after a restore"."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.lib.places import GazetteerPlace, PlaceIndex, gazetteer_places
 from citybridge.network.actions import save_city
 from citybridge.network.models import LocalGovernment, PlaceName
@@ -55,6 +56,7 @@ def known_places(countries: Iterable[str] | None = None) -> PlaceIndex:
     )
 
 
+@records_acting_user
 def find_or_create_city(
     written: str, country: str, *, index: PlaceIndex, acting_user=None
 ) -> tuple[LocalGovernment, bool]:

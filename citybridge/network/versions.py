@@ -14,6 +14,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from citybridge.accounts.history import records_acting_user
+
 
 class EditConflict(Exception):
     """Someone saved the record after this edit was opened; the message says who."""
@@ -69,6 +71,7 @@ def take_next_version(record: models.Model) -> None:
     record.version = (current or record.version) + 1  # type: ignore[attr-defined]
 
 
+@records_acting_user
 def raise_versions(model: type[models.Model], ids, *, reason: str, acting_user=None) -> int:
     """Move records changed other than through their own form (a merge by resolution, the
     admin site) to their next version, so a form opened before is refused; each change is kept

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.lib.text import fold
 from citybridge.network.models import LocalGovernment, Theme
@@ -24,6 +25,7 @@ def known_city(name: str, country_code: str) -> LocalGovernment | None:
     )
 
 
+@records_acting_user
 @transaction.atomic
 def save_practice(
     practice: Practice,
@@ -41,6 +43,7 @@ def save_practice(
     return practice
 
 
+@records_acting_user
 @transaction.atomic
 def save_translation(
     practice: Practice, *, language: str, title: str, summary: str, acting_user: User | None
@@ -55,6 +58,7 @@ def save_translation(
     return translation
 
 
+@records_acting_user
 @transaction.atomic
 def add_resource(resource: PracticeResource, *, acting_user: User | None) -> PracticeResource:
     resource.full_clean()

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.lib.cells import parse_bool
 from citybridge.lib.importing import ImportReport
@@ -70,6 +71,7 @@ def by_name_or_slug(items: Iterable[T]) -> dict[str, T]:
     return index
 
 
+@records_acting_user
 def import_practices(
     data: bytes,
     file_name: str,

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
@@ -289,6 +290,7 @@ class StoryError(ValueError):
     pass
 
 
+@records_acting_user
 @transaction.atomic
 def save_story(
     city: LocalGovernment,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
 from citybridge.needs.models import Need
@@ -32,6 +33,7 @@ from citybridge.support.models import (
 )
 
 
+@records_acting_user
 @transaction.atomic
 def save_support_action(
     action: SupportAction,
@@ -72,6 +74,7 @@ def save_support_action(
     return action
 
 
+@records_acting_user
 @transaction.atomic
 def move_support_status(
     action: SupportAction,
@@ -112,6 +115,7 @@ def move_support_status(
     return change
 
 
+@records_acting_user
 @transaction.atomic
 def add_milestone(milestone: Milestone, *, acting_user: User | None) -> Milestone:
     milestone.full_clean()
@@ -119,6 +123,7 @@ def add_milestone(milestone: Milestone, *, acting_user: User | None) -> Mileston
     return milestone
 
 
+@records_acting_user
 @transaction.atomic
 def complete_milestone(
     milestone: Milestone, *, done_on: dt.date, acting_user: User | None
@@ -129,6 +134,7 @@ def complete_milestone(
     return milestone
 
 
+@records_acting_user
 @transaction.atomic
 def add_disbursement(disbursement: Disbursement, *, acting_user: User | None) -> Disbursement:
     # Lock the grant: two disbursements entered at once cannot together exceed it.
@@ -138,6 +144,7 @@ def add_disbursement(disbursement: Disbursement, *, acting_user: User | None) ->
     return disbursement
 
 
+@records_acting_user
 @transaction.atomic
 def save_mechanism(
     mechanism: Mechanism,
@@ -151,6 +158,7 @@ def save_mechanism(
     return mechanism
 
 
+@records_acting_user
 @transaction.atomic
 def record_mechanism_stage(stage: MechanismStage, *, acting_user: User | None) -> MechanismStage:
     """Record the date and evidence of a stage; stages keep their order in time."""
@@ -159,6 +167,7 @@ def record_mechanism_stage(stage: MechanismStage, *, acting_user: User | None) -
     return stage
 
 
+@records_acting_user
 @transaction.atomic
 def save_action_plan(
     plan: ActionPlan,
@@ -174,6 +183,7 @@ def save_action_plan(
     return plan
 
 
+@records_acting_user
 @transaction.atomic
 def save_expert(
     expert: Expert,

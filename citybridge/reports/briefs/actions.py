@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.network.models import Funder, Hub
 from citybridge.reports.briefs.assemble import Brief, assemble_brief
@@ -33,6 +34,7 @@ def snapshot(brief: Brief) -> dict[str, dict]:
 STEPS = ("figures", "article", "pdf", "docx", "saving")
 
 
+@records_acting_user
 def publish_brief(
     hub: Hub,
     start: dt.date,

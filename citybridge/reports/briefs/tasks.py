@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.jobs.actions import JobFailed, Outcome, run_job, start_job
 from citybridge.jobs.models import Job
@@ -16,6 +17,7 @@ from citybridge.network.models import Funder, Hub
 from citybridge.reports.briefs.actions import STEPS, publish_brief
 
 
+@records_acting_user
 def start_publishing(
     hub: Hub,
     start: dt.date,

@@ -8,16 +8,17 @@ import datetime as dt
 from collections import Counter
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.history import ActingCommand
 from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance
 
 COMMAND_DETAIL = "people links (command line)"
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "People and their resolution: `people links` prints source,row,person for every row."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,7 +46,7 @@ class Command(BaseCommand):
             from citybridge.engagement.retention import pseudonymise_attendance
 
             before = dt.date.today() - dt.timedelta(days=options["older_than"])
-            done = pseudonymise_attendance(before, acting_user=None)
+            done = pseudonymise_attendance(before, acting_user=self.acting_user)
             self.stdout.write(
                 f"Pseudonymised {done} attendance rows of engagements before {before}."
             )
@@ -65,7 +66,11 @@ class Command(BaseCommand):
         # hub's admins see it in their log.
         for hub_id, count in sorted(per_hub.items()):
             log_access(
-                None, AccessLog.Action.EXPORT, hub=hub_id, count=count, detail=COMMAND_DETAIL
+                self.acting_user,
+                AccessLog.Action.EXPORT,
+                hub=hub_id,
+                count=count,
+                detail=COMMAND_DETAIL,
             )
 
     def resolve(self, slug: str | None) -> None:

@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from citybridge.accounts.history import ActingCommand
 from citybridge.demo.build import DemoRefused, build_demo, database_is_empty
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Fill an empty database with the Western Balkans demonstration (invented people)."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from citybridge.accounts.history import ActingCommand
 from citybridge.network.actions import HubError, add_hub
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Manage hubs: `citybridge hub add SLUG --name NAME --countries CC,CC`."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -16,7 +17,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             hub = add_hub(
-                options["slug"], options["name"], options["countries"].split(","), acting_user=None
+                options["slug"],
+                options["name"],
+                options["countries"].split(","),
+                acting_user=self.acting_user,
             )
         except HubError as error:
             raise CommandError(str(error)) from error

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from citybridge.accounts.history import ActingCommand
 from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Engagement
 from citybridge.lib.spreadsheets import SheetError
@@ -19,7 +20,7 @@ def read(path: str) -> bytes:
     return file.read_bytes()
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Import members, engagements or attendance sheets (CSV or XLSX), all or nothing."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,7 +46,7 @@ class Command(BaseCommand):
                     Path(options["file"]).name,
                     hub=hub,
                     dry_run=dry_run,
-                    acting_user=None,
+                    acting_user=self.acting_user,
                 )
             elif kind == "practices":
                 report = import_practices(
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                     Path(options["file"]).name,
                     hub=hub,
                     dry_run=dry_run,
-                    acting_user=None,
+                    acting_user=self.acting_user,
                 )
             elif kind == "engagements":
                 report = import_engagements(
@@ -61,7 +62,7 @@ class Command(BaseCommand):
                     Path(options["file"]).name,
                     hub=hub,
                     dry_run=dry_run,
-                    acting_user=None,
+                    acting_user=self.acting_user,
                 )
             else:
                 engagement = None
@@ -75,7 +76,11 @@ class Command(BaseCommand):
                         )
                 files = [(Path(f).name, read(f)) for f in options["files"]]
                 report = import_attendance(
-                    files, hub=hub, engagement=engagement, dry_run=dry_run, acting_user=None
+                    files,
+                    hub=hub,
+                    engagement=engagement,
+                    dry_run=dry_run,
+                    acting_user=self.acting_user,
                 )
         except SheetError as error:
             raise CommandError(str(error)) from error
