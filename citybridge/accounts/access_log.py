@@ -1,18 +1,20 @@
 """`log_access`: the one way a row reaches the access log; and the sign-in signal receivers.
 
-Views that show a person, search people or export personal data, the import/merge/split/erasure
-actions and the sign-in signals all call `log_access`. It stores ids, counts and keyed hashes,
-never a name or the text of a search.
+Every page, export or command that shows a person-level row calls `log_people_shown` once per
+view with the people it shows (one row, listing them: `PersonShown`); the import/merge/split/
+erasure actions and the sign-in signals call `log_access`. It stores ids, counts and keyed
+hashes, never a name or the text of a search.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 from django.utils.crypto import salted_hmac
 
-from citybridge.accounts.models import AccessLog
+from citybridge.accounts.models import AccessLog, PersonShown
 
 Action = AccessLog.Action
 
@@ -32,14 +34,16 @@ def log_access(
     count: int | None = None,
     text: str | None = None,
     detail: str = "",
+    people: Iterable[int] = (),
 ) -> AccessLog:
-    """Append one row: `user` did `action` (an `AccessLog.Action`) to `obj`, in `hub`.
+    """Append one row: `user` did `action` (an `AccessLog.Action`) to `obj`, in `hub`, and it
+    showed `people` (person ids).
 
     `text` (searched text, an attempted username) is stored only as `text_hash(text)`; `count`
     is how many rows a search found or an export held. `detail` must never name a person.
     """
     signed_in = user if getattr(user, "is_authenticated", False) else None
-    return AccessLog.objects.create(
+    entry = AccessLog.objects.create(
         user=signed_in,
         action=action,
         hub_id=getattr(hub, "pk", hub),
@@ -48,6 +52,41 @@ def log_access(
         count=count,
         text_hash=text_hash(text) if text else "",
         detail=detail[:100],
+    )
+    PersonShown.objects.bulk_create(
+        [PersonShown(entry=entry, person_id=pk) for pk in sorted(set(people))], batch_size=1000
+    )
+    return entry
+
+
+def log_people_shown(
+    user: Any,
+    people: Iterable[Any],
+    *,
+    hub: Any,
+    obj: models.Model | None = None,
+    action: str = Action.PEOPLE_VIEWED,
+    text: str | None = None,
+    count: int | None = None,
+    detail: str = "",
+) -> AccessLog | None:
+    """The one row a page, export or command writes for the people it shows: `people` are
+    the persons (or their ids; None, an unresolved row, is skipped) in the rows it shows.
+
+    A page that shows nobody writes nothing, unless it is a search (`text`): a search is logged
+    even when it finds no one. `count` is how many rows it shows (default: the people)."""
+    ids = {getattr(p, "pk", p) for p in people} - {None}
+    if not ids and text is None:
+        return None
+    return log_access(
+        user,
+        action,
+        obj=obj,
+        hub=hub,
+        count=len(ids) if count is None else count,
+        text=text,
+        detail=detail,
+        people=ids,
     )
 
 

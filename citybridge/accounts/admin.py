@@ -3,7 +3,47 @@ from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from citybridge.accounts import actions
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog, Role, User
+
+
+class PeopleShownAdmin(admin.ModelAdmin):
+    """The admin of a model of person-level rows: its list or search, and a record's pages
+    (change, delete, history), each write one access-log row naming the people shown."""
+
+    def person_of(self, obj) -> int | None:
+        """The person a row shows (the row itself, for a person)."""
+        return obj.pk
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        shown = changelist.result_list
+        log_people_shown(
+            request.user,
+            [self.person_of(obj) for obj in shown],
+            hub=None,
+            action=AccessLog.Action.PEOPLE_SEARCHED
+            if changelist.query
+            else AccessLog.Action.PEOPLE_VIEWED,
+            text=changelist.query or None,
+            count=changelist.result_count if changelist.query else len(shown),
+            detail=f"admin {self.opts.label_lower}",
+        )
+        return changelist
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            log_people_shown(
+                request.user,
+                [self.person_of(obj)],
+                hub=None,
+                obj=obj,
+                action=AccessLog.Action.PERSON_VIEWED,
+                count=1,
+                detail=f"admin {self.opts.label_lower}",
+            )
+        return obj
 
 
 class RoleInline(admin.TabularInline):

@@ -44,7 +44,7 @@ class AccessLogFilterForm(forms.Form):
         if data.get("user"):
             rows = rows.filter(user=data["user"])
         if data.get("person"):
-            rows = rows.filter(object_type="network.person", object_id=data["person"])
+            rows = rows.about_person(data["person"])
         if data.get("action"):
             rows = rows.filter(action=data["action"])
         if data.get("start"):

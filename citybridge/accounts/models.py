@@ -76,6 +76,10 @@ class AppendOnly(Exception):
     """Raised on any attempt to change or delete a row of the access log."""
 
 
+# The label of the network app's person model (accounts may not import network).
+PERSON = "network.person"
+
+
 class AccessLogQuerySet(models.QuerySet["AccessLog"]):
     def update(self, **kwargs):
         raise AppendOnly("The access log is append-only.")
@@ -84,7 +88,17 @@ class AccessLogQuerySet(models.QuerySet["AccessLog"]):
         raise AppendOnly("The access log is append-only.")
 
     def about(self, obj: models.Model) -> AccessLogQuerySet:
+        """The rows about `obj`; for a person, every look at them (`about_person`)."""
+        if obj._meta.label_lower == PERSON:
+            return self.about_person(obj.pk)
         return self.filter(object_type=obj._meta.label_lower, object_id=obj.pk)
+
+    def about_person(self, person_id: int) -> AccessLogQuerySet:
+        """Every row about the person or whose page, search or export showed them."""
+        shown = PersonShown.objects.filter(person_id=person_id).values("entry")
+        return self.filter(
+            models.Q(object_type=PERSON, object_id=person_id) | models.Q(pk__in=shown)
+        )
 
 
 class AccessLog(models.Model):
@@ -97,6 +111,7 @@ class AccessLog(models.Model):
 
     class Action(models.TextChoices):
         PERSON_VIEWED = "person_viewed", _("Person viewed")
+        PEOPLE_VIEWED = "people_viewed", _("People listed")
         PEOPLE_SEARCHED = "people_searched", _("People searched")
         EXPORT = "export", _("Personal data exported")
         IMPORT = "import", _("Attendance imported")
@@ -158,6 +173,45 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id or '-'} {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnly("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("The access log is append-only.")
+
+
+class PersonShownQuerySet(models.QuerySet["PersonShown"]):
+    def update(self, **kwargs):
+        raise AppendOnly("The access log is append-only.")
+
+    def delete(self):
+        raise AppendOnly("The access log is append-only.")
+
+
+class PersonShown(models.Model):
+    """One person that the page, search or export of an access-log row showed: the row is one
+    per look, however many people it showed, and these say who they were."""
+
+    entry = models.ForeignKey(AccessLog, on_delete=models.CASCADE, related_name="people")
+    # An id, not a foreign key: the log outlives merges, and an erased person keeps their id
+    # behind a pseudonym. Indexed for "who saw this person" (AccessLog.objects.about).
+    person_id = models.PositiveBigIntegerField(db_index=True)
+
+    objects = PersonShownQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person shown")
+        verbose_name_plural = _("people shown")
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "person_id"], name="person_shown_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.person_id}"
 
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from citybridge.accounts.admin import PeopleShownAdmin
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 
 
@@ -11,6 +12,9 @@ class AdvocacyActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(admin.ModelAdmin):
+class TestimonialAdmin(PeopleShownAdmin):
     list_display = ["person", "attribution", "said_on", "publication_consent"]
     raw_id_fields = ["person"]
+
+    def person_of(self, obj) -> int | None:
+        return obj.person_id

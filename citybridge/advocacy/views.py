@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy import actions
 from citybridge.advocacy.access import (
@@ -109,10 +110,12 @@ def advocacy_list(request: HttpRequest) -> HttpResponse:
 @hub_member_required
 def advocacy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_advocacy_action_for_user(request.user, pk)
+    people = list(Person.objects.visible_to(request.user).filter(advocacy_actions=action))
+    log_people_shown(request.user, people, hub=action.hub_id, obj=action)
     context = {
         "action": action,
         "cities": action.cities.select_related("country"),
-        "people": Person.objects.visible_to(request.user).filter(advocacy_actions=action),
+        "people": people,
         "needs": action.needs.select_related("city", "theme"),
         "themes": action.themes.all(),
         "is_staff": scope_of(request.user).is_staff_of(action.hub_id),
@@ -166,9 +169,10 @@ def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
 @people_viewer_required
 def testimonial_list(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
-    testimonials = (
+    testimonials = list(
         Testimonial.objects.visible_to(request.user).of_hub(hub).select_related("person", "city")
     )
+    log_people_shown(request.user, [t.person_id for t in testimonials], hub=hub)
     context = {
         "testimonials": testimonials,
         "is_staff": scope_of(request.user).is_staff_of(hub.pk),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from citybridge.accounts.admin import PeopleShownAdmin
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
 
 
@@ -23,7 +24,7 @@ class SheetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(PeopleShownAdmin):
     list_display = ["source_file", "row_number", "full_name", "role_kind", "person"]
     list_filter = ["role_kind", "link"]
     search_fields = ["full_name"]
@@ -42,6 +43,9 @@ class AttendanceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)  # type: ignore[attr-defined]
+
+    def person_of(self, obj) -> int | None:
+        return obj.person_id
 
 
 admin.site.register(LinkDecision)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.engagement import actions, review, tasks, uploads
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.forms import EngagementForm, ImportForm
@@ -80,10 +81,14 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 @people_viewer_required
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
-    attendances = (
+    attendances = list(
         Attendance.objects.visible_to(request.user)
         .filter(engagement=engagement)
         .select_related("person", "local_government")
+    )
+    shown = [a.person_id for a in attendances]
+    log_people_shown(
+        request.user, shown, hub=engagement.hub_id, obj=engagement, count=len(attendances)
     )
     context = {
         "engagement": engagement,
@@ -195,12 +200,16 @@ def review_list(request: HttpRequest) -> HttpResponse:
     pairs = ReviewPair.objects.filter(hub=hub).select_related(
         "first__engagement", "second__engagement", "first__person", "second__person"
     )
-    decisions = (
+    decisions = list(
         LinkDecision.objects.filter(first__engagement__hub=hub)
         .select_related("first", "second", "decided_by")
         .order_by("-decided_at")[:20]
     )
-    context = {"page": page_of(request, pairs), "decisions": decisions}
+    page = page_of(request, pairs)
+    records = [r for p in page for r in (p.first, p.second)]
+    records += [r for d in decisions for r in (d.first, d.second)]
+    log_people_shown(request.user, [r.person_id for r in records], hub=hub, count=len(records))
+    context = {"page": page, "decisions": decisions}
     return render(request, "engagement/review.html", context)
 
 

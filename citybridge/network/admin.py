@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from citybridge.accounts.admin import PeopleShownAdmin
 from citybridge.network.models import (
     Country,
     Funder,
@@ -70,7 +71,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(PeopleShownAdmin):
     list_display = ["full_name", "hub", "local_government", "organisation"]
     list_filter = ["hub"]
     search_fields = ["name_key", "full_name"]

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from citybridge.accounts.access_log import log_access
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
 from citybridge.network import actions
 from citybridge.network.access import get_city_for_user, get_person_for_user
@@ -78,11 +78,12 @@ def city_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagements = (
         Engagement.objects.visible_to(request.user).involving(city).order_by("-starts_on")[:20]
     )
-    people = (
+    people = list(
         Person.objects.visible_to(request.user)
         .filter(local_government=city)
         .select_related("organisation")[:50]
     )
+    log_people_shown(request.user, people, hub=request.hub, obj=city)  # type: ignore[attr-defined]
     context = {
         "city": city,
         "memberships": city.memberships.all(),
@@ -167,14 +168,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
     for person in page.object_list:
         person.engagement_count = counts.get(person.pk, 0)
-    if q:
-        log_access(
-            request.user,
-            AccessLog.Action.PEOPLE_SEARCHED,
-            hub=hub,
-            text=q,
-            count=page.paginator.count,
-        )
+    log_people_shown(
+        request.user,
+        page.object_list,
+        hub=hub,
+        action=AccessLog.Action.PEOPLE_SEARCHED if q else AccessLog.Action.PEOPLE_VIEWED,
+        text=q or None,
+        count=page.paginator.count if q else None,
+    )
     context = {
         "page": page,
         "q": q,
@@ -193,7 +194,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @people_viewer_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
-    log_access(request.user, AccessLog.Action.PERSON_VIEWED, obj=person, hub=person.hub_id)
+    log_people_shown(
+        request.user, [person], hub=person.hub_id, obj=person, action=AccessLog.Action.PERSON_VIEWED
+    )
     from citybridge.engagement.models import Attendance
 
     attendances = (
@@ -233,7 +236,16 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @hub_staff_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return person_form(request, get_person_for_user(request.user, pk))
+    person = get_person_for_user(request.user, pk)
+    log_people_shown(
+        request.user,
+        [person],
+        hub=person.hub_id,
+        obj=person,
+        action=AccessLog.Action.PERSON_VIEWED,
+        detail="edit",
+    )
+    return person_form(request, person)
 
 
 def person_form(request: HttpRequest, person: Person) -> HttpResponse:
@@ -274,7 +286,14 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
     fmt = "json" if request.GET.get("format") == "json" else "html"
     data = subject_access(person)
-    log_access(request.user, AccessLog.Action.EXPORT, obj=person, hub=person.hub_id, detail=fmt)
+    log_people_shown(
+        request.user,
+        [person],
+        hub=person.hub_id,
+        obj=person,
+        action=AccessLog.Action.EXPORT,
+        detail=fmt,
+    )
     if fmt == "json":
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
         response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
@@ -307,4 +326,12 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         for path in report.files_to_check:
             messages.warning(request, _("Check this by hand: %(path)s") % {"path": path})
         return redirect("network:person_detail", pk=person.pk)
+    log_people_shown(
+        request.user,
+        [person],
+        hub=person.hub_id,
+        obj=person,
+        action=AccessLog.Action.PERSON_VIEWED,
+        detail="erase",
+    )
     return render(request, "network/person_erase.html", {"person": person})

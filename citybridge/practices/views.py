@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_member_required, hub_staff_required
@@ -65,13 +66,15 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
     hub = request.hub  # type: ignore[attr-defined]
+    contact = practice.contact_if_consented()
+    log_people_shown(request.user, [contact], hub=hub, obj=practice)
     return {
         "practice": practice,
         "themes": practice.themes.all(),
         "target_groups": practice.target_groups.all(),
         "translations": practice.translations.all(),
         "resources": practice.resources.all(),
-        "contact": practice.contact_if_consented(),
+        "contact": contact,
         "is_staff": scope_of(request.user).is_staff_of(hub.pk),
         "translation_form": forms.get("translation_form") or TranslationForm(),
         "resource_form": forms.get("resource_form") or ResourceForm(),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy.access import sees_advocacy_rows
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
@@ -146,10 +147,10 @@ def story_context(
         .filter(cities=city)
         .between(start, end)
         .select_related("organisation"),
-        "testimonials": Testimonial.objects.visible_to(user)
-        .filter(city=city)
-        .select_related("person"),
-        "people": (
+        "testimonials": list(
+            Testimonial.objects.visible_to(user).filter(city=city).select_related("person")
+        ),
+        "people": list(
             Person.objects.visible_to(user)
             .filter(local_government=city)
             .select_related("organisation")[:50]
@@ -164,12 +165,19 @@ def story_context(
     }
 
 
+def log_story_people(request: HttpRequest, city, context: dict) -> None:
+    """The story's people: its list of people and the speakers of its testimonials."""
+    speakers = [t.person_id for t in context["testimonials"]]
+    log_people_shown(request.user, [*context["people"], *speakers], hub=context["hub"], obj=city)
+
+
 @hub_member_required
 def city_story(request: HttpRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
     period_form, start, end = story_period(request, request.hub, city)  # type: ignore[attr-defined]
     context = story_context(request, city, start, end)
     context["period_form"] = period_form
+    log_story_people(request, city, context)
     return render(request, "reports/city_story.html", context)
 
 
@@ -206,4 +214,5 @@ def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
     end = form.cleaned_data.get("end") or dt.date.today()
     context = story_context(request, city, start, end, story_form=form)
     context["period_form"] = PeriodForm(initial={"start": start, "end": end})
+    log_story_people(request, city, context)
     return render(request, "reports/city_story.html", context, status=400)

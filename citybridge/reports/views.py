@@ -7,7 +7,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from citybridge.accounts.access_log import log_access
+from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Attendance, Engagement
@@ -112,10 +112,11 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
         )
     elif scope_of(request.user).sees_people_of(hub.pk):
         people = Person.objects.visible_to(request.user).filter(pk__in=figure.record_ids)
-        context["people"] = people.select_related("local_government", "organisation").order_by(
-            "full_name"
+        context["people"] = list(
+            people.select_related("local_government", "organisation").order_by("full_name")
         )
         context["hidden"] = figure.value - len(context["people"])
+        log_people_shown(request.user, context["people"], hub=hub, detail=f"figure {key}")
     return render(request, "reports/figure_detail.html", context)
 
 
@@ -128,7 +129,14 @@ def figure_person(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     if key not in FIGURES:
         raise Http404
     person = get_person_for_user(request.user, pk)
-    log_access(request.user, AccessLog.Action.PERSON_VIEWED, obj=person, hub=hub)
+    log_people_shown(
+        request.user,
+        [person],
+        hub=hub,
+        obj=person,
+        action=AccessLog.Action.PERSON_VIEWED,
+        detail=f"figure {key}",
+    )
     form, start, end = period_of(request, hub)
     records = (
         Attendance.objects.visible_to(request.user)

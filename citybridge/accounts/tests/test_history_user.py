@@ -20,7 +20,7 @@ from citybridge.network.models import LocalGovernment, Person, Position
 
 def functions_taking_acting_user() -> dict[str, object]:
     """Every module-level function of the project with a keyword-only `acting_user`."""
-    found = {}
+    found: dict[str, object] = {}
     for info in pkgutil.walk_packages(citybridge.__path__, "citybridge."):
         if any(part in info.name for part in (".tests", ".migrations", ".management")):
             continue
