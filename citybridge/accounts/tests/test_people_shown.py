@@ -146,3 +146,14 @@ def test_a_page_that_shows_nobody_writes_nothing_and_a_search_always_does(
     client.get(reverse("network:person_list"), {"q": "Nobody"})
     row = AccessLog.objects.order_by("-pk").first()
     assert (row.action, row.count, row.people.count()) == (Action.PEOPLE_SEARCHED, 0, 0)
+
+
+def test_the_people_links_command_names_the_people_it_printed_and_who_ran_it(hub, officer, cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("people", "links", "--format", "csv", "--as", "officer", stdout=StringIO())
+    row = AccessLog.objects.get(action=Action.EXPORT)
+    assert (row.user, row.count) == (officer, 8)
+    assert set(row.people.values_list("person_id", flat=True)) == {p.pk for p in cast.values()}

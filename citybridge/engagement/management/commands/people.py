@@ -5,7 +5,7 @@ import or an officer's decision does), e.g. to time the resolution step on its o
 
 import csv
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
@@ -57,13 +57,16 @@ class Command(ActingCommand):
         writer = csv.writer(self.stdout, lineterminator="\n")
         writer.writerow(["source", "row", "person"])
         per_hub: Counter[int] = Counter()
+        people: defaultdict[int, set[int]] = defaultdict(set)
         for source, row, person, hub_id in rows.values_list(
             "source_file", "row_number", "person_id", "engagement__hub_id"
         ).iterator():
             writer.writerow([source, row, f"P{person}" if person else ""])
             per_hub[hub_id] += 1
+            if person:
+                people[hub_id].add(person)
         # A person-level export: one access-log row per hub whose rows were printed, so each
-        # hub's admins see it in their log.
+        # hub's admins see it in their log, naming the people printed.
         for hub_id, count in sorted(per_hub.items()):
             log_access(
                 self.acting_user,
@@ -71,6 +74,7 @@ class Command(ActingCommand):
                 hub=hub_id,
                 count=count,
                 detail=COMMAND_DETAIL,
+                people=people[hub_id],
             )
 
     def resolve(self, slug: str | None) -> None:
