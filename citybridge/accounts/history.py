@@ -47,23 +47,23 @@ def command_line_user() -> User:
 
 
 class _Acting:
-    """What simple-history reads as "the request": only its `.user`. The command-line user is
-    looked up when a row is first written, so a command that changes nothing makes no account."""
+    """What simple-history reads as "the request": it reads only `.user`."""
 
-    def __init__(self, user: User | None) -> None:
+    def __init__(self, user: User | Callable[[], User]) -> None:
         self._user = user
 
     @cached_property
     def user(self) -> User:
-        return self._user or command_line_user()
+        return self._user if isinstance(self._user, User) else self._user()
 
 
 @contextmanager
-def acting_as(user: User | None, *, command_line: bool = False) -> Iterator[None]:
-    """History rows written in this block name `user` (with `command_line`, the command-line
-    user when `user` is None). `acting_as(None)` changes nothing: whoever acts already (the
-    request's user, the command's) goes on acting. Blocks nest; each puts back what it found."""
-    if user is None and not command_line:
+def acting_as(user: User | Callable[[], User] | None) -> Iterator[None]:
+    """History rows written in this block name `user`, or the user that `user()` returns when
+    the first row is written (so a block that writes none makes no command-line account).
+    `acting_as(None)` changes nothing: whoever acts already (the request's user, the
+    command's) goes on acting. Blocks nest; each puts back what it found."""
+    if user is None:
         yield
         return
     context = HistoricalRecords.context
@@ -117,5 +117,6 @@ class ActingCommand(BaseCommand):
             self.acting_user = User.objects.filter(username=username, is_active=True).first()
             if self.acting_user is None:
                 raise CommandError(f"No active user {username!r} (--as).")
-        with acting_as(self.acting_user, command_line=True):
+        # Made here, outside the command's transactions: a dry run's rollback cannot take it.
+        with acting_as(self.acting_user or command_line_user()):
             return super().execute(*args, **options)

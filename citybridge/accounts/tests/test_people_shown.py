@@ -144,7 +144,7 @@ def test_a_page_that_shows_nobody_writes_nothing_and_a_search_always_does(
     client.get(reverse("network:city_detail", args=[city.pk]))
     assert AccessLog.objects.count() == before
     client.get(reverse("network:person_list"), {"q": "Nobody"})
-    row = AccessLog.objects.order_by("-pk").first()
+    row = AccessLog.objects.order_by("-pk")[0]
     assert (row.action, row.count, row.people.count()) == (Action.PEOPLE_SEARCHED, 0, 0)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from citybridge.accounts.access_log import log_access
-from citybridge.accounts.history import acting_as
+from citybridge.accounts.history import acting_as, command_line_user
 from citybridge.accounts.models import AccessLog
 from citybridge.lib.backups import BackupError, restore
 from citybridge.network import ledger
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         for hub in Hub.objects.order_by("pk"):
             log_access(None, AccessLog.Action.RESTORE, hub=hub, detail="command line")
         # Not `--as`: a user looked up before the restore may not be there after it.
-        with acting_as(None, command_line=True):
+        with acting_as(command_line_user):  # made only if someone is erased again
             erased = ledger.reapply()
         self.stdout.write(
             f"Restored the database from {options['path']}; erased {erased} "
