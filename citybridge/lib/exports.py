@@ -1,7 +1,9 @@
-"""Tables exactly as a page shows them, downloaded as CSV or XLSX.
+"""Tables exactly as a page shows them, downloaded as CSV or XLSX, and every other CSV the
+product writes (`csv_writer`: the command line's `people links` too).
 
 A cell that a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage
-return) is prefixed with an apostrophe, so an opened download never runs what someone typed.
+return) is prefixed with an apostrophe, so an opened download never runs what someone typed
+(or what a file name, a sheet cell or an organisation's name says).
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import IO, Any
 
 from django.http import HttpResponse
 
@@ -39,17 +42,36 @@ def neutralise(value: object) -> object:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+class CsvWriter:
+    """`csv.writer` that neutralises every cell: the one way the product writes CSV."""
+
+    def __init__(self, out: IO[str], **options: Any) -> None:
+        self._writer = csv.writer(out, **options)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([neutralise(c) for c in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out: IO[str], **options: Any) -> CsvWriter:
+    """A CSV writer on `out` (options as `csv.writer` takes them) whose cells never run."""
+    return CsvWriter(out, **options)
+
+
 def csv_bytes(tables: Sequence[Table]) -> bytes:
     """Tables one under another: a title row, the header, the rows, a blank row between tables."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     for i, table in enumerate(tables):
         if i:
             writer.writerow([])
         if len(tables) > 1:
-            writer.writerow([neutralise(table.title)])
-        writer.writerow([neutralise(h) for h in table.headers])
-        writer.writerows([neutralise(c) for c in row] for row in table.rows)
+            writer.writerow([table.title])
+        writer.writerow(table.headers)
+        writer.writerows(table.rows)
     # The byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic names).
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -3,7 +3,6 @@
 import or an officer's decision does), e.g. to time the resolution step on its own.
 `citybridge people pseudonymise --older-than DAYS`: retention of attendance identifiers."""
 
-import csv
 import datetime as dt
 from collections import Counter, defaultdict
 
@@ -14,6 +13,7 @@ from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import ActingCommand
 from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance
+from citybridge.lib.exports import csv_writer
 
 COMMAND_DETAIL = "people links (command line)"
 
@@ -54,7 +54,8 @@ class Command(ActingCommand):
         rows = Attendance.objects.order_by("source_file", "row_number")
         if options["hub"]:
             rows = rows.filter(engagement__hub__slug=options["hub"])
-        writer = csv.writer(self.stdout, lineterminator="\n")
+        # A file name is what someone typed: "=HYPERLINK(...).csv" must not run when opened.
+        writer = csv_writer(self.stdout, lineterminator="\n")
         writer.writerow(["source", "row", "person"])
         per_hub: Counter[int] = Counter()
         people: defaultdict[int, set[int]] = defaultdict(set)
