@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any, Protocol
 
 from django.http import HttpResponse
 
@@ -42,10 +42,14 @@ def neutralise(value: object) -> object:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+class Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
 class CsvWriter:
     """`csv.writer` that neutralises every cell: the one way the product writes CSV."""
 
-    def __init__(self, out: IO[str], **options: Any) -> None:
+    def __init__(self, out: Writable, **options: Any) -> None:
         self._writer = csv.writer(out, **options)
 
     def writerow(self, row: Iterable[object]) -> None:
@@ -56,7 +60,7 @@ class CsvWriter:
             self.writerow(row)
 
 
-def csv_writer(out: IO[str], **options: Any) -> CsvWriter:
+def csv_writer(out: Writable, **options: Any) -> CsvWriter:
     """A CSV writer on `out` (options as `csv.writer` takes them) whose cells never run."""
     return CsvWriter(out, **options)
 

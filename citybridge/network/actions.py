@@ -67,7 +67,7 @@ def erase_person(person: Person, *, acting_user: User | None) -> erasure.Erasure
         obj=person,
         hub=person.hub_id,
         count=report.records,
-        detail=f"as {report.placeholder}",
+        detail=report.log_detail(f"as {report.placeholder}"),
     )
     ledger.append(person, records, report.placeholder)  # last: nothing may fail after it
     return report

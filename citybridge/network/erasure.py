@@ -4,7 +4,12 @@ A person is replaced by a pseudonym ("Erased 7KQ2MX4P") everywhere their identif
 written: their record, the attendance rows resolved to them (name, e-mail, organisation and role
 as written, the sheet cells), every text column of every table that quotes their name or e-mail
 (notes, stories, published articles, review evidence), the history tables, binary columns and
-files (Word and Excel files rewritten, see citybridge.lib.redact), and staged uploads. The
+files (Word and Excel files rewritten, see citybridge.lib.redact), and staged uploads. Their
+name is found however it was written (citybridge.lib.name_search): given family, family given,
+"Family, Given", in Latin or Cyrillic, with or without diacritics, and over two cells of one
+row (a sheet's given and family name columns, a record's two columns). Their family name
+written alone may be them or a relative: it is not rewritten but listed in the report's
+`to_check`, which the erasure page and the access log show a hub admin. The
 person row and the links of their records stay, with their city, gender, organisation and
 positions' roles and dates, so every key figure of every period is the same before and after.
 Officers' "same person" decisions are written between the records, so no later resolution can
@@ -21,7 +26,7 @@ import base64
 import html
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,9 +34,17 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import records_acting_user
 from citybridge.lib import redact
+from citybridge.lib.name_search import (
+    WrittenName,
+    family_alone,
+    names_regex,
+    split_cells,
+    written_names,
+)
 from citybridge.lib.text import fold
 from citybridge.network.models import Person
 from citybridge.network.versions import take_next_version
@@ -59,8 +72,18 @@ class ErasureReport:
     # Files that named the person and could not be rewritten safely (a PDF, an image): deleted,
     # and the records that pointed at them cleared.
     files_removed: list[str] = field(default_factory=list)
-    # Binary values no rewriter claims and that cannot be rewritten: for a person to handle.
+    # Binary values no rewriter claims and that cannot be rewritten, and text cells whose
+    # rewrite would not fit their column: they still name the person, for a person to handle.
     files_to_check: list[str] = field(default_factory=list)
+    # Places that write their family name without their given name ("advocacy action 4: what
+    # came of it", a file's path): them or a relative, for a person to decide.
+    to_check: list[str] = field(default_factory=list)
+
+    def log_detail(self, done: str) -> str:
+        """The access log's detail for this erasure: `done`, and how many places a person must
+        check by hand (the erasure page lists them; the log holds no name, nor any place)."""
+        checks = len(self.files_to_check) + len(self.to_check)
+        return f"{done}; {checks} to check by hand" if checks else done
 
 
 @dataclass(frozen=True)
@@ -70,17 +93,29 @@ class Scrubber:
     identifiers: frozenset[str]
     pattern: re.Pattern[str]
     placeholder: str
+    names: frozenset[WrittenName] = frozenset()
 
     def text(self, value: Any) -> Any:
-        return scrub(value, self.pattern, self.placeholder)
+        return scrub(value, self.pattern, self.placeholder, self.names)
+
+    def cells(self, row: list) -> list:
+        """One row's cells with the name written over two of them replaced."""
+        return split_cells(row, self.names, self.placeholder) if self.names else row
 
     def mentions(self, value: str) -> bool:
         return self.pattern.search(value) is not None
 
+    def alone(self, value: str) -> bool:
+        """True when `value` writes their family name without their given name."""
+        return family_alone(value, self.names)
+
+    def mentions_file(self, data: bytes) -> bool:
+        return redact.mentions(data, self.pattern, self.cells)
+
     def file(self, data: bytes) -> bytes | None:
         """The file rewritten (the same bytes when it never named the person), or None when it
         names them and cannot be rewritten safely."""
-        return redact.redact(data, self.text, self.pattern)
+        return redact.redact(data, self.text, self.pattern, self.cells)
 
 
 Rewriter = Callable[[Scrubber], list[str]]
@@ -113,28 +148,60 @@ def identifiers_of(person: Person) -> set[str]:
     return {w.strip() for w in written if len(w.strip()) >= 5 and (" " in w.strip() or "@" in w)}
 
 
+def names_of(person: Person) -> set[WrittenName]:
+    """The person's name as each of their records, and each earlier version of their own
+    record, wrote it: what every spelling, script and order is searched by."""
+    Attendance = apps.get_model("engagement", "Attendance")
+    written = {(person.full_name, "", "")}
+    written |= {(n, "", "") for n in person.history.values_list("full_name", flat=True)}
+    written |= set(
+        Attendance.objects.filter(person=person).values_list(
+            "full_name", "given_name", "family_name"
+        )
+    )
+    return written_names(written)
+
+
 def escaped_forms(text: str) -> set[str]:
     escaped = html.escape(text, quote=True)
     return {escaped, escaped.replace("&#x27;", "&#39;").replace("&quot;", "&#34;")}
 
 
-def pattern_of(identifiers: Iterable[str]) -> re.Pattern[str] | None:
+def pattern_of(
+    identifiers: Iterable[str], names: Iterable[WrittenName] = ()
+) -> re.Pattern[str] | None:
     """Any identifier, in any case, with any run of white space where it has a space (a PDF's
-    text layer or a wrapped line breaks a name where the sheet had a space)."""
+    text layer or a wrapped line breaks a name where the sheet had a space), and any way of
+    writing one of `names` (citybridge.lib.name_search). E-mails come first, so a name is not
+    taken out of the middle of an address; then the names, so a declined ending goes with them."""
     words = sorted({" ".join(w.split()) for w in identifiers if w.strip()}, key=len, reverse=True)
-    if not words:
+    literal = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
+    emails = [w for w, word in zip(literal, words, strict=True) if "@" in word]
+    others = [w for w, word in zip(literal, words, strict=True) if "@" not in word]
+    spelled = [names_regex(names)] if names else []
+    alternatives = emails + spelled + others
+    if not alternatives:
         return None
-    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words), re.IGNORECASE)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-def scrub(value: Any, pattern: re.Pattern[str], placeholder: str) -> Any:
-    """`value` with every identifier replaced, walking JSON lists and dicts."""
+def scrub(
+    value: Any, pattern: re.Pattern[str], placeholder: str, names: Iterable[WrittenName] = ()
+) -> Any:
+    """`value` with every identifier replaced, walking JSON lists and dicts; a dict's values are
+    also read as one row's cells, for a name written over two of them."""
     if isinstance(value, str):
         return pattern.sub(placeholder, value)
     if isinstance(value, list):
-        return [scrub(v, pattern, placeholder) for v in value]
+        return [scrub(v, pattern, placeholder, names) for v in value]
     if isinstance(value, dict):
-        return {k: scrub(v, pattern, placeholder) for k, v in value.items()}
+        out = {k: scrub(v, pattern, placeholder, names) for k, v in value.items()}
+        if names:
+            keys = list(out)
+            out = dict(
+                zip(keys, split_cells([out[k] for k in keys], names, placeholder), strict=True)
+            )
+        return out
     return value
 
 
@@ -185,21 +252,81 @@ def pin_together(record_ids: list[int], acting_user) -> None:
         )
 
 
-def sweep_database(identifiers: set[str], pattern: re.Pattern[str], placeholder: str) -> int:
+@dataclass
+class Sweep:
+    """What the sweep of the database's text columns did and left."""
+
+    rows: int = 0
+    # Places that still write their family name alone, and cells left as they were because
+    # the rewritten text would not fit the column.
+    to_check: list[str] = field(default_factory=list)
+    not_rewritten: list[str] = field(default_factory=list)
+
+
+def sweep_database(scrubber: Scrubber) -> Sweep:
     """Rewrite every text column of every table (history tables included) that holds an
-    identifier. Returns how many rows changed."""
-    changed = 0
+    identifier, or the name over two of a row's columns.
+
+    Every row is read: a name in another script or without its diacritics has no spelling a
+    database's LIKE could ask for. One query per table, its text columns together."""
+    sweep = Sweep()
     for model in apps.get_models():
         if model._meta.label_lower in SKIPPED or model._meta.proxy:
             continue
-        columns = [
-            f.name
+        fields = [
+            f
             for f in model._meta.concrete_fields
             if isinstance(f, TEXT_FIELDS) and not f.primary_key
         ]
-        for name in columns:
-            changed += _sweep_column(model, name, identifiers, pattern, placeholder)
-    return changed
+        if fields:
+            _sweep_table(model, fields, scrubber, sweep)
+    sweep.to_check = list(dict.fromkeys(sweep.to_check))
+    return sweep
+
+
+def place(model, pk: Any, f: models.Field) -> str:
+    """ "advocacy action 4: what came of it", in words a hub admin reads (never a name); an
+    earlier version kept by a history table says so."""
+    live = getattr(model, "instance_type", None)  # simple_history's historical models
+    if live is not None:
+        return _("%(record)s %(id)s: %(field)s (an earlier version)") % {
+            "record": live._meta.verbose_name,
+            "id": pk,
+            "field": f.verbose_name,
+        }
+    return _("%(record)s %(id)s: %(field)s") % {
+        "record": model._meta.verbose_name,
+        "id": pk,
+        "field": f.verbose_name,
+    }
+
+
+def _sweep_table(model, fields: Sequence[models.Field], scrubber: Scrubber, sweep: Sweep) -> None:
+    manager = model._base_manager
+    live = getattr(model, "instance_type", None)
+    key = "id" if live is not None else "pk"  # a history row is shown by its record's id
+    names = [f.name for f in fields]
+    rows = manager.values_list("pk", key, *names).order_by("pk")
+    pattern, placeholder = scrubber.pattern, scrubber.placeholder
+    for pk, shown, *values in rows.iterator(chunk_size=2000):
+        # Millions of cells: a string goes straight to the pattern, JSON through `scrub`.
+        new = [pattern.sub(placeholder, v) if type(v) is str else scrubber.text(v) for v in values]
+        new = scrubber.cells(new)
+        changes = {}
+        for f, old, value in zip(fields, values, new, strict=True):
+            if value == old:
+                pass
+            elif isinstance(f, models.CharField) and f.max_length and len(value) > f.max_length:
+                sweep.not_rewritten.append(place(model, shown, f))
+                continue
+            else:
+                changes[f.name] = value
+            # Free text may write the family name alone: them or a relative, to check.
+            if isinstance(f, models.TextField) and isinstance(value, str) and scrubber.alone(value):
+                sweep.to_check.append(place(model, shown, f))
+        if changes:
+            manager.filter(pk=pk).update(**changes)
+            sweep.rows += 1
 
 
 def sweep_binary_columns(scrubber: Scrubber) -> tuple[int, list[str]]:
@@ -227,58 +354,36 @@ def sweep_binary_columns(scrubber: Scrubber) -> tuple[int, list[str]]:
     return changed, to_check
 
 
-def _sweep_column(
-    model, name: str, identifiers: set[str], pattern: re.Pattern[str], placeholder: str
-) -> int:
-    manager = model._base_manager
-    changed = 0
-    # JSON columns are searched as text in Python: JSON lookups differ between databases.
-    is_json = isinstance(model._meta.get_field(name), models.JSONField)
-    if is_json:
-        candidates = manager.exclude(**{f"{name}__isnull": True}).values_list("pk", name)
-    else:
-        # SQLite folds case for ASCII only: the usual casings of a Cyrillic name are asked too.
-        forms = {f for w in identifiers for f in (w, w.lower(), w.upper(), w.title())}
-        q = models.Q()
-        for word in forms:
-            q |= models.Q(**{f"{name}__icontains": word})
-        candidates = manager.filter(q).values_list("pk", name)
-    for pk, value in candidates.iterator():
-        new = scrub(value, pattern, placeholder)
-        if new != value:
-            manager.filter(pk=pk).update(**{name: new})
-            changed += 1
-    return changed
-
-
-def sweep_files(scrubber: Scrubber) -> tuple[list[str], list[str], list[str]]:
+def sweep_files(scrubber: Scrubber) -> tuple[list[str], list[str], list[str], list[str]]:
     """Staged uploads that name the person are deleted (the import they wait for is not done
     yet). Files under MEDIA_ROOT that name them are rewritten in place when they can be (Word,
     Excel, text); the others (a PDF, an image) are deleted and the file fields that pointed at
     them cleared, so the record says the file is gone rather than pointing at nothing.
 
-    Returns (removed, rewritten, media paths removed), as paths relative to their root."""
-    removed, rewritten, media_removed = [], [], []
+    Returns (removed, rewritten, media paths removed, media paths that write their family name
+    alone), as paths relative to their root."""
+    removed, rewritten, media_removed, to_check = [], [], [], []
     uploads = Path(settings.VAR_DIR) / "uploads"
     for path in _files(uploads):
-        if redact.mentions(path.read_bytes(), scrubber.pattern):
+        if scrubber.mentions_file(path.read_bytes()):
             path.unlink(missing_ok=True)
             removed.append(path.name)
     media = Path(settings.MEDIA_ROOT)
     for path in _files(media):
         data = path.read_bytes()
         new = scrubber.file(data)
-        if new == data:
-            continue
         relative = path.relative_to(media).as_posix()
         if new is None:
             path.unlink(missing_ok=True)
             media_removed.append(relative)
-        else:
+            continue
+        if new != data:
             _replace(path, new)
             rewritten.append(relative)
+        if scrubber.names and scrubber.alone(redact.file_text(new)):
+            to_check.append(relative)
     _clear_file_fields(media_removed)
-    return removed, rewritten, media_removed
+    return removed, rewritten, media_removed, to_check
 
 
 def _files(root: Path) -> list[Path]:
@@ -309,8 +414,9 @@ def erase(person: Person, *, acting_user, placeholder: str | None = None) -> Era
     so the person keeps the pseudonym they had."""
     placeholder = placeholder or pseudonym()
     identifiers = identifiers_of(person)
-    pattern = pattern_of(identifiers) or NOTHING
-    scrubber = Scrubber(frozenset(identifiers), pattern, placeholder)
+    names = names_of(person)  # before their own rows and record lose the name
+    pattern = pattern_of(identifiers, names) or NOTHING
+    scrubber = Scrubber(frozenset(identifiers), pattern, placeholder, frozenset(names))
     report = ErasureReport(placeholder)
     record_ids = rewrite_attendance(person, placeholder, pattern)
     report.records = len(record_ids)
@@ -343,9 +449,11 @@ def erase(person: Person, *, acting_user, placeholder: str | None = None) -> Era
         return report
     for rewriter in REWRITERS.values():
         report.rewritten += rewriter(scrubber)
-    report.rows_rewritten = sweep_database(identifiers, pattern, placeholder)
+    swept = sweep_database(scrubber)
     binary_rows, report.files_to_check = sweep_binary_columns(scrubber)
-    report.rows_rewritten += binary_rows
-    removed, report.files_rewritten, media_removed = sweep_files(scrubber)
+    report.rows_rewritten = swept.rows + binary_rows
+    report.files_to_check += swept.not_rewritten
+    removed, report.files_rewritten, media_removed, files_alone = sweep_files(scrubber)
     report.files_removed = removed + media_removed
+    report.to_check = swept.to_check + files_alone
     return report

@@ -98,18 +98,19 @@ def targets(entry: Entry) -> list[Person]:
 @records_acting_user
 def reapply(*, acting_user=None) -> int:
     """Apply every ledger entry not yet applied in this database; returns how many people were
-    erased again. Each is logged as an erasure with the detail "re-applied after a restore"."""
+    erased again. Each is logged as an erasure with the detail "re-applied after a restore" (and
+    how many places to check by hand, when there are any: see ErasureReport.to_check)."""
     done = 0
     for entry in entries():
         for person in targets(entry):
             with transaction.atomic():
-                erasure.erase(person, acting_user=acting_user, placeholder=entry.pseudonym)
+                report = erasure.erase(person, acting_user=acting_user, placeholder=entry.pseudonym)
                 log_access(
                     acting_user,
                     AccessLog.Action.ERASURE,
                     obj=person,
                     hub=person.hub_id,
-                    detail=REAPPLIED,
+                    detail=report.log_detail(REAPPLIED),
                 )
             done += 1
     return done

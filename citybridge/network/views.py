@@ -325,6 +325,16 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
             )
         for path in report.files_to_check:
             messages.warning(request, _("Check this by hand: %(path)s") % {"path": path})
+        # Every place, however many: the access log keeps only their number.
+        for place in report.to_check:
+            messages.warning(
+                request,
+                _(
+                    "Check this by hand: %(place)s writes their family name without their "
+                    "given name. It may be them, or a relative: rewrite it if it is them."
+                )
+                % {"place": place},
+            )
         return redirect("network:person_detail", pk=person.pk)
     log_people_shown(
         request.user,
