@@ -169,3 +169,29 @@ def test_split_columns_of_word_and_excel_tables_are_rewritten(person, hub_admin)
     assert [[c.value for c in line] for line in sheet.iter_rows()] == expected  # type: ignore[union-attr]
     cells = docx.Document(str(folder / "list.docx")).tables[0].rows
     assert [[c.text or None for c in line.cells] for line in cells] == expected
+
+
+def test_a_rewrite_that_would_not_fit_its_column_is_listed_not_forced(hub, city, hub_admin):
+    """A short name in a full column: the pseudonym is longer, and PostgreSQL would refuse the
+    whole erasure. The cell is left and listed for a person to rewrite."""
+    day = engagement(hub, city, "E1", dt.date(2023, 2, 1))
+    row(day, 1, "Ana Lo")
+    resolve_hub(hub)
+    short = Attendance.objects.get(engagement=day, row_number=1).person
+    full = "x" * 240 + " Ana Lo"
+    action = AdvocacyAction.objects.create(
+        hub=hub,
+        title="Partner event",
+        date=dt.date(2023, 5, 10),
+        audience=AdvocacyAction.Audience.OTHER,
+        form=AdvocacyAction.Form.PARTNER_EVENT,
+        audience_detail=full,
+    )
+
+    report = erase_person(short, acting_user=hub_admin)
+
+    action.refresh_from_db()
+    assert action.audience_detail == full
+    assert f"advocacy action {action.pk}: audience, in words" in report.files_to_check
+    logged = AccessLog.objects.about(short).get(action=AccessLog.Action.ERASURE)
+    assert logged.detail.endswith("to check by hand")
