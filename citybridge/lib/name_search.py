@@ -179,9 +179,15 @@ def _family_anywhere(names: frozenset[WrittenName]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
-def _alone(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    either = "|".join(regexes)
-    return re.compile(rf"(?<!{LETTER})(?:{either}){LETTER}{{0,{ENDING}}}(?!{LETTER})", re.I)
+def _alone(names: frozenset[WrittenName]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The pattern of the family names written on their own, and the person's given names;
+    None when no name tells its given name from its family name."""
+    known = [n for n in names if n.order_known]
+    if not known:
+        return None
+    either = "|".join(sorted({n.family_regex() for n in known}))
+    pattern = re.compile(rf"(?<!{LETTER})(?:{either}){LETTER}{{0,{ENDING}}}(?!{LETTER})", re.I)
+    return pattern, frozenset(g for n in known for g in n.given_keys)
 
 
 _WORD_BEFORE = re.compile(rf"({LETTER}+)[^\w]*$")
@@ -192,11 +198,12 @@ def family_alone(text: str, names: Iterable[WrittenName]) -> bool:
     """True when `text` holds one of the family names without the given name beside it.
 
     A family name next to another given name ("Jovana Brisanović") is someone else's name."""
-    known = [n for n in names if n.order_known]
-    if not known or not text:
+    if not text:
         return False
-    pattern = _alone(tuple(sorted({n.family_regex() for n in known})))
-    theirs = {g for n in known for g in n.given_keys}
+    found = _alone(frozenset(names))
+    if found is None:
+        return False
+    pattern, theirs = found
     for match in pattern.finditer(text):
         before = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
         after = _WORD_AFTER.search(text[match.end() : match.end() + 40])

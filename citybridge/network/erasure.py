@@ -304,7 +304,8 @@ def place(model, pk: Any, f: models.Field) -> str:
 def _sweep_table(model, fields: Sequence[models.Field], scrubber: Scrubber, sweep: Sweep) -> None:
     manager = model._base_manager
     live = getattr(model, "instance_type", None)
-    key = "id" if live is not None else "pk"  # a history row is shown by its record's id
+    # A history row is shown by its record's id (the history table keeps it as a plain column).
+    key = live._meta.pk.attname if live is not None else "pk"
     names = [f.name for f in fields]
     rows = manager.values_list("pk", key, *names).order_by("pk")
     pattern, placeholder = scrubber.pattern, scrubber.placeholder

@@ -178,6 +178,7 @@ def test_a_rewrite_that_would_not_fit_its_column_is_listed_not_forced(hub, city,
     row(day, 1, "Ana Lo")
     resolve_hub(hub)
     short = Attendance.objects.get(engagement=day, row_number=1).person
+    assert short is not None
     full = "x" * 240 + " Ana Lo"
     action = AdvocacyAction.objects.create(
         hub=hub,
