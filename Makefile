@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run test lint pytest bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/load.py
+
+# The interface's catalogs: extract every marked string into each language's .po (kept
+# translations stay, new ones come empty for a translator) and compile the .mo files that ship
+# in the repository, so a fresh machine needs no gettext. Needs GNU gettext (Debian's `gettext`).
+LOCALES := sq sr sr_Latn mk bs hr
+DJANGO_ADMIN := cd citybridge && ../$(BIN)/django-admin
+messages: $(VENV)/.installed
+	$(DJANGO_ADMIN) makemessages --settings=citybridge.settings --pythonpath=.. \
+		$(addprefix -l ,$(LOCALES)) -i "tests/*" -i "*/tests/*" --add-location file --no-obsolete
+	$(DJANGO_ADMIN) compilemessages --settings=citybridge.settings --pythonpath=..
 
 clean:
 	rm -rf $(VENV) var/citybridge.sqlite3*

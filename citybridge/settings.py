@@ -82,14 +82,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the saved language is the user's, the default their hub's.
+    "citybridge.network.middleware.LanguageMiddleware",
+    "citybridge.accounts.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "citybridge.accounts.middleware.MFARequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: signing out an idle session says why on the sign-in page.
+    "citybridge.network.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -111,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "citybridge.accounts.context_processors.navigation",
+                "citybridge.accounts.context_processors.languages",
             ],
         },
     },
@@ -153,11 +158,13 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
-# Sign-in lockout: 5 failures for one username from one address within 15 minutes lock it for
-# 15 minutes (failures older than the cool-off no longer count).
+# Sign-in lockout, counted two ways within the cool-off: 5 failures for one account (from any
+# addresses) lock that account, and 5 failures from one address (for any accounts) lock that
+# address, each for 15 minutes. So neither many addresses against one account nor one address
+# spraying many accounts gets more than 5 tries; failures older than 15 minutes no longer count.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -205,14 +212,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The interface's languages, each written in its own name: only languages with a catalog in
+# citybridge/locale/ (a test holds it), so no page is ever half in one and half in another.
+# Montenegrin readers choose among Serbian (either script), Bosnian and Croatian (README).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
     ("sq", "Shqip"),
+    ("sr", "Српски (ћирилица)"),
     ("sr-latn", "Srpski (latinica)"),
-    ("sr", "Српски"),
     ("mk", "Македонски"),
     ("bs", "Bosanski"),
+    ("hr", "Hrvatski"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One date format in every page and language ("8 Dec 2022", "8 Dec 2022, 14:05"): the language
@@ -253,6 +264,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after the idle time its hub sets (Hub.idle_timeout_minutes, 30 by default;
+# network.middleware) and, however active, this many hours after signing in.
+SESSION_MAX_HOURS = int(env_str("CITYBRIDGE_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 # Inline style attributes and <style> blocks are used by templates and htmx; scripts only from
 # our own origin, and no page may be framed.
 CONTENT_SECURITY_POLICY = {

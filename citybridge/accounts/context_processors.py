@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from citybridge.accounts.scopes import scope_of
 
@@ -11,4 +13,26 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_staff": bool(scope.staff_hubs),
         "nav_is_admin": bool(scope.admin_hubs),
         "nav_has_role": bool(scope.hubs),
+    }
+
+
+# BCP 47 tags for <html lang> and the switcher: Serbian is written in two scripts.
+HTML_LANG = {"sr": "sr-Cyrl", "sr-latn": "sr-Latn"}
+
+
+def languages(request: HttpRequest) -> dict:
+    """The page's language for <html lang>, and the switcher's choices in their own names."""
+    current = get_language() or settings.LANGUAGE_CODE
+    return {
+        "html_lang": HTML_LANG.get(current, current),
+        "language_choices": [
+            {
+                "code": code,
+                "name": name,
+                "lang": HTML_LANG.get(code, code),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ],
+        "current_language_name": dict(settings.LANGUAGES).get(current, current),
     }

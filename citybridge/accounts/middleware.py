@@ -47,3 +47,17 @@ class MFARequiredMiddleware:
     @staticmethod
     def send(request: HttpRequest, name: str) -> HttpResponse:
         return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class NoStoreMiddleware:
+    """A signed-in user's pages and downloads may hold personal data: no browser or proxy keeps
+    a copy (Cache-Control: no-store), so the back button on a shared computer shows nothing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL):
+            response.headers["Cache-Control"] = "no-store, private"
+        return response

@@ -15,6 +15,11 @@ class User(AbstractUser):
 
     # Production refuses to start while a demonstration user exists (accounts.checks).
     is_demo = models.BooleanField(default=False, editable=False)
+    # The interface language the user chose ('' until they choose: then the cookie, the browser
+    # and their hub's default decide; network.middleware.LanguageMiddleware).
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
 
     # Who changed a user's name, e-mail, flags or groups; never the password hash.
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

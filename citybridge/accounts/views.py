@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -301,3 +302,14 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
 
 class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_set_done.html"
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's set_language (the cookie, and back to the page), and for
+    a signed-in user the choice saved on their account, so it follows them to other devices."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        User.objects.filter(pk=request.user.pk).update(language=language)
+    return response

@@ -96,3 +96,11 @@ def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User
     hub = Hub.objects.create(slug=slug, name=name)
     hub.countries.set(countries)
     return hub
+
+
+@transaction.atomic
+def save_hub_settings(hub: Hub, *, acting_user: User | None) -> Hub:
+    """A hub admin's settings: the default language and the idle sign-out time."""
+    hub.full_clean()
+    hub.save(update_fields=["default_language", "idle_timeout_minutes"])
+    return hub

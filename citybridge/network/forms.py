@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.network.models import LocalGovernment, Membership, Person, Position
+from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
 
 
 class VersionedForm(forms.ModelForm):
@@ -132,3 +132,9 @@ class PositionForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("ended_on", _("The end date must be on or after the start date."))
         return data
+
+
+class HubSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Hub
+        fields = ["default_language", "idle_timeout_minutes"]

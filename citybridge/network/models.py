@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +52,22 @@ class Hub(models.Model):
     head_title = models.CharField(_("head's title"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     address = models.TextField(_("address"), blank=True)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language of pages for people who have not chosen one and whose browser asks "
+            "for none of CityBridge's languages."
+        ),
+    )
+    idle_timeout_minutes = models.PositiveSmallIntegerField(
+        _("sign out after (minutes without activity)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(720)],
+        help_text=_("Between 5 and 720 minutes. Applies to everyone with a role in this hub."),
+    )
 
     class Meta:
         ordering = ["name"]

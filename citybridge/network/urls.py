@@ -5,6 +5,7 @@ from citybridge.network import views
 app_name = "network"
 
 urlpatterns = [
+    path("hub/settings/", views.hub_settings, name="hub_settings"),
     path("cities/", views.city_list, name="city_list"),
     path("cities/new/", views.city_create, name="city_create"),
     path("cities/<int:pk>/", views.city_detail, name="city_detail"),

@@ -22,7 +22,13 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
-from citybridge.network.forms import CityForm, MembershipForm, PersonForm, PositionForm
+from citybridge.network.forms import (
+    CityForm,
+    HubSettingsForm,
+    MembershipForm,
+    PersonForm,
+    PositionForm,
+)
 from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
 from citybridge.network.places import gazetteer_names
 from citybridge.network.versions import EditConflict
@@ -345,3 +351,15 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         detail="erase",
     )
     return render(request, "network/person_erase.html", {"person": person})
+
+
+@hub_admin_required
+def hub_settings(request: HttpRequest) -> HttpResponse:
+    """The hub's own settings, for its admins: the default language and the idle sign-out."""
+    hub = request.hub  # type: ignore[attr-defined]
+    form = HubSettingsForm(request.POST or None, instance=hub)
+    if request.method == "POST" and form.is_valid():
+        actions.save_hub_settings(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The hub's settings are saved."))
+        return redirect("network:hub_settings")
+    return render(request, "network/hub_settings.html", {"form": form, "hub": hub})

@@ -58,34 +58,61 @@ def test_five_failures_lock_for_fifteen_minutes_then_let_in(client, officer):
     assert client.session["_auth_user_id"] == str(officer.pk)
 
 
-def sign_in_from(client, forwarded_for: str, password: str = PASSWORD):
+def sign_in_from(client, forwarded_for: str, password: str = PASSWORD, username: str = "officer"):
     """A sign-in as it reaches the app through a proxy at 10.0.0.2 (the test client's
     REMOTE_ADDR stands for the proxy)."""
     return client.post(
         reverse("accounts:login"),
-        {"username": "officer", "password": password},
+        {"username": username, "password": password},
         HTTP_X_FORWARDED_FOR=forwarded_for,
         REMOTE_ADDR="10.0.0.2",
     )
 
 
-def test_behind_a_trusted_proxy_each_client_is_locked_out_alone(client, officer, settings):
+def test_five_failures_lock_the_account_from_every_address(client, officer, settings):
+    """Ten addresses against one account get five tries between them, not five each."""
+    settings.TRUSTED_PROXIES = 1
+    for n in range(5):
+        assert sign_in_from(Client(), f"203.0.113.{n + 1}", "wrong").status_code in {200, 429}
+    assert sign_in_from(Client(), "198.51.100.20", "wrong").status_code == 429
+    # The right password from a new address is refused too while the lock lasts.
+    assert sign_in_from(Client(), "198.51.100.21").status_code == 429
+    AccessAttempt.objects.update(attempt_time=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=16))
+    assert sign_in_from(Client(), "198.51.100.21").status_code == 302
+
+
+def test_five_failures_from_one_address_lock_that_address(client, officer, focal, donor, settings):
+    """Spraying several accounts with a few tries each from one address locks the address."""
+    settings.TRUSTED_PROXIES = 1
+    tries = [("officer", 2), ("focal", 2), ("donor", 1)]
+    for username, n in tries:
+        for _ in range(n):
+            sign_in_from(client, "203.0.113.7", "wrong", username=username)
+    assert sign_in_from(Client(), "203.0.113.7", username="donor").status_code == 429
+    # None of the accounts reached five failures: from another address each signs in.
+    assert sign_in_from(Client(), "198.51.100.20", username="officer").status_code == 302
+    assert sign_in_from(Client(), "198.51.100.20", username="focal").status_code == 302
+
+
+def test_behind_a_trusted_proxy_each_client_address_is_locked_alone(
+    client, officer, focal, settings
+):
     settings.TRUSTED_PROXIES = 1
     for _ in range(5):
-        sign_in_from(client, "203.0.113.7", "wrong")
+        sign_in_from(client, "203.0.113.7", "wrong", username="nobody-here")
     assert sign_in_from(client, "203.0.113.7").status_code == 429
     # Another client behind the same proxy still signs in. What a client writes on the left of
     # the header (the proxy appends the real address on the right) changes nothing either way.
     assert sign_in_from(Client(), "198.51.100.20").status_code == 302
-    assert sign_in_from(Client(), "203.0.113.7, 198.51.100.20").status_code == 302
-    assert sign_in_from(Client(), "198.51.100.20, 203.0.113.7").status_code == 429
+    assert sign_in_from(Client(), "203.0.113.7, 198.51.100.20", username="focal").status_code == 302
+    assert sign_in_from(Client(), "198.51.100.20, 203.0.113.7", username="focal").status_code == 429
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
 
 
 def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, officer, settings):
     assert settings.TRUSTED_PROXIES == 0  # the default: no proxy
     for _ in range(5):
-        sign_in_from(client, "203.0.113.7", "wrong")
+        sign_in_from(client, "203.0.113.7", "wrong", username="nobody-here")
     # Every sign-in came from 10.0.0.2 whatever the header said: a forged header cannot get
     # round the lock.
     assert sign_in_from(Client(), "198.51.100.20").status_code == 429
