@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rosetta",
     "citybridge.accounts",
     "citybridge.network",
     "citybridge.jobs",
@@ -226,6 +227,13 @@ LANGUAGES = [
     ("hr", "Hrvatski"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Hub admins correct a translation at /translations/ (django-rosetta): it writes the .po beside
+# the code and compiles the .mo; web processes read it after their next restart (README).
+ROSETTA_ACCESS_CONTROL_FUNCTION = "citybridge.accounts.scopes.may_translate"
+ROSETTA_STORAGE_CLASS = "rosetta.storage.SessionRosettaStorage"
+ROSETTA_MESSAGES_SOURCE_LANGUAGE_NAME = "English"
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
+ROSETTA_LOGIN_URL = "/accounts/login/"
 # One date format in every page and language ("8 Dec 2022", "8 Dec 2022, 14:05"): the language
 # modules under citybridge/formats/ carry it, since the active language's formats win over these
 # settings; these name the same values for code that reads settings directly.

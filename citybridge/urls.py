@@ -1,5 +1,13 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import include, path, re_path
+
+
+def only_our_catalogs(request: HttpRequest, **kwargs) -> HttpResponse:
+    """Rosetta may also list Django's and other packages' catalogs: those are not the hub's to
+    change (they live in the installed packages), so only the project's own are reachable."""
+    raise Http404
+
 
 urlpatterns = [
     path("", include("citybridge.reports.urls")),
@@ -12,4 +20,9 @@ urlpatterns = [
     path("accounts/", include("citybridge.accounts.urls")),
     path("jobs/", include("citybridge.jobs.urls")),
     path("admin/", admin.site.urls),
+    # Hub admins correct the interface's translations in the product (django-rosetta).
+    re_path(
+        r"^translations/files/(?!project/)[\w-]+/", only_our_catalogs, name="translations_elsewhere"
+    ),
+    path("translations/", include("rosetta.urls")),
 ]

@@ -102,3 +102,9 @@ def work_in(user: Any, hub_id: int) -> Scope:
     if getattr(user, "is_authenticated", False):
         user._citybridge_scope = scope
     return scope
+
+
+def may_translate(user: Any) -> bool:
+    """Who may correct the interface's translations (django-rosetta): hub admins. The catalogs
+    are the product's, shared by every hub."""
+    return bool(scope_of(user).admin_hubs)

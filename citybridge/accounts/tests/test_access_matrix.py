@@ -149,7 +149,15 @@ POLICY: dict[str, frozenset[str]] = {
     "accounts:mfa_setup": SIGNED_IN,
     "accounts:mfa_verify": NOBODY,  # without a second factor: sent to set one up
     "accounts:mfa_recovery": NOBODY,
-    "accounts:set_language": NOBODY,  # POST only, open to everyone (the switcher)
+    "accounts:set_language": NOBODY,
+    # translations (django-rosetta): the product's own catalogs, for hub admins
+    "translations_elsewhere": NOBODY,
+    "rosetta-old-home-redirect": NOBODY,  # redirects to the file list
+    "rosetta-file-list-redirect": NOBODY,
+    "rosetta-file-list": ADMIN,
+    "rosetta-form": ADMIN,
+    "rosetta-download-file": ADMIN,
+    "rosetta.translate_text": ADMIN,  # answers that machine suggestions are off  # POST only, open to everyone (the switcher)
     "accounts:access_log": ADMIN,
     # user management: hub admins only, and only their hubs' users (the object: the focal point)
     "accounts:user_list": ADMIN,
@@ -376,7 +384,8 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
 
 def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
     kwargs: dict[str, object] = {}
-    for arg in pattern.pattern.converters:
+    # Path converters, or a regular expression's named groups (django-rosetta's re_paths).
+    for arg in pattern.pattern.converters or pattern.pattern.regex.groupindex:
         if arg == "pk":
             obj = objects.get(name)
             kwargs["pk"] = obj.pk if obj is not None else 999_999
@@ -386,6 +395,8 @@ def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs["fmt"] = "html"
         elif arg in ("uidb64", "token"):
             kwargs[arg] = "invalid"
+        elif arg in ("po_filter", "lang_id", "idx"):
+            kwargs[arg] = {"po_filter": "project", "lang_id": "sq", "idx": 0}[arg]
         else:
             raise AssertionError(f"{name}: no value for the URL argument {arg!r}")
     return reverse(name, kwargs=kwargs)
@@ -426,14 +437,25 @@ def test_every_url_and_role_against_the_policy(world):
     assert not refused, f"refused where the policy says yes: {refused}"
 
 
+# Open to everyone by design: signing in and out, the language switcher, and rosetta's two
+# redirects to its (admin-only) file list, which answer any method with the same redirect.
+OPEN_TO_POST = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:set_language",
+    "rosetta-old-home-redirect",
+    "rosetta-file-list-redirect",
+}
+
+
 def test_posts_are_refused_to_roles_outside_the_policy(world):
     """The same matrix for POST (empty forms): a refused role gets 403/404/405, or is sent to
     sign in or to set up a second factor; never a success page or a redirect to one."""
     gates = (reverse("accounts:login"), reverse("accounts:mfa_setup"))
     wrong = []
     for name, pattern in url_names():
-        if name in ("accounts:login", "accounts:logout", "accounts:set_language"):
-            continue  # open to everyone by design
+        if name in OPEN_TO_POST:
+            continue
         url = url_of(name, pattern, world["objects"])
         may_post = POLICY[name] | (own_hub(STAFF) if name in POST_ONLY_STAFF else NOBODY)
         may_post |= ADMIN if name in POST_ONLY_ADMIN else NOBODY
