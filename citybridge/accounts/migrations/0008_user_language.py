@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_access_log_mfa_reset'),
+        ('accounts', '0007_access_log_people_shown'),
     ]
 
     operations = [
