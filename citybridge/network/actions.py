@@ -98,6 +98,7 @@ def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User
     return hub
 
 
+@records_acting_user
 @transaction.atomic
 def save_hub_settings(hub: Hub, *, acting_user: User | None) -> Hub:
     """A hub admin's settings: the default language and the idle sign-out time."""
