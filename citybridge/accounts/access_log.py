@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.crypto import salted_hmac
 
 from citybridge.accounts.models import AccessLog, PersonShown
@@ -43,19 +43,21 @@ def log_access(
     is how many rows a search found or an export held. `detail` must never name a person.
     """
     signed_in = user if getattr(user, "is_authenticated", False) else None
-    entry = AccessLog.objects.create(
-        user=signed_in,
-        action=action,
-        hub_id=getattr(hub, "pk", hub),
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=obj.pk if obj is not None else None,
-        count=count,
-        text_hash=text_hash(text) if text else "",
-        detail=detail[:100],
-    )
-    PersonShown.objects.bulk_create(
-        [PersonShown(entry=entry, person_id=pk) for pk in sorted(set(people))], batch_size=1000
-    )
+    with transaction.atomic():  # the row and its people in one commit: a page waits on one
+        entry = AccessLog.objects.create(
+            user=signed_in,
+            action=action,
+            hub_id=getattr(hub, "pk", hub),
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=obj.pk if obj is not None else None,
+            count=count,
+            text_hash=text_hash(text) if text else "",
+            detail=detail[:100],
+        )
+        PersonShown.objects.bulk_create(
+            [PersonShown(entry=entry, person_id=pk) for pk in sorted(set(people))],
+            batch_size=1000,
+        )
     return entry
 
 
