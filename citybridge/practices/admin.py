@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from citybridge.practices.forms import ResourceForm
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation, TargetGroup
 
 
@@ -10,6 +11,8 @@ class TranslationInline(admin.TabularInline):
 
 class ResourceInline(admin.TabularInline):
     model = PracticeResource
+    # The same checks as the practice page: document types by content, names of our making.
+    form = ResourceForm
     extra = 0
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.documents import document_type
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -50,7 +51,7 @@ class PracticeForm(forms.ModelForm):
             "languages": LANGUAGE_CODE_HINT,
         }
 
-    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+    def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         themes, country, contact = (
             self.fields["themes"],
@@ -63,7 +64,16 @@ class PracticeForm(forms.ModelForm):
         themes.queryset = Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name")
         country.queryset = Country.objects.order_by("name")
         country.empty_label = _("Choose a country")
-        contact.queryset = Person.objects.filter(hub=hub, consent_contact=True)
+        people = Person.objects.visible_to(user).filter(hub=hub)
+        current = self.instance.contact_id
+        if current and not people.filter(pk=current).exists():
+            # Another hub's person (or one this user may not see): the select could not offer
+            # them, so an edit would drop them unseen. The field goes; the contact stays.
+            del self.fields["contact"]
+            self.contact_kept = True
+        else:
+            contact.queryset = people.filter(Q(consent_contact=True) | Q(pk=current))
+            self.contact_kept = False
 
     def clean_languages(self) -> str:
         codes = self.cleaned_data["languages"].replace(";", ",").replace(" ", ",").split(",")
@@ -90,12 +100,44 @@ class TranslationForm(forms.ModelForm):
         pass
 
 
+MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+
+
 class ResourceForm(forms.ModelForm):
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+    # No max_length: the upload's own name is never stored (models.resource_path).
+    file = forms.FileField(
+        label=_("file"),
+        required=False,
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint or OpenDocument, or a PNG or JPEG picture; up to 20 MB."
+        ),
+    )
 
     class Meta:
         model = PracticeResource
         fields = ["title", "url", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        if upload.size > MAX_RESOURCE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        head = upload.read()
+        upload.seek(0)
+        kind = document_type(head)
+        if kind is None:
+            raise forms.ValidationError(
+                _(
+                    "This file is not a PDF, Word, Excel, PowerPoint or OpenDocument file, nor "
+                    "a PNG or JPEG picture (or it is damaged, or holds macros). Save it as one "
+                    "of those and attach it again."
+                )
+            )
+        # Named for what its bytes are; the stored name is made from this extension alone.
+        upload.name = f"resource.{kind.extension}"
+        return upload
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+from pathlib import PurePath
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from citybridge.lib.documents import BY_EXTENSION, DocumentType
 from citybridge.network.models import Country, LocalGovernment, Person, Theme
 from citybridge.practices.search import query_terms, search_key
 
@@ -130,11 +135,33 @@ class PracticeTranslation(models.Model):
         return f"{self.title} ({self.language})"
 
 
+def resource_path(instance: PracticeResource, filename: str) -> str:
+    """A name of our making for an uploaded resource: nothing of the uploader's name (its path,
+    its length, its extension) reaches the disk. The form has already named the upload after
+    the type its bytes are (ResourceForm.clean_file); any other extension is dropped."""
+    extension = PurePath(filename).suffix.lower().lstrip(".")
+    suffix = f".{extension}" if extension in BY_EXTENSION else ""
+    return f"practices/{secrets.token_hex(16)}{suffix}"
+
+
 class PracticeResource(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="resources")
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="practices/", blank=True)
+    # Served only by practices:resource_download, which checks access; never under MEDIA_URL.
+    file = models.FileField(_("file"), upload_to=resource_path, blank=True)
 
     def __str__(self) -> str:
         return self.title
+
+    def document_type(self) -> DocumentType | None:
+        """The stored file's type, from the extension we gave it (None for a file stored before
+        uploads were checked, which is then served as bytes of no particular type)."""
+        return BY_EXTENSION.get(PurePath(self.file.name).suffix.lower().lstrip("."))
+
+    def download_name(self) -> str:
+        """The title as a file name, with the extension of what the file is."""
+        stem = re.sub(r"[^\w\- ]+", " ", self.title, flags=re.UNICODE)
+        stem = " ".join(stem.split())[:100] or "resource"
+        kind = self.document_type()
+        return f"{stem}.{kind.extension}" if kind else stem

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.practice_edit, name="practice_edit"),
     path("<int:pk>/translations/", views.translation_add, name="translation_add"),
     path("<int:pk>/resources/", views.resource_add, name="resource_add"),
+    path("resources/<int:pk>/", views.resource_download, name="resource_download"),
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,11 @@ from citybridge.network.decorators import hub_member_required, hub_staff_require
 from citybridge.network.models import Country, Theme
 from citybridge.network.views import list_template, page_of
 from citybridge.practices import actions
-from citybridge.practices.access import get_practice_for_user
+from citybridge.practices.access import (
+    get_practice_for_user,
+    get_resource_for_user,
+    visible_contact,
+)
 from citybridge.practices.forms import ImportForm, PracticeForm, ResourceForm, TranslationForm
 from citybridge.practices.imports import import_practices
 from citybridge.practices.models import Practice, PracticeResource, TargetGroup
@@ -66,7 +71,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
     hub = request.hub  # type: ignore[attr-defined]
-    contact = practice.contact_if_consented()
+    contact = visible_contact(request.user, practice)
     log_people_shown(request.user, [contact], hub=hub, obj=practice)
     return {
         "practice": practice,
@@ -75,6 +80,8 @@ def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
         "translations": practice.translations.all(),
         "resources": practice.resources.all(),
         "contact": contact,
+        # Whom to ask when the contact is not shown: the contact's hub, else the reader's own.
+        "contact_hub": practice.contact.hub if practice.contact else hub,
         "is_staff": scope_of(request.user).is_staff_of(hub.pk),
         "translation_form": forms.get("translation_form") or TranslationForm(),
         "resource_form": forms.get("resource_form") or ResourceForm(),
@@ -98,7 +105,12 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def practice_form(request: HttpRequest, practice: Practice) -> HttpResponse:
-    form = PracticeForm(request.POST or None, instance=practice, hub=request.hub)  # type: ignore[attr-defined]
+    form = PracticeForm(
+        request.POST or None,
+        instance=practice,
+        hub=request.hub,  # type: ignore[attr-defined]
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         practice = actions.save_practice(
             form.instance,
@@ -135,6 +147,28 @@ def resource_add(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("practices:practice_detail", pk=practice.pk)
     context = detail_context(request, practice, resource_form=form)
     return render(request, "practices/practice_detail.html", context, status=400)
+
+
+@hub_member_required
+def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A practice's file, only to those who may read the practice, and always as a download
+    of its checked type: a browser never renders or guesses at it on our origin."""
+    resource = get_resource_for_user(request.user, pk)
+    kind = resource.document_type()
+    try:
+        with resource.file.open("rb") as handle:
+            data = handle.read()  # at most 20 MB (ResourceForm)
+    except FileNotFoundError:
+        raise Http404("No such resource.") from None
+    response = HttpResponse(
+        data, content_type=kind.content_type if kind else "application/octet-stream"
+    )
+    disposition = content_disposition_header(as_attachment=True, filename=resource.download_name())
+    response["Content-Disposition"] = disposition or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private"
+    return response
 
 
 @hub_staff_required

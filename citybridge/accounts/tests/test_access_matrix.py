@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -29,8 +30,8 @@ from citybridge.engagement.models import Attendance, Engagement
 from citybridge.jobs.models import Job
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, Person, Theme
-from citybridge.practices.actions import save_practice
-from citybridge.practices.models import Practice
+from citybridge.practices.actions import add_resource, save_practice
+from citybridge.practices.models import Practice, PracticeResource
 from citybridge.reports.briefs.actions import publish_brief
 from citybridge.support.models import ActionPlan, Expert, Mechanism, SupportAction
 
@@ -115,6 +116,7 @@ POLICY: dict[str, frozenset[str]] = {
     "practices:practice_edit": own_hub(STAFF),
     "practices:translation_add": NOBODY,
     "practices:resource_add": NOBODY,
+    "practices:resource_download": SIGNED_IN,
     # support
     "support:support_list": own_hub(PEOPLE | {"expert"}),
     "support:support_create": own_hub(STAFF),
@@ -222,6 +224,8 @@ QUERY = {"reports:brief_preview": "start=2023-01-01&end=2023-12-31&lang=en&funde
 PERSON_A = ("Zorana Kanarinac", "zorana.kanarinac@example.org")
 PERSON_B = ("Vesna Kanarevska", "vesna.kanarevska@example.org")
 NEED_A, NEED_B, QUOTE_B = "NA-7731", "NB-7731", "QB-7731"
+# In the file of a practice's resource: the library's, so every role of a hub may read it.
+RESOURCE = "RS-7731"
 EVERYTHING = (*PERSON_A, *PERSON_B, NEED_A, NEED_B, QUOTE_B)
 MUST_NOT_SEE = {
     "hub_admin": (),
@@ -230,7 +234,7 @@ MUST_NOT_SEE = {
     "expert": EVERYTHING,
     "donor": EVERYTHING,
     "outsider": EVERYTHING,
-    "anonymous": EVERYTHING,
+    "anonymous": (*EVERYTHING, RESOURCE),
 }
 for _role in TWO_HUB_ROLES:
     MUST_NOT_SEE[_role] = MUST_NOT_SEE[stands_for(_role)]
@@ -329,6 +333,19 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         target_groups=[],
         acting_user=None,
     )
+    # City B's person, who agreed to be contacted, is the practice's contact: the practice is
+    # the whole network's, its contact only for those who may see city B's people.
+    Person.objects.filter(pk=people["b"].pk).update(consent_contact=True)
+    practice.contact = people["b"]
+    practice.save()
+    resource = add_resource(
+        PracticeResource(
+            practice=practice,
+            title="Guide",
+            file=SimpleUploadedFile("guide.pdf", f"%PDF-1.4 {RESOURCE}".encode()),
+        ),
+        acting_user=None,
+    )
     brief = publish_brief(
         hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31), lang="en", acting_user=officer
     )
@@ -363,6 +380,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         "needs:need_matches": Need.objects.get(city=other_city),
         "practices:practice_detail": practice,
         "practices:practice_edit": practice,
+        "practices:resource_download": resource,
         "support:support_detail": action,
         "support:support_edit": action,
         "support:mechanism_detail": mechanism,
