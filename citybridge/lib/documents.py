@@ -47,6 +47,7 @@ _OOXML_MAIN_PARTS = {
 }
 _ODF_MIMETYPES = {t.content_type.encode(): t for t in (ODT, ODS, ODP)}
 _MAX_ZIP_MEMBERS = 10_000
+_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 
 # What reading a damaged or hostile zip raises: bad CRCs and lying sizes (BadZipFile), corrupt
 # deflate streams (zlib.error), truncation (EOFError), unknown compression or encryption
@@ -83,6 +84,14 @@ def _package_type(data: bytes) -> DocumentType | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > _MAX_ZIP_MEMBERS:
+                return None
+            # Read whole below (testzip), so a bomb is refused first; a library document of
+            # 20 MB never expands past this.
+            if sum(m.file_size for m in members) > _MAX_UNCOMPRESSED_BYTES:
+                return None
+            # Every part read to its end and its checksum compared: a damaged package would
+            # fail later, where it is read (an erasure sweeping the library's files).
+            if archive.testzip() is not None:
                 return None
             names = {m.filename for m in members}
             # Macros (vbaProject.bin in OOXML, Basic/ or Scripts/ in OpenDocument) run code.

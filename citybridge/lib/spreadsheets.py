@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from citybridge.lib.charsets import CODE_PAGES, detect_encoding, mixes_encodings
+from citybridge.lib.documents import ZIP_ERRORS
 from citybridge.lib.headers import (
     ATTENDANCE,
     ENGAGEMENTS,
@@ -370,12 +371,17 @@ def _cell_text(value: object) -> str:
 
 
 def _check_zip(data: bytes, filename: str) -> None:
-    """Refuse zip bombs, entity bombs and non-workbooks before any XML is parsed."""
+    """Refuse zip bombs, entity bombs and non-workbooks before any XML is parsed, and damaged
+    packages (bad checksums, sizes that lie, corrupt or truncated streams) with a clear word
+    instead of the zip module's exception."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        _check_zip_parts(data, filename)
+    except ZIP_ERRORS:
         _refuse(f"'{filename}' is damaged (it is not a complete Excel file).", _SAVE_AS)
-    with archive:
+
+
+def _check_zip_parts(data: bytes, filename: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
             _refuse(f"'{filename}' has too many parts to be a sheet of names.", _SAVE_AS)

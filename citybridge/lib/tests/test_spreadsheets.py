@@ -285,6 +285,41 @@ def test_entity_bomb_in_sheet_xml_is_refused() -> None:
     assert "overload" in problems_text(error)
 
 
+def _damaged(change: str) -> bytes:
+    """A real workbook with its zip structure broken the way damaged files arrive."""
+    data = bytearray(xlsx_bytes([["Ime", "Grad"], ["Marko Marković", "Budva"]]))
+    members = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()
+    docprops = next(m for m in members if m.filename == "docProps/app.xml")
+    local = docprops.header_offset
+    # The part's entry in the central directory: 46 bytes of header, then its name.
+    central = data.find(b"docProps/app.xml", data.find(b"PK\x01\x02")) - 46
+    if change == "crc":  # a checksum that does not match the part
+        for at in (local + 14, central + 16):
+            data[at] ^= 0xFF
+    elif change == "sizes":  # a declared size smaller than the part really is
+        for at in (local + 22, central + 24):
+            data[at : at + 4] = (1).to_bytes(4, "little")
+    elif change == "stream":  # bytes of the compressed stream overwritten
+        name_length = int.from_bytes(data[local + 26 : local + 28], "little")
+        extra_length = int.from_bytes(data[local + 28 : local + 30], "little")
+        start = local + 30 + name_length + extra_length
+        for at in range(start + 2, start + docprops.compress_size - 1):
+            data[at] ^= 0x55
+    elif change == "method":  # a compression method no one knows
+        for at in (local + 8, central + 10):
+            data[at : at + 2] = (99).to_bytes(2, "little")
+    elif change == "header":  # the local header's name disagrees with the directory
+        data[local + 30] ^= 0x20
+    return bytes(data)
+
+
+@pytest.mark.parametrize("change", ["crc", "sizes", "stream", "method", "header"])
+def test_damaged_xlsx_is_refused_in_plain_words(change: str) -> None:
+    with pytest.raises(SheetError) as error:
+        read_table(_damaged(change), "lista.xlsx")
+    assert "'lista.xlsx' is damaged" in problems_text(error)
+
+
 def test_non_workbook_zip_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -60,6 +60,7 @@ def test_document_types_are_told_by_their_bytes():
         package("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),  # macros
         package("[Content_Types].xml", "word/document.xml", "xl/workbook.xml"),  # both at once
         DOCX_BYTES[:40],  # a truncated package
+        DOCX_BYTES.replace(b"<x/>", b"<y/>", 1),  # a part whose checksum does not match
         b"PK\x03\x04" + b"\x00" * 60,
     ],
 )
