@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.network.forms import VersionedForm
+from citybridge.network.forms import VersionedForm, check_upload_name
 from citybridge.network.models import LocalGovernment
 
 
@@ -118,6 +118,7 @@ class ImportForm(forms.Form):
     def clean_sheets(self):
         files = self.cleaned_data["sheets"]
         for f in files:
+            check_upload_name(f.name)
             if f.size > MAX_UPLOAD_BYTES:
                 raise forms.ValidationError(
                     _("%(name)s is larger than 20 MB. Split it into smaller sheets.")

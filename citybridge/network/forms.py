@@ -5,6 +5,29 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
 
+# What a file system and the records' file-name columns hold (Sheet.file_name, Attendance.
+# source_file): 255 bytes of UTF-8, in which a Cyrillic name fits 127 letters.
+MAX_UPLOAD_NAME_BYTES = 255
+
+
+def check_upload_name(name: str) -> None:
+    """Refuse an upload whose name no record or disk could keep as written: too long, or with
+    control characters (NUL, which PostgreSQL cannot store, and the like)."""
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_UPLOAD_NAME_BYTES:
+        raise forms.ValidationError(
+            _(
+                "The name of %(name)s… is too long. Give the file a shorter name and attach it again."
+            )
+            % {"name": name[:40]}
+        )
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise forms.ValidationError(
+            _(
+                "The name of the file %(name)s holds characters that are not letters. Rename it and attach it again."
+            )
+            % {"name": repr(name)[1:-1][:80]}
+        )
+
 
 class VersionedForm(forms.ModelForm):
     """Carries the `version` of the record it showed, for the save action's check

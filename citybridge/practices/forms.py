@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.documents import document_type
+from citybridge.network.forms import check_upload_name
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -155,3 +156,8 @@ class ImportForm(forms.Form):
         ),
     )
     dry_run = forms.BooleanField(label=_("Only check the sheet; import nothing"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_upload_name(upload.name)
+        return upload
