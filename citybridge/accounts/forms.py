@@ -6,6 +6,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.accounts.models import AccessLog, Role, User
+from citybridge.lib.inputs import DayField, IdField
 
 
 class TokenForm(forms.Form):
@@ -22,16 +23,14 @@ class TokenForm(forms.Form):
 
 class AccessLogFilterForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
-    person = forms.IntegerField(label=_("Person id"), min_value=1, required=False)
+    person = IdField(label=_("Person id"), required=False)
     action = forms.ChoiceField(
         label=_("Action"), choices=[("", _("Any")), *AccessLog.Action.choices], required=False
     )
-    start = forms.DateField(
+    start = DayField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    end = DayField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, users, **kwargs) -> None:
         super().__init__(*args, **kwargs)

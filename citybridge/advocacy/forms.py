@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import DayField, IdField
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
 
@@ -107,8 +108,8 @@ class TestimonialForm(forms.ModelForm):
 class AdvocacyFilterForm(forms.Form):
     """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    start = DayField(label=_("From"), required=False, widget=DATE)
+    end = DayField(label=_("To"), required=False, widget=DATE)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,
@@ -119,7 +120,7 @@ class AdvocacyFilterForm(forms.Form):
     )
     theme = forms.CharField(required=False, widget=forms.HiddenInput)
     country = forms.CharField(required=False, widget=forms.HiddenInput)
-    city = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    city = IdField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -15,6 +15,7 @@ from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.forms import EngagementForm, ImportForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.jobs.views import follow
+from citybridge.lib.inputs import parse_year
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
 from citybridge.network.models import Theme
@@ -40,8 +41,8 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
         )
     if kind:
         engagements = engagements.filter(kind=kind)
-    if year.isdigit():
-        engagements = engagements.filter(starts_on__year=int(year))
+    if (year_number := parse_year(year)) is not None:
+        engagements = engagements.filter(starts_on__year=year_number)
     if theme:
         engagements = engagements.filter(themes__slug=theme)
     years = Engagement.objects.of_hub(hub).dates("starts_on", "year", order="DESC")

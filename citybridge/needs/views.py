@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import parse_day, parse_id
 from citybridge.needs import actions
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.forms import (
@@ -34,13 +35,6 @@ from citybridge.network.models import LocalGovernment
 from citybridge.network.views import list_template, page_of
 
 
-def parse_day(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 @people_viewer_required
 def need_list(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
@@ -53,8 +47,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
     start, end = parse_day(request.GET.get("from", "")), parse_day(request.GET.get("to", ""))
     if filters["theme"]:
         needs = needs.filter(theme__slug=filters["theme"])
-    if filters["city"].isdigit():
-        needs = needs.filter(city_id=int(filters["city"]))
+    if (city_id := parse_id(filters["city"])) is not None:
+        needs = needs.filter(city_id=city_id)
     if filters["country"]:
         needs = needs.filter(city__country_id=filters["country"])
     if filters["status"] == "open":

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
+from citybridge.lib.inputs import parse_id
 from citybridge.network import actions
 from citybridge.network.access import get_city_for_user, get_person_for_user
 from citybridge.network.decorators import (
@@ -159,8 +160,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     role = request.GET.get("role", "")
     if q:
         people = people.search(q)
-    if city.isdigit():
-        people = people.filter(local_government_id=int(city))
+    if (city_id := parse_id(city)) is not None:
+        people = people.filter(local_government_id=city_id)
     if role:
         people = people.filter(positions__role=role).distinct()
     page = page_of(request, people.order_by("full_name"))

@@ -5,14 +5,14 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.inputs import DayField
+
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
+    start = DayField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    end = DayField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self) -> dict:
         data = super().clean() or {}

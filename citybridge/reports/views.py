@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
@@ -40,6 +41,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         end = form.cleaned_data.get("end") or end
         start = form.cleaned_data.get("start") or dashboard.year_before(end)
+        if start > end:  # a start alone, after the default end
+            form.add_error("start", _("The start of the period must be on or before its end."))
+            start = dashboard.year_before(end)
     words = labels("en")
     computed = dashboard.summary(hub, start, end, hide_small=not is_staff)
     charts = computed.charts

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import DayField, IdField, parse_id
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
 from citybridge.support.models import (
@@ -227,8 +228,8 @@ class ActionPlanForm(forms.ModelForm):
 class SupportFilterForm(forms.Form):
     """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    start = DayField(label=_("From"), required=False, widget=DATE)
+    end = DayField(label=_("To"), required=False, widget=DATE)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
     )
@@ -238,7 +239,7 @@ class SupportFilterForm(forms.Form):
     country = forms.CharField(required=False, widget=forms.HiddenInput)
     theme = forms.CharField(required=False, widget=forms.HiddenInput)
     funder = forms.CharField(required=False, widget=forms.HiddenInput)
-    city = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    city = IdField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -273,8 +274,8 @@ class SupportFilterForm(forms.Form):
         if funder := data.get("funder"):
             if funder == "none":
                 actions = actions.filter(funder__isnull=True)
-            elif funder.isdigit():
-                actions = actions.filter(funder_id=int(funder))
+            elif (funder_id := parse_id(funder)) is not None:
+                actions = actions.filter(funder_id=funder_id)
         if data.get("city"):
             actions = actions.received_by(LocalGovernment(pk=data["city"]))
         return actions.distinct()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.inputs import DayField
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.labels import LANGUAGES
 
@@ -12,8 +13,8 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class BriefForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("To"), widget=DATE)
+    start = DayField(label=_("From"), widget=DATE)
+    end = DayField(label=_("To"), widget=DATE)
     funder = forms.ModelChoiceField(
         label=_("Funder"),
         queryset=Funder.objects.all(),

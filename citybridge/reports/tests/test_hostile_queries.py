@@ -1,0 +1,52 @@
+"""Query values no record has — ids past the database's integers, years and days at the
+calendar's edges, NUL — answer with the page (the filter left out or a form error) or a 400,
+never a server error. Found by walking every list page's filters with such values."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+HUGE = "99999999999999999999999"
+EDGES = ("0001-01-01", "9999-12-31")
+CASES = [
+    ("reports:home", {"start": "0001-01-01"}),
+    ("reports:home", {"start": "9999-12-31"}),
+    ("reports:home", {"end": "0001-01-01"}),
+    ("reports:home", {"start": "0001-01-01", "end": "9999-12-31"}),
+    ("reports:home", {"start": "2150-01-01"}),
+    ("network:person_list", {"city": HUGE}),
+    ("engagement:engagement_list", {"year": HUGE}),
+    ("engagement:engagement_list", {"year": "0"}),
+    ("needs:need_list", {"city": HUGE}),
+    ("needs:need_list", {"from": "0001-01-01", "to": "9999-12-31"}),
+    ("support:support_list", {"city": HUGE}),
+    ("support:support_list", {"funder": HUGE}),
+    ("support:support_pipeline", {"city": HUGE}),
+    ("support:support_pipeline", {"funder": HUGE}),
+    ("advocacy:advocacy_list", {"city": HUGE}),
+    ("accounts:access_log", {"person": HUGE}),
+]
+
+
+@pytest.mark.parametrize(("name", "query"), CASES)
+def test_hostile_query_values_are_no_server_error(client_for, hub_admin, name, query):
+    response = client_for(hub_admin).get(reverse(name), query)
+    assert response.status_code in (200, 400), response.status_code
+
+
+@pytest.mark.parametrize(
+    "name", ["network:city_list", "practices:practice_list", "needs:consultation_list"]
+)
+def test_a_nul_in_the_query_is_a_400(client_for, hub_admin, name):
+    response = client_for(hub_admin).get(reverse(name), {"country": "M\x00E", "kind": "a\x00"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("name", ["reports:figures", "support:support_list", "accounts:access_log"])
+@pytest.mark.parametrize("start", EDGES)
+@pytest.mark.parametrize("end", EDGES)
+def test_a_period_at_the_calendars_edges_is_a_form_error(client_for, hub_admin, name, start, end):
+    response = client_for(hub_admin).get(reverse(name), {"start": start, "end": end})
+    assert response.status_code in (200, 400)
+    assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
