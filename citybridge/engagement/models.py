@@ -7,7 +7,8 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -163,14 +164,37 @@ class Sheet(models.Model):
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):
     def visible_to(self, user) -> AttendanceQuerySet:
-        """Rows of sheets carry names: only hub staff, and focal points for their city's engagements."""
+        """Rows of sheets carry names: only hub staff, and a focal point the rows of their own
+        city's people (the row's person's city; an unresolved row's own city) at the engagements
+        their city took part in. The other rows reach them only as `participant_counts`."""
         scope = scope_of(user)
         q = Q(engagement__hub__in=scope.staff_hubs)
         for hub_id, cities in scope.focal_cities.items():
-            q |= Q(engagement__hub_id=hub_id) & (
-                Q(engagement__host_city__in=cities) | Q(engagement__participating_cities__in=cities)
+            q |= (
+                Q(engagement__hub_id=hub_id)
+                & (
+                    Q(engagement__host_city__in=cities)
+                    | Q(engagement__participating_cities__in=cities)
+                )
+                & (
+                    Q(person__local_government__in=cities)
+                    | Q(person__isnull=True, local_government__in=cities)
+                )
             )
         return self.filter(q).distinct()
+
+    def participant_counts(self) -> list[dict]:
+        """The rows as counts by city and role (the person's, else the row's): how a focal point
+        sees the other participants of an engagement, without a name or a contact."""
+        return list(
+            self.annotate(
+                city_name=Coalesce("person__local_government__name", "local_government__name")
+            )
+            .order_by()
+            .values("city_name", "role_kind")
+            .annotate(n=Count("pk"))
+            .order_by("city_name", "role_kind")
+        )
 
     def of_hub(self, hub: Hub) -> AttendanceQuerySet:
         return self.filter(engagement__hub=hub)

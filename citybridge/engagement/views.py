@@ -18,7 +18,7 @@ from citybridge.jobs.views import follow
 from citybridge.lib.inputs import parse_year
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
-from citybridge.network.models import Theme
+from citybridge.network.models import RoleKind, Theme
 from citybridge.network.versions import EditConflict
 from citybridge.network.views import list_template, page_of
 
@@ -82,18 +82,18 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 @people_viewer_required
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
-    attendances = list(
-        Attendance.objects.visible_to(request.user)
-        .filter(engagement=engagement)
-        .select_related("person", "local_government")
-    )
+    rows = Attendance.objects.filter(engagement=engagement)
+    attendances = list(rows.visible_to(request.user).select_related("person", "local_government"))
     shown = [a.person_id for a in attendances]
     log_people_shown(
         request.user, shown, hub=engagement.hub_id, obj=engagement, count=len(attendances)
     )
+    roles = dict(RoleKind.choices)
+    others = rows.exclude(pk__in=[a.pk for a in attendances]).participant_counts()
     context = {
         "engagement": engagement,
         "attendances": attendances,
+        "others": [row | {"role": roles.get(row["role_kind"], "")} for row in others],
         "participating": engagement.participating_cities.all(),
         "themes": engagement.themes.all(),
         "sheets": engagement.sheets.all(),

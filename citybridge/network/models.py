@@ -345,17 +345,14 @@ class Gender(models.TextChoices):
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def visible_to(self, user) -> PersonQuerySet:
-        """Hub staff see the hub's people; a focal point sees the people of their city and those
-        who attended engagements their city took part in; everyone else sees no one."""
+        """Hub staff see the hub's people; a focal point the people of their own city (the others
+        at their city's engagements only as counts: engagement.models.participant_counts);
+        everyone else sees no one."""
         scope = scope_of(user)
         q = Q(hub__in=scope.staff_hubs)
         for hub_id, cities in scope.focal_cities.items():
-            q |= Q(hub_id=hub_id) & (
-                Q(local_government__in=cities)
-                | Q(attendances__engagement__host_city__in=cities)
-                | Q(attendances__engagement__participating_cities__in=cities)
-            )
-        return self.filter(q).distinct()
+            q |= Q(hub_id=hub_id, local_government__in=cities)
+        return self.filter(q)
 
     def of_hub(self, hub: Hub) -> PersonQuerySet:
         return self.filter(hub=hub)

@@ -1,7 +1,8 @@
 """Every URL pattern × every role, against a written policy, with canaries planted in two cities.
 
 The world: one hub, the focal point's city A (Testgrad) and another city B (Drugovo) of the same
-hub, each with a person, an engagement and its attendance row, a need; city B also has support,
+hub, each with a person, an engagement and its attendance row, a need; a person of city B also
+signed city A's sheet (the focal point may count them, not name them); city B also has support,
 a mechanism, an action plan, advocacy and a quote (no consent). Object URLs point at city B's
 records, so a focal point of city A must get a 404 there, as must donors, experts and outsiders.
 
@@ -223,14 +224,16 @@ QUERY = {"reports:brief_preview": "start=2023-01-01&end=2023-12-31&lang=en&funde
 
 PERSON_A = ("Zorana Kanarinac", "zorana.kanarinac@example.org")
 PERSON_B = ("Vesna Kanarevska", "vesna.kanarevska@example.org")
+# Of city B, at city A's engagement: the focal point of A may count them, never name them.
+GUEST_B = ("Milena Kanarska", "milena.kanarska@example.org")
 NEED_A, NEED_B, QUOTE_B = "NA-7731", "NB-7731", "QB-7731"
 # In the file of a practice's resource: the library's, so every role of a hub may read it.
 RESOURCE = "RS-7731"
-EVERYTHING = (*PERSON_A, *PERSON_B, NEED_A, NEED_B, QUOTE_B)
+EVERYTHING = (*PERSON_A, *PERSON_B, *GUEST_B, NEED_A, NEED_B, QUOTE_B)
 MUST_NOT_SEE = {
     "hub_admin": (),
     "officer": (),
-    "focal": (*PERSON_B, NEED_B, QUOTE_B),
+    "focal": (*PERSON_B, *GUEST_B, NEED_B, QUOTE_B),
     "expert": EVERYTHING,
     "donor": EVERYTHING,
     "outsider": EVERYTHING,
@@ -281,6 +284,19 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
             local_government=place,
             person=people[key],
         )
+    guest = Person.objects.create(
+        hub=hub, full_name=GUEST_B[0], email=GUEST_B[1], local_government=other_city
+    )
+    Attendance.objects.create(
+        engagement=engagements["a"],
+        source_file="TA.csv",
+        row_number=2,
+        cells={"Name": GUEST_B[0], "E-mail": GUEST_B[1]},
+        full_name=GUEST_B[0],
+        email=GUEST_B[1],
+        local_government=other_city,
+        person=guest,
+    )
     for key, place, code in (("a", city, NEED_A), ("b", other_city, NEED_B)):
         Need.objects.create(
             hub=hub,
