@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
@@ -69,16 +68,11 @@ class AdvocacyActionForm(forms.ModelForm):
             .select_related("city", "theme")
             .order_by("city__name", "theme__name"),
         )
-        choose_from(self.fields["themes"], Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)))
+        choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
         choose_from(
             self.fields["engagement"], Engagement.objects.of_hub(hub).order_by("-starts_on")
         )
-        choose_from(
-            self.fields["organisation"],
-            Organisation.objects.filter(
-                Q(country__in=hub.countries.all()) | Q(kind=Organisation.Kind.INTERNATIONAL)
-            ).order_by("name"),
-        )
+        choose_from(self.fields["organisation"], Organisation.objects.of_hub(hub).order_by("name"))
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

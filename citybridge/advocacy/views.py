@@ -27,7 +27,7 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
-from citybridge.network.models import Country, LocalGovernment, Person, Theme
+from citybridge.network.models import Country, Hub, LocalGovernment, Person, Theme
 from citybridge.network.pipelines import pipeline_page
 from citybridge.network.views import list_template, page_of
 
@@ -64,18 +64,19 @@ def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
     return table
 
 
-def also_filtered(filters: dict[str, str]) -> list[tuple[str, str]]:
-    """The filters a pipeline number adds that the list's form does not show, in words."""
+def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
+    """The filters a pipeline number adds that the list's form does not show, in words: a theme
+    or city of another hub is named as none recorded, never by its name."""
     none = _("None recorded")
     shown = []
     if slug := filters.get("theme"):
-        theme = Theme.objects.filter(slug=slug).first()
+        theme = Theme.objects.of_hub(hub).filter(slug=slug).first()
         shown.append((_("Theme"), theme.name if theme else none))
     if code := filters.get("country"):
         country = Country.objects.filter(code=code).first()
         shown.append((_("Country"), country.public_name if country else none))
     if city_id := filters.get("city"):
-        city = LocalGovernment.objects.filter(pk=city_id).first()
+        city = LocalGovernment.objects.of_hub(hub).filter(pk=city_id).first()
         shown.append((_("City"), city.name if city else none))
     return shown
 
@@ -101,7 +102,7 @@ def advocacy_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page_of(request, rows),
         "query": urlencode(filters),
-        "also_filtered": also_filtered(filters),
+        "also_filtered": also_filtered(filters, hub),
     }
     template = list_template(request, "advocacy/advocacy_list.html", "advocacy/advocacy_rows.html")
     return render(request, template, context)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
 from citybridge.network.forms import VersionedForm, check_upload_name
-from citybridge.network.models import LocalGovernment
+from citybridge.network.models import LocalGovernment, Theme
 
 
 class EngagementForm(VersionedForm):
@@ -42,6 +42,7 @@ class EngagementForm(VersionedForm):
         self.fields["host_city"].queryset = cities  # type: ignore[attr-defined]
         self.fields["participating_cities"].queryset = cities  # type: ignore[attr-defined]
         self.fields["participating_cities"].required = False
+        self.fields["themes"].queryset = Theme.objects.of_hub(hub).order_by("name")  # type: ignore[attr-defined]
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

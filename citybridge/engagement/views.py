@@ -71,7 +71,7 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
         "theme": theme,
         "kinds": Engagement.Kind.choices,
         "years": [d.year for d in years],
-        "themes": Theme.objects.all(),
+        "themes": Theme.objects.of_hub(hub).order_by("name"),
     }
     template = list_template(
         request, "engagement/engagement_list.html", "engagement/engagement_rows.html"

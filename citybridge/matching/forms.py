@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.needs.forms import choose_from, themes_of
 from citybridge.network.models import Hub, LocalGovernment, Theme
 from citybridge.practices.models import Practice
+from citybridge.support.forms import peer_cities_of
 from citybridge.support.models import Expert
 
 
@@ -33,12 +34,13 @@ class MatchSupportForm(forms.Form):
     practice."""
 
     expert = forms.ModelChoiceField(queryset=Expert.objects.none(), required=False)
-    peer_city = forms.ModelChoiceField(queryset=LocalGovernment.objects.all(), required=False)
+    peer_city = forms.ModelChoiceField(queryset=LocalGovernment.objects.none(), required=False)
     practice = forms.ModelChoiceField(queryset=Practice.objects.all(), required=False)
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self, "expert", Expert.objects.filter(hub=hub))
+        choose_from(self, "peer_city", peer_cities_of(hub))
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -50,8 +52,12 @@ class MatchSupportForm(forms.Form):
 
 class PeerExchangeForm(forms.Form):
     peer_cities = forms.ModelMultipleChoiceField(
-        label=_("Peer cities"), queryset=LocalGovernment.objects.all()
+        label=_("Peer cities"), queryset=LocalGovernment.objects.none()
     )
     starts_on = forms.DateField(
         label=_("Date of the exchange"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, hub: Hub, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "peer_cities", peer_cities_of(hub))

@@ -44,7 +44,9 @@ def need_matches_context(request: HttpRequest, need: Need, **forms) -> dict:
         "need": need,
         **with_records(match_need(need)),
         "exchange_form": forms.get("exchange_form")
-        or PeerExchangeForm(initial={"starts_on": dt.date.today() + dt.timedelta(days=30)}),
+        or PeerExchangeForm(
+            initial={"starts_on": dt.date.today() + dt.timedelta(days=30)}, hub=need.hub
+        ),
     }
 
 
@@ -93,7 +95,7 @@ def match_support(request: HttpRequest, pk: int) -> HttpResponse:
 @hub_staff_required
 def match_exchange(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_need_for_user(request.user, pk)
-    form = PeerExchangeForm(request.POST)
+    form = PeerExchangeForm(request.POST, hub=need.hub)
     if form.is_valid():
         engagement, _action = actions.peer_exchange_from_match(
             need,

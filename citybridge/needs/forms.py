@@ -34,7 +34,7 @@ def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet, empty_label
 
 def themes_of(hub: Hub) -> QuerySet[Theme]:
     """The shared taxonomy and the hub's own themes."""
-    return Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name")
+    return Theme.objects.of_hub(hub).order_by("name")
 
 
 class NeedForm(forms.ModelForm):

@@ -3,7 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
+from citybridge.network.models import (
+    Hub,
+    LocalGovernment,
+    Membership,
+    Organisation,
+    Person,
+    Position,
+)
 
 # What a file system and the records' file-name columns hold (Sheet.file_name, Attendance.
 # source_file): 255 bytes of UTF-8, in which a Cyrillic name fits 127 letters.
@@ -148,6 +155,7 @@ class PositionForm(forms.ModelForm):
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = Organisation.objects.of_hub(hub)  # type: ignore[attr-defined]
 
     def clean(self) -> dict:
         data = super().clean() or {}

@@ -89,6 +89,12 @@ class Hub(models.Model):
             raise ValueError(f"{record._meta.label} {record.pk} is of another hub than {self}.")
 
 
+class ThemeQuerySet(models.QuerySet["Theme"]):
+    def of_hub(self, hub: Hub) -> ThemeQuerySet:
+        """The shared taxonomy and the hub's own themes: never another hub's."""
+        return self.filter(Q(hub__isnull=True) | Q(hub=hub))
+
+
 class Theme(models.Model):
     """The shared taxonomy; a hub may extend it with its own themes."""
 
@@ -97,6 +103,8 @@ class Theme(models.Model):
     hub = models.ForeignKey(
         Hub, on_delete=models.CASCADE, null=True, blank=True, related_name="own_themes"
     )
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -270,6 +278,15 @@ class Membership(models.Model):
                 )
 
 
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def of_hub(self, hub: Hub) -> OrganisationQuerySet:
+        """Organisations of the hub's jurisdictions, and the international ones every hub works
+        with."""
+        return self.filter(
+            Q(country__in=hub.countries.all()) | Q(kind=Organisation.Kind.INTERNATIONAL)
+        )
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         LOCAL_GOVERNMENT = "local_government", _("Local government office")
@@ -295,6 +312,8 @@ class Organisation(models.Model):
     )
     # fold(name): serves matching organisations written in several scripts on import.
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -62,7 +62,7 @@ class PracticeForm(forms.ModelForm):
         assert isinstance(themes, forms.ModelMultipleChoiceField)
         assert isinstance(country, forms.ModelChoiceField)
         assert isinstance(contact, forms.ModelChoiceField)
-        themes.queryset = Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name")
+        themes.queryset = Theme.objects.of_hub(hub).order_by("name")
         country.queryset = Country.objects.order_by("name")
         country.empty_label = _("Choose a country")
         people = Person.objects.visible_to(user).filter(hub=hub)

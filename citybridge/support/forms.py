@@ -39,6 +39,17 @@ def governments_of(hub: Hub):
     ).order_by("name")
 
 
+def peer_cities_of(hub: Hub):
+    """The cities that may teach a city of the hub: the hub's own, and the network's cities whose
+    good practice the shared library already names (matching.queries.peer_profiles ranks the
+    same); never another hub's other cities."""
+    return (
+        LocalGovernment.objects.filter(Q(country__hubs=hub) | Q(practices__isnull=False))
+        .distinct()
+        .order_by("name")
+    )
+
+
 class SupportActionForm(forms.ModelForm):
     class Meta:
         model = SupportAction
@@ -76,7 +87,7 @@ class SupportActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cities = LocalGovernment.objects.of_hub(hub).order_by("name")
         choose_from(self.fields["city"], cities)
-        choose_from(self.fields["peer_cities"], LocalGovernment.objects.order_by("name"))
+        choose_from(self.fields["peer_cities"], peer_cities_of(hub))
         choose_from(self.fields["organisation"], governments_of(hub))
         choose_from(
             self.fields["needs"],
@@ -88,7 +99,7 @@ class SupportActionForm(forms.ModelForm):
         choose_from(
             self.fields["engagements"], Engagement.objects.of_hub(hub).order_by("-starts_on")
         )
-        choose_from(self.fields["themes"], Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)))
+        choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
         choose_from(self.fields["funder"], Funder.objects.all())
 
     def clean_title(self) -> str:

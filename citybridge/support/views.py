@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
-from citybridge.network.models import Country, Funder, LocalGovernment, Theme
+from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
 from citybridge.network.pipelines import pipeline_page
 from citybridge.network.views import list_template, page_of
 from citybridge.support import actions
@@ -94,21 +94,22 @@ def support_rows_table(actions: list[SupportAction]) -> Table:
     return table
 
 
-def also_filtered(filters: dict[str, str]) -> list[tuple[str, str]]:
-    """The filters a pipeline number adds that the list's form does not show, in words."""
+def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
+    """The filters a pipeline number adds that the list's form does not show, in words: a theme
+    or city of another hub is named as none recorded, never by its name."""
     none = _("None recorded")
     shown = []
     if code := filters.get("country"):
         country = Country.objects.filter(code=code).first()
         shown.append((_("Country"), country.public_name if country else none))
     if slug := filters.get("theme"):
-        theme = Theme.objects.filter(slug=slug).first()
+        theme = Theme.objects.of_hub(hub).filter(slug=slug).first()
         shown.append((_("Theme"), theme.name if theme else none))
     if funder_id := filters.get("funder"):
         funder = Funder.objects.filter(pk=funder_id).first() if funder_id.isdigit() else None
         shown.append((_("Funder"), funder.name if funder else none))
     if city_id := filters.get("city"):
-        city = LocalGovernment.objects.filter(pk=city_id).first()
+        city = LocalGovernment.objects.of_hub(hub).filter(pk=city_id).first()
         shown.append((_("City"), city.name if city else none))
     return shown
 
@@ -131,7 +132,7 @@ def support_list(request: HttpRequest) -> HttpResponse:
         "page": page_of(request, rows),
         "filters": form.active_filters(),
         "query": urlencode(form.active_filters()),
-        "also_filtered": also_filtered(form.active_filters()),
+        "also_filtered": also_filtered(form.active_filters(), hub),
     }
     template = list_template(request, "support/support_list.html", "support/support_rows.html")
     return render(request, template, context)
