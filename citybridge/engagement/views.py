@@ -83,13 +83,14 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     rows = Attendance.objects.filter(engagement=engagement)
-    attendances = list(rows.visible_to(request.user).select_related("person", "local_government"))
+    visible = rows.visible_to(request.user)
+    attendances = list(visible.select_related("person", "local_government"))
     shown = [a.person_id for a in attendances]
     log_people_shown(
         request.user, shown, hub=engagement.hub_id, obj=engagement, count=len(attendances)
     )
     roles = dict(RoleKind.choices)
-    others = rows.exclude(pk__in=[a.pk for a in attendances]).participant_counts()
+    others = rows.exclude(pk__in=visible.values("pk")).participant_counts()
     context = {
         "engagement": engagement,
         "attendances": attendances,
