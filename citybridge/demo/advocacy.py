@@ -11,6 +11,7 @@ import datetime as dt
 
 from citybridge.advocacy.actions import save_advocacy_action, save_testimonial
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
+from citybridge.demo import languages
 from citybridge.demo.build import DemoContext
 from citybridge.engagement.models import Attendance
 from citybridge.needs.models import Need
@@ -255,6 +256,7 @@ def danilovgrad_story(ctx: DemoContext) -> None:
             "established the council in October, and a Technical Support Fund grant is helping "
             "it become operational."
         ),
+        translations=languages.DANILOVGRAD_STORY,
         approve=True,
         acting_user=ctx.users["officer"],
     )

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from citybridge.accounts.history import COMMAND_LINE
 from citybridge.accounts.models import Role, User
+from citybridge.demo import languages
 from citybridge.demo.cities import CITIES, GAZETTEER_NAMES, GLOBAL_CITIES
 from citybridge.demo.engagements import ENGAGEMENTS, HUB_LAUNCH
 from citybridge.engagement.actions import save_engagement
@@ -159,6 +160,7 @@ def build_demo() -> DemoContext:
     hub.head_title = "Head of the Western Balkans Regional Hub"
     hub.contact_email = "wb-hub@citybridge.example"
     hub.address = "Sarajevo, Bosnia and Herzegovina"
+    hub.translations = {code: dict(texts) for code, texts in languages.HUB.items()}
     hub.save()
     hub.countries.add(Country.objects.get(code="XK"))
     funder, _ = Funder.objects.get_or_create(
@@ -167,7 +169,10 @@ def build_demo() -> DemoContext:
             "acknowledgement": (
                 "Strong Cities is grateful for the generous support of the U.S. Department of State "
                 "which makes possible the work and impact of the Western Balkans Regional Hub."
-            )
+            ),
+            "translations": {
+                code: {"acknowledgement": text} for code, text in languages.ACKNOWLEDGEMENT.items()
+            },
         },
     )
     ctx = DemoContext(hub=hub, funder=funder)

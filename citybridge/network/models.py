@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.text import fold
+from citybridge.lib.translations import Said, text_in, vocabulary_name
+from citybridge.network import vocabulary
 
 
 class Country(models.Model):
@@ -48,6 +50,15 @@ class Hub(models.Model):
     )
     launched_on = models.DateField(_("launched on"), null=True, blank=True)
     mission = models.TextField(_("mission"), blank=True)
+    region = models.CharField(
+        _("region"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            'The region as the brief\'s title names it, e.g. "the Western Balkans" in '
+            '"Delivering impact in the Western Balkans".'
+        ),
+    )
     head_name = models.CharField(_("head of hub"), max_length=200, blank=True)
     head_title = models.CharField(_("head's title"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -68,6 +79,8 @@ class Hub(models.Model):
         validators=[MinValueValidator(5), MaxValueValidator(720)],
         help_text=_("Between 5 and 720 minutes. Applies to everyone with a role in this hub."),
     )
+    # The name, region and mission in other languages (lib.translations).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -88,6 +101,11 @@ class Hub(models.Model):
         elif record.hub_id != self.pk:  # type: ignore[attr-defined]
             raise ValueError(f"{record._meta.label} {record.pk} is of another hub than {self}.")
 
+    def text(self, field: str, lang: str | None = None) -> Said:
+        """The hub's name, region or mission in `lang` (the page's language when None), else
+        in its default language."""
+        return text_in(self, field, lang, self.default_language)
+
 
 class ThemeQuerySet(models.QuerySet["Theme"]):
     def of_hub(self, hub: Hub) -> ThemeQuerySet:
@@ -103,6 +121,8 @@ class Theme(models.Model):
     hub = models.ForeignKey(
         Hub, on_delete=models.CASCADE, null=True, blank=True, related_name="own_themes"
     )
+    # A hub's own theme in other languages: {"sq": {"name": "…"}} (lib.translations).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     objects = ThemeQuerySet.as_manager()
 
@@ -112,7 +132,13 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> Said:
+        """The name in the reader's language (seeded themes by the catalogs)."""
+        fallback = self.hub.default_language if self.hub_id else None  # type: ignore[union-attr]
+        return vocabulary_name(self, vocabulary.THEMES, fallback)
 
 
 class Funder(models.Model):
@@ -122,6 +148,8 @@ class Funder(models.Model):
         blank=True,
         help_text=_("The sentence that thanks this funder at the end of a brief."),
     )
+    # The acknowledgement in other languages: {"sq": {"acknowledgement": "…"}}.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]

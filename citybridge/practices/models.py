@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from citybridge.lib.documents import BY_EXTENSION, DocumentType
+from citybridge.lib.translations import Said, vocabulary_name
+from citybridge.network import vocabulary
 from citybridge.network.models import Country, LocalGovernment, Person, Theme
 from citybridge.practices.search import query_terms, search_key
 
@@ -18,12 +20,19 @@ from citybridge.practices.search import query_terms, search_key
 class TargetGroup(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # A group a hub added, in other languages: {"sq": {"name": "…"}} (lib.translations).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> Said:
+        """The name in the reader's language (seeded groups by the catalogs)."""
+        return vocabulary_name(self, vocabulary.TARGET_GROUPS)
 
 
 class PracticeQuerySet(models.QuerySet["Practice"]):

@@ -7,17 +7,19 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
 from citybridge.reports.briefs.assemble import Charts, chart_data, member_places
-from citybridge.reports.briefs.labels import labels
 from citybridge.reports.briefs.render import chart_graphics
+from citybridge.reports.briefs.words import country_name
+from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import Figure, key_figures
 from citybridge.support.models import Milestone, SupportAction
 
@@ -142,15 +144,16 @@ def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summ
     """Trends, charts and their drawings, kept for a few minutes while the records stay as
     they were: a large hub's figures and charts take most of a second to count (bench/scale.py),
     and every worker would count them again for each visit of the home."""
-    key = f"cb:dashboard:{hub.pk}:{start}:{end}:{int(hide_small)}:{data_stamp(hub)}"
+    lang = translation.get_language() or settings.LANGUAGE_CODE  # the page's: its words differ
+    key = f"cb:dashboard:{hub.pk}:{lang}:{start}:{end}:{int(hide_small)}:{data_stamp(hub)}"
     found = cache.get(key)
     if found is None:
-        charts = chart_data(hub, start, end, "en", hide_small=hide_small)
-        countries = {c.code: c.public_name for c in hub.countries.all()}
+        charts = chart_data(hub, start, end, lang, hide_small=hide_small)
+        countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
         found = Summary(
             trends=trends(hub, start, end),
             charts=charts,
-            graphics=chart_graphics(charts, labels("en"), member_places(hub, end), countries),
+            graphics=chart_graphics(charts, brief_words(), member_places(hub, end), countries),
             computed_at=timezone.now(),
         )
         cache.set(key, found, CACHE_SECONDS)

@@ -42,6 +42,8 @@ class CityStory(models.Model):
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     text = models.TextField(_("story"))
+    # The officer's paragraph in other languages: {"sq": {"text": "…"}} (lib.translations).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     # What the records said when it was last drafted: lets the officer see what they changed.
     drafted_text = models.TextField(_("draft from the records"), blank=True)
     status = models.CharField(

@@ -23,6 +23,7 @@ from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
+from citybridge.lib.translations import set_translations
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment
 from citybridge.reports.models import CityStory
@@ -301,9 +302,11 @@ def save_story(
     text: str,
     approve: bool,
     acting_user: User | None,
+    translations: dict[str, str] | None = None,
 ) -> CityStory:
-    """Keep the officer's text for the city and period. Approving makes it printable; saving
-    without approving (any edit) makes it a draft again."""
+    """Keep the officer's text for the city and period, and its paragraph in other languages
+    (`translations`: language -> text; an empty text removes that language). Approving makes it
+    printable; saving without approving (any edit) makes it a draft again."""
     text = text.strip()
     if not text:
         raise StoryError(_("Write the story, or start again from the records."))
@@ -314,6 +317,8 @@ def save_story(
     )
     now = timezone.now()
     story.text = text
+    if translations is not None:
+        set_translations(story, "text", translations)
     story.drafted_text = draft_story(city, hub, starts_on, ends_on)
     story.edited_by, story.edited_at = acting_user, now
     if approve:

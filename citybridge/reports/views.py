@@ -15,7 +15,7 @@ from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.decorators import hub_member_required
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports import dashboard
-from citybridge.reports.briefs.labels import labels
+from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import FIGURES, key_figures
 from citybridge.reports.forms import PeriodForm
 from citybridge.support.access import sees_support_rows
@@ -44,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         if start > end:  # a start alone, after the default end
             form.add_error("start", _("The start of the period must be on or before its end."))
             start = dashboard.year_before(end)
-    words = labels("en")
+    words = brief_words()
     computed = dashboard.summary(hub, start, end, hide_small=not is_staff)
     charts = computed.charts
     overdue = dashboard.overdue_milestones(hub, today)

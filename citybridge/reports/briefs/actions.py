@@ -19,7 +19,7 @@ def snapshot(brief: Brief) -> dict[str, dict]:
     """Each figure as published: what it said, how it was defined, the records behind it."""
     return {
         f.key: {
-            "label": brief.words.get(f.key, f.label),
+            "label": f.label,
             "value": f.value,
             "definition": f.definition,
             "definition_version": brief.definition_version,

@@ -3,6 +3,12 @@
 `assemble_brief(hub, start, end, funder=None, lang="en")` returns a `Brief`; the renderers
 (render.py) turn it into HTML, PDF and DOCX. The key figures come from reports.figures, the
 very functions of the figures page; nothing here is typed in.
+
+Everything is assembled under `translation.override(lang)`: the brief's sentences come from the
+catalogs (briefs/words.py), the seeded vocabulary from its catalog translation, and the hub's and
+funder's own texts in the brief's language when given, else in the hub's default language.
+What people wrote in a record (a support title, a quote) is kept as written, as a `Said` that
+carries its language: the hub's default language, the language its records are kept in.
 """
 
 from __future__ import annotations
@@ -18,16 +24,12 @@ from django.utils.formats import date_format
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Attendance, AttendanceQuerySet, Engagement
+from citybridge.lib.translations import Said, text_in
 from citybridge.needs.models import Need
 from citybridge.needs.priorities import NeedRow, rank_themes
 from citybridge.network.models import Funder, Gender, Hub, LocalGovernment, Person, Theme
-from citybridge.reports.briefs.labels import (
-    DJANGO_LANGUAGE,
-    country_name,
-    label,
-    labels,
-    normalise,
-)
+from citybridge.reports.briefs import words as say
+from citybridge.reports.briefs.words import country_name, normalise
 from citybridge.reports.figures import DEFINITION_VERSION, Figure, key_figures
 from citybridge.reports.graphics.charts import SMALL_CELL, Bar, Period, period, suppress
 from citybridge.reports.graphics.maps import Place
@@ -52,9 +54,9 @@ STATUS_COLORS = {
 
 @dataclass(frozen=True)
 class Quote:
-    text: str
+    text: Said
     speaker: str
-    attribution: str
+    attribution: Said
 
 
 @dataclass(frozen=True)
@@ -66,24 +68,37 @@ class Priority:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a recipient's support or engagements: the brief's words around a record's
+    own title ("Hosted in July 2023:" + title, or title + "(Peer exchange, completed)")."""
+
+    record: Said
+    before: str = ""
+    after: str = ""
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.before, self.record, self.after) if part)
+
+
+@dataclass(frozen=True)
 class Story:
     """A paragraph of "Strengthening City-Led Prevention": an officer-approved story, or, for a
     recipient without one, the support and engagements on record, as a list of lines."""
 
-    name: str
+    name: str  # a Said for a recipient that is not a city
     country: str
-    text: str = ""
-    lines: tuple[str, ...] = ()
+    text: str = ""  # a Said: the story as the officer wrote it, in its language
+    lines: tuple[Line, ...] = ()
     approved: bool = False
     first_day: dt.date = dt.date.min
 
 
 @dataclass(frozen=True)
 class Voice:
-    title: str
+    title: Said
     when: str
-    audience: str
-    summary: str
+    audience: Said
+    summary: Said
     cities: int
     people: int
     took_part: str  # "24 mayors and local officials took part", when five or more did
@@ -101,7 +116,7 @@ class Charts:
 
 @dataclass
 class Brief:
-    hub_name: str
+    hub_name: Said
     hub_slug: str
     start: dt.date
     end: dt.date
@@ -109,7 +124,8 @@ class Brief:
     words: dict[str, str]
     title: str
     period: str
-    intro: str
+    launched: str  # "Launched in February 2023."
+    mission: Said
     figures: list[Figure]
     definition_version: str
     quotes: list[Quote]
@@ -120,11 +136,11 @@ class Brief:
     voices: list[Voice]
     voices_more: str
     contact_name: str
-    contact_title: str
+    contact_title: Said
     contact_email: str
-    contact_address: str
+    contact_address: Said
     contact_text: str
-    acknowledgements: list[str]
+    acknowledgements: list[Said]
     funder_name: str
     charts: Charts
     places: list[Place]
@@ -136,13 +152,14 @@ class Brief:
         return {f.key: f.value for f in self.figures}
 
     @property
-    def labelled_figures(self) -> list[tuple[Figure, str]]:
-        return [(f, self.words.get(f.key, f.label)) for f in self.figures]
+    def intro(self) -> str:
+        """The introduction as one text, for the Word document."""
+        return " ".join(part for part in (self.launched, self.mission) if part)
 
 
-def month(day: dt.date, lang: str) -> str:
-    with translation.override(DJANGO_LANGUAGE.get(lang, lang)):
-        return date_format(day, "F Y")
+def month(day: dt.date) -> str:
+    """The month and year in the active language ("February 2023", "shkurt 2023")."""
+    return date_format(day, "F Y")
 
 
 def assemble_brief(
@@ -153,51 +170,48 @@ def assemble_brief(
     lang: str = "en",
 ) -> Brief:
     lang = normalise(lang)
-    words = labels(lang)
-    figures = key_figures(hub, start, end)
-    for f in figures:  # the brief's own words for each figure, same numbers
-        words[f.key] = label(f.key, lang)
-    words["figures_note"] = label("figures_note", lang, version=DEFINITION_VERSION)
-    countries = {c.code: country_name(c.code, c.public_name, lang) for c in hub.countries.all()}
-    region = hub.name.replace(" Regional Hub", "").replace(" Hub", "")
-    intro = " ".join(
-        part
-        for part in (
-            label("launched", lang, month=month(hub.launched_on, lang)) if hub.launched_on else "",
-            hub.mission,
-        )
-        if part
-    )
+    with translation.override(lang):
+        return _assemble(hub, start, end, funder, lang)
+
+
+def _assemble(hub: Hub, start: dt.date, end: dt.date, funder: Funder | None, lang: str) -> Brief:
+    words = say.words()
+    figures = key_figures(hub, start, end)  # labels and definitions as on the figures page
+    countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+    written = hub.default_language  # the language the hub's records are kept in
+    region = hub.text("region", lang) or hub.text("name", lang)
     members = {f.key: f for f in figures}["member_cities"]
     funders = [funder] if funder else _funders_of(hub, start, end)
     charts = chart_data(hub, start, end, lang, hide_small=True)
     stories, summary, support_more = _stories(hub, start, end, lang)
     voices, voices_more = _voices(hub, start, end, lang)
+    thanks = [text_in(f, "acknowledgement", lang, written) for f in funders]
     return Brief(
-        hub_name=hub.name,
+        hub_name=hub.text("name", lang),
         hub_slug=hub.slug,
         start=start,
         end=end,
         lang=lang,
         words=words,
-        title=label("title", lang, region=region),
-        period=f"{month(start, lang)} – {month(end, lang)}",
-        intro=intro,
+        title=say.title(region),
+        period=f"{month(start)} – {month(end)}",
+        launched=say.launched(month(hub.launched_on)) if hub.launched_on else "",
+        mission=hub.text("mission", lang),
         figures=figures,
         definition_version=DEFINITION_VERSION,
         quotes=_quotes(hub, start, end),
-        priorities=_priorities(hub, start, end, set(members.record_ids), lang),
+        priorities=_priorities(hub, start, end, set(members.record_ids)),
         stories=stories,
         support_summary=summary,
         support_more=support_more,
         voices=voices,
         voices_more=voices_more,
         contact_name=hub.head_name,
-        contact_title=hub.head_title,
+        contact_title=hub.text("head_title", lang),
         contact_email=hub.contact_email,
-        contact_address=hub.address,
-        contact_text=label("contact_text", lang, hub=hub.name),
-        acknowledgements=[f.acknowledgement for f in funders if f.acknowledgement],
+        contact_address=hub.text("address", lang),
+        contact_text=say.contact_text(hub.text("name", lang)),
+        acknowledgements=[t for t in thanks if t],
         funder_name=", ".join(f.name for f in funders),
         charts=charts,
         places=member_places(hub, end),
@@ -221,12 +235,14 @@ def _quotes(hub: Hub, start: dt.date, end: dt.date) -> list[Quote]:
         .select_related("person")
         .order_by("said_on", "pk")
     )
-    return [Quote(t.quote, t.person.full_name, t.attribution) for t in found]
+    written = hub.default_language
+    return [
+        Quote(Said(t.quote, written), t.person.full_name, Said(t.attribution, written))
+        for t in found
+    ]
 
 
-def _priorities(
-    hub: Hub, start: dt.date, end: dt.date, member_ids: set[int], lang: str
-) -> list[Priority]:
+def _priorities(hub: Hub, start: dt.date, end: dt.date, member_ids: set[int]) -> list[Priority]:
     needs = Need.objects.of_hub(hub).raised_between(start, end)
     rows = [
         NeedRow(
@@ -237,13 +253,14 @@ def _priorities(
         )
     ]
     ranks = rank_themes(rows, member_ids)[:TOP_PRIORITIES]
-    names = dict(Theme.objects.filter(pk__in=[r.theme_id for r in ranks]).values_list("pk", "name"))
+    themes = Theme.objects.filter(pk__in=[r.theme_id for r in ranks]).select_related("hub")
+    names = {t.pk: t.label for t in themes}  # in the brief's language
     return [
         Priority(
             theme=names[r.theme_id],
             cities=len(r.cities),
             member_cities=len(r.member_cities),
-            text=label("raised_by", lang, n=len(r.member_cities), m=len(member_ids)),
+            text=say.raised_by(len(r.member_cities), len(member_ids)),
         )
         for r in ranks
     ]
@@ -254,6 +271,7 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
     support in the period (the TOP_RECIPIENTS with the most support), their support and the
     engagements they hosted, from the records; the rest is counted in one line."""
     stories: dict[int, Story] = {}
+    written = hub.default_language
     approved = (
         CityStory.objects.filter(hub=hub, starts_on__lte=end, ends_on__gte=start)
         .approved()
@@ -263,8 +281,8 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
     for s in approved:  # the latest approved story of each city wins
         stories[s.city_id] = Story(
             name=s.city.name,
-            country=country_name(s.city.country.code, s.city.country.public_name, lang),
-            text=s.text,
+            country=country_name(s.city.country.code, s.city.country.public_name),
+            text=text_in(s, "text", lang, written),
             approved=True,
             first_day=s.starts_on,
         )
@@ -291,22 +309,26 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
         first = group[0]
         recipient = first.city or first.organisation
         country = (
-            country_name(recipient.country.code, recipient.country.public_name, lang)
+            country_name(recipient.country.code, recipient.country.public_name)
             if recipient and recipient.country
             else ""
         )
         lines = [
-            f"{a.title} ({label(f'kind_{a.kind}', lang)}, {label(f'status_{a.status}', lang).lower()})"
+            Line(
+                Said(a.title, written),
+                after=say.support_line(a.get_kind_display(), a.get_status_display()),
+            )
             for a in group
         ]
         if first.city_id:
             lines += [
-                f"{label('hosted', lang)}: {e.title} ({month(e.starts_on, lang)})"
+                Line(Said(e.title, written), before=say.hosted(month(e.starts_on)))
                 for e in hosted.get(first.city_id, [])
             ]
         from_records.append(
             Story(
-                name=str(recipient),
+                # A city's name is a proper name; a government's is as the record writes it.
+                name=Said(str(recipient), lang if first.city_id else written),
                 country=country,
                 lines=tuple(lines),
                 first_day=first.starts_on or first.created_at.date(),
@@ -315,9 +337,9 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
     most = sorted(from_records, key=lambda s: (-len(s.lines), s.first_day, s.name))
     told_stories = [*stories.values(), *most[:TOP_RECIPIENTS]]
     ordered = sorted(told_stories, key=lambda s: (s.first_day, s.name))
-    summary = label("support_intro", lang, actions=len(actions), recipients=len(recipients))
+    summary = say.support_summary(len(actions), len(recipients))
     rest = len(most) - TOP_RECIPIENTS
-    return ordered, summary, label("more_support", lang, n=rest) if rest > 0 else ""
+    return ordered, summary, say.more_support(rest) if rest > 0 else ""
 
 
 def _voices(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[Voice], str]:
@@ -336,18 +358,17 @@ def _voices(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[Voi
         for a in sorted(rows, key=lambda a: (-a.n_cities, a.date))[:TOP_VOICES]  # type: ignore[attr-defined]
     }
     rest = len(rows) - len(kept)
+    written = hub.default_language
     voices = [
         Voice(
-            title=a.title,
-            when=month(a.date, lang),
-            audience=a.audience_detail
-            or (a.organisation.name if a.organisation else "")
-            or a.get_audience_display(),
-            summary=a.summary,
+            title=Said(a.title, written),
+            when=month(a.date),
+            audience=_audience(a, written, lang),
+            summary=Said(a.summary, written),
             cities=a.n_cities,  # type: ignore[attr-defined]
             people=a.n_people,  # type: ignore[attr-defined]
             took_part=(
-                label("people_took_part", lang, n=a.n_people)  # type: ignore[attr-defined]
+                say.took_part(a.n_people)  # type: ignore[attr-defined]
                 if a.n_people >= SMALL_CELL  # type: ignore[attr-defined]
                 else ""
             ),
@@ -355,7 +376,14 @@ def _voices(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[Voi
         for a in rows
         if a.pk in kept
     ]
-    return voices, label("more_voices", lang, n=rest) if rest > 0 else ""
+    return voices, say.more_voices(rest) if rest > 0 else ""
+
+
+def _audience(action: AdvocacyAction, written: str, lang: str) -> Said:
+    """Whom the advocacy addressed: as the record names it, else the kind of audience in the
+    brief's words."""
+    named = action.audience_detail or (action.organisation.name if action.organisation else "")
+    return Said(named, written) if named else Said(action.get_audience_display(), lang)
 
 
 def member_places(hub: Hub, end: dt.date) -> list[Place]:
@@ -377,7 +405,12 @@ def chart_data(
     """What the charts draw, counted by the database: people per month (or quarter) and the
     month each person was first seen, from the attendance index alone; on a hub of 200,000
     attendance records that is several times faster than reading the (person, engagement)
-    pairs here, and every chart counts the same people."""
+    pairs here, and every chart counts the same people. Its words are in `lang`."""
+    with translation.override(lang):
+        return _chart_data(hub, start, end, hide_small=hide_small)
+
+
+def _chart_data(hub: Hub, start: dt.date | None, end: dt.date, *, hide_small: bool) -> Charts:
     engagements = dict(
         Engagement.objects.of_hub(hub).between(start, end).values_list("pk", "starts_on")
     )
@@ -407,14 +440,15 @@ def chart_data(
         total += new_in.get(bucket, 0)
         charts.over_time.append(
             period(
-                _bucket_label(bucket, quarterly, lang),
+                _bucket_label(bucket, quarterly),
                 engagements_in.get(bucket, 0),
                 people_in[i],
                 total,
                 hide_small=hide_small,
             )
         )
-    countries = {c.code: country_name(c.code, c.public_name, lang) for c in hub.countries.all()}
+    countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+    words = say.words()
     by_country: dict[str, int] = defaultdict(int)
     by_gender: dict[str, int] = defaultdict(int)
     attributes = (
@@ -428,17 +462,17 @@ def chart_data(
             by_gender[gender or ""] += 1
     counted = sorted(
         (
-            (countries.get(code, code) if code else label("not_recorded", lang), n)
+            (countries.get(code, code) if code else words["not_recorded"], n)
             for code, n in by_country.items()
         ),
         key=lambda pair: (-pair[1], pair[0]),
     )
     charts.by_country = suppress(counted, hide_small=hide_small)
     gender_words = {
-        Gender.FEMALE: label("female", lang),
-        Gender.MALE: label("male", lang),
-        Gender.OTHER: label("other", lang),
-        Gender.UNKNOWN: label("not_recorded", lang),
+        Gender.FEMALE: words["female"],
+        Gender.MALE: words["male"],
+        Gender.OTHER: words["other"],
+        Gender.UNKNOWN: words["not_recorded"],
     }
     charts.by_gender = suppress(
         [(gender_words[g], by_gender[g]) for g in gender_words if by_gender.get(g)],
@@ -454,10 +488,10 @@ def chart_data(
     ):
         support[(kind, status)] += n
     statuses = [s for s in SupportAction.Status if any(st == s for _k, st in support)]
-    charts.support_series = [label(f"status_{s.value}", lang) for s in statuses]
+    charts.support_series = [str(s.label) for s in statuses]
     charts.support_colors = [STATUS_COLORS[s] for s in statuses]
     charts.support_rows = [
-        (label(f"kind_{k.value}", lang), [support.get((k.value, s.value), 0) for s in statuses])
+        (str(k.label), [support.get((k.value, s.value), 0) for s in statuses])
         for k in SupportAction.Kind
         if any(kk == k for kk, _s in support)
     ]
@@ -503,8 +537,7 @@ def _buckets(start: dt.date, end: dt.date, quarterly: bool) -> list[dt.date]:
     return out
 
 
-def _bucket_label(day: dt.date, quarterly: bool, lang: str) -> str:
+def _bucket_label(day: dt.date, quarterly: bool) -> str:
     if quarterly:
-        return label("quarter", lang, q=(day.month - 1) // 3 + 1, year=day.year)
-    with translation.override(DJANGO_LANGUAGE.get(lang, lang)):
-        return date_format(day, "M y")
+        return say.quarter((day.month - 1) // 3 + 1, day.year)
+    return date_format(day, "M y")

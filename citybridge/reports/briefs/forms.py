@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.inputs import DayField
 from citybridge.network.models import Funder
-from citybridge.reports.briefs.labels import LANGUAGES
+from citybridge.reports.briefs.words import LANGUAGES
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from citybridge.reports.briefs.assemble import Brief, Charts
@@ -65,8 +66,11 @@ def chart_graphics(
 
 
 def render_article(brief: Brief) -> str:
-    """The brief itself, for a page of the site and for the files."""
-    return render_to_string("reports/brief_article.html", {"brief": brief, "g": graphics(brief)})
+    """The brief itself, for a page of the site and for the files, wholly in its language."""
+    with translation.override(brief.lang):
+        return render_to_string(
+            "reports/brief_article.html", {"brief": brief, "g": graphics(brief)}
+        )
 
 
 def stylesheet(*names: str) -> str:
@@ -80,6 +84,11 @@ def stylesheet(*names: str) -> str:
 def document(article: str, *, lang: str, title: str, printed: bool = False) -> str:
     """A standalone HTML document around an article: styles inline, nothing to fetch."""
     sheets = ("brief.css", "brief-print.css") if printed else ("brief.css",)
+    with translation.override(lang):
+        return _document(article, lang, title, sheets)
+
+
+def _document(article: str, lang: str, title: str, sheets: tuple[str, ...]) -> str:
     return render_to_string(
         "reports/brief_document.html",
         {
@@ -187,8 +196,8 @@ def docx_context(brief: Brief, pictures: dict | None = None) -> dict:
         "hub": brief.hub_name,
         "period": brief.period,
         "intro": brief.intro,
-        "figures": [{"value": f.value, "label": w[f.key]} for f in brief.figures],
-        "figures_note": w["figures_note"].replace("%(version)s", brief.definition_version),
+        "figures": [{"value": f.value, "label": f.label} for f in brief.figures],
+        "figures_note": w["figures_note"],
         "quote": brief.quotes[0] if brief.quotes else None,
         "quote2": brief.quotes[1] if len(brief.quotes) > 1 else None,
         "more_quotes": brief.quotes[2:3],
@@ -221,8 +230,9 @@ def render_docx(brief: Brief) -> bytes:
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(str(DOCX_TEMPLATE))
-    pictures, found = docx_pictures(brief, template)
-    template.render(docx_context(brief, pictures), autoescape=True)
+    with translation.override(brief.lang):
+        pictures, found = docx_pictures(brief, template)
+        template.render(docx_context(brief, pictures), autoescape=True)
     finish_pictures(template.docx, found)
     out = io.BytesIO()
     template.save(out)

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.assemble import assemble_brief
-from citybridge.reports.briefs.labels import LANGUAGES, normalise
 from citybridge.reports.briefs.render import FORMATS, render_as
+from citybridge.reports.briefs.words import LANGUAGES, normalise
 from citybridge.reports.management.commands.figures import date_option, hub_from_option
 
 
