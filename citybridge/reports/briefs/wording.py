@@ -14,9 +14,49 @@ import re
 from html.parser import HTMLParser
 
 ENGLISH = frozenset(
-    "the and of in for with by from to is are was were on more people cities city support "
-    "engagements engagement figures figure member members other women men table count "
-    "contact hosted raised actions action this that their its not recorded".split()
+    [
+        "the",
+        "and",
+        "of",
+        "in",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "on",
+        "more",
+        "people",
+        "cities",
+        "city",
+        "support",
+        "engagements",
+        "engagement",
+        "figures",
+        "figure",
+        "member",
+        "members",
+        "other",
+        "women",
+        "men",
+        "table",
+        "count",
+        "contact",
+        "hosted",
+        "raised",
+        "actions",
+        "action",
+        "this",
+        "that",
+        "their",
+        "its",
+        "not",
+        "recorded",
+    ]
 )
 WORD = re.compile(r"[A-Za-z]+")
 VOID = frozenset({"br", "img", "meta", "link", "input", "hr", "col", "wbr", "source", "area"})
