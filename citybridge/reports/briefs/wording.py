@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from citybridge.accounts.context_processors import HTML_LANG
+
 ENGLISH = frozenset(
     [
         "the",
@@ -93,18 +95,27 @@ def own_texts(html: str, lang: str) -> list[str]:
     """The texts of the article in its own language (those not marked as another's)."""
     parser = _Texts(lang)
     parser.feed(html)
-    return [text for text, in_lang in parser.texts if in_lang.lower() == lang.lower()]
+    own = {lang.lower(), HTML_LANG.get(lang, lang).lower()}
+    return [text for text, in_lang in parser.texts if in_lang.lower() in own]
 
 
-def english_leftovers(html: str, lang: str, english_html: str) -> list[str]:
-    """The brief's own texts in `html` (a brief in `lang`) that are still English."""
+def english_leftovers(
+    html: str, lang: str, english_html: str, *, translated: re.Pattern[str] | None = None
+) -> list[str]:
+    """The brief's own texts in `html` (a brief in `lang`) that are still English. With
+    `translated`, the parts of a text it matches are taken as translated (a test's
+    pseudo-translation marks every catalog answer) and only the rest is looked at."""
     if lang == "en":
         return []
     english = set(own_texts(english_html, "en"))
     found = []
-    for text in own_texts(html, lang):
+    for whole in own_texts(html, lang):
+        text = whole
+        while translated and (rest := translated.sub("", text)) != text:
+            text = rest
+        text = text.strip(" .,:;()—–-")
         words = [w.lower() for w in WORD.findall(text)]
         common = sum(1 for w in words if w in ENGLISH)
         if (text in english and common) or common >= 2:
-            found.append(text)
+            found.append(whole)
     return list(dict.fromkeys(found))

@@ -55,7 +55,7 @@ def test_preview_shows_the_brief_from_the_records(client_for, officer, records):
     page = client_for(officer).get(reverse("reports:brief_preview"), PERIOD)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Key Figures" in html and "Publish this brief" in html
+    assert "Key figures" in html and "Publish this brief" in html
     assert '<span class="brief-figure">3</span>' in html
 
 
