@@ -100,6 +100,15 @@ def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User
 
 @records_acting_user
 @transaction.atomic
+def save_hub_texts(hub: Hub, *, acting_user: User | None) -> Hub:
+    """A hub admin's texts of the hub (name, region, mission, head's title, address) and their
+    translations."""
+    hub.full_clean()
+    hub.save(update_fields=["name", "region", "mission", "head_title", "address", "translations"])
+    return hub
+
+
+@transaction.atomic
 def save_hub_settings(hub: Hub, *, acting_user: User | None) -> Hub:
     """A hub admin's settings: the default language and the idle sign-out time."""
     hub.full_clean()

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from citybridge.accounts.admin import PeopleShownAdmin
+from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
     Country,
     Funder,
@@ -28,14 +29,34 @@ class HubAdmin(admin.ModelAdmin):
     filter_horizontal = ["countries"]
 
 
+class ThemeForm(TranslationsForm):
+    translated = ("name",)
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "hub"]
+
+
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
+    """A theme a hub adds is named in each language here; a seeded one is the catalogs'."""
+
+    form = ThemeForm
     list_display = ["name", "slug", "hub"]
     search_fields = ["name"]
 
 
+class FunderForm(TranslationsForm):
+    translated = ("acknowledgement",)
+
+    class Meta:
+        model = Funder
+        fields = ["name", "acknowledgement"]
+
+
 @admin.register(Funder)
 class FunderAdmin(admin.ModelAdmin):
+    form = FunderForm
     search_fields = ["name"]
 
 

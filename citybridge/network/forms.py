@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
     Hub,
     LocalGovernment,
@@ -163,6 +164,17 @@ class PositionForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("ended_on", _("The end date must be on or after the start date."))
         return data
+
+
+class HubTextsForm(TranslationsForm):
+    """The hub's own texts as the brief prints them, each also per language (lib.translations):
+    a language left empty falls back to the hub's default language."""
+
+    translated = ("name", "region", "mission", "head_title", "address")
+
+    class Meta:
+        model = Hub
+        fields = ["name", "region", "mission", "head_title", "address"]
 
 
 class HubSettingsForm(forms.ModelForm):

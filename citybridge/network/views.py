@@ -26,6 +26,7 @@ from citybridge.network.decorators import (
 from citybridge.network.forms import (
     CityForm,
     HubSettingsForm,
+    HubTextsForm,
     MembershipForm,
     PersonForm,
     PositionForm,
@@ -352,6 +353,18 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         detail="erase",
     )
     return render(request, "network/person_erase.html", {"person": person})
+
+
+@hub_admin_required
+def hub_texts(request: HttpRequest) -> HttpResponse:
+    """The hub's name, region, mission, head's title and address, in each language."""
+    hub = request.hub  # type: ignore[attr-defined]
+    form = HubTextsForm(request.POST or None, instance=hub)
+    if request.method == "POST" and form.is_valid():
+        actions.save_hub_texts(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The hub's texts are saved."))
+        return redirect("network:hub_texts")
+    return render(request, "network/hub_texts.html", {"form": form, "hub": hub})
 
 
 @hub_admin_required

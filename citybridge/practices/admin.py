@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from citybridge.lib.translations import TranslationsForm
 from citybridge.practices.forms import ResourceForm
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation, TargetGroup
 
@@ -32,4 +33,17 @@ class PracticeAdmin(admin.ModelAdmin):
     inlines = [TranslationInline, ResourceInline]
 
 
-admin.site.register(TargetGroup)
+class TargetGroupForm(TranslationsForm):
+    translated = ("name",)
+
+    class Meta:
+        model = TargetGroup
+        fields = ["slug", "name"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(admin.ModelAdmin):
+    """A group a hub adds is named in each language here; a seeded one is the catalogs'."""
+
+    form = TargetGroupForm
+    list_display = ["name", "slug"]

@@ -10,6 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
+from citybridge.accounts.context_processors import HTML_LANG
 from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy.access import sees_advocacy_rows
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
@@ -48,12 +50,27 @@ class StoryForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The same paragraph per language, for the brief in that language (empty: the story
+        # as written above).
+        for code, language in settings.LANGUAGES:
+            self.fields[f"text__{code}"] = forms.CharField(
+                label=gettext_lazy("%(field)s (%(language)s)")
+                % {"field": self.fields["text"].label, "language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "lang": HTML_LANG.get(code, code)}),
+            )
+
     def clean(self) -> dict:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             raise forms.ValidationError(_("The end of the period must be on or after its start."))
         return data
+
+    def translations(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"text__{code}", "") for code, _n in settings.LANGUAGES}
 
 
 def story_period(request: HttpRequest, hub: Hub, city) -> tuple[PeriodForm, dt.date, dt.date]:
@@ -90,7 +107,9 @@ def story_context(
     if is_staff and story_form is None:
         fresh = request.GET.get("redraft") == "1"
         text = draft if fresh or story is None else story.text
-        story_form = StoryForm(initial={"start": start, "end": end, "text": text})
+        given = (story.translations if story and not fresh else {}) or {}
+        initial = {f"text__{code}": texts.get("text", "") for code, texts in given.items()}
+        story_form = StoryForm(initial={"start": start, "end": end, "text": text, **initial})
     support = (
         SupportAction.objects.visible_to(user)
         .of_hub(hub)
@@ -197,6 +216,7 @@ def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
                 starts_on=start,
                 ends_on=end,
                 text=form.cleaned_data["text"],
+                translations=form.translations(),
                 approve=approve,
                 acting_user=request.user,  # type: ignore[arg-type]
             )

@@ -15,7 +15,14 @@ from django.utils.safestring import SafeString
 
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
 from citybridge.needs.models import Need
-from citybridge.network.models import Hub, LocalGovernment, Membership, Person, Position
+from citybridge.network.models import (
+    Hub,
+    LocalGovernment,
+    Membership,
+    Person,
+    Position,
+    Theme,
+)
 from citybridge.reports.briefs.assemble import Charts, chart_data, member_places
 from citybridge.reports.briefs.render import chart_graphics
 from citybridge.reports.briefs.words import country_name
@@ -85,11 +92,16 @@ def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
         Need.objects.of_hub(hub)
         .open()
         .order_by()
-        .values("theme__slug", "theme__name")
+        .values("theme_id", "theme__slug")
         .annotate(needs=Count("pk"), cities=Count("city", distinct=True))
         .order_by("-cities", "-needs", "theme__name")
     )
-    return [ThemeCount(r["theme__slug"], r["theme__name"], r["needs"], r["cities"]) for r in rows]
+    found = list(rows)
+    themes = Theme.objects.filter(pk__in=[r["theme_id"] for r in found]).select_related("hub")
+    names = {t.pk: t.label for t in themes}  # in the page's language
+    return [
+        ThemeCount(r["theme__slug"], names[r["theme_id"]], r["needs"], r["cities"]) for r in found
+    ]
 
 
 def support_under_way(hub: Hub) -> dict[str, int]:

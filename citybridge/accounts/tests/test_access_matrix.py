@@ -82,6 +82,7 @@ POLICY: dict[str, frozenset[str]] = {
     "network:person_export": ADMIN,
     "network:person_erase": ADMIN,
     "network:hub_settings": ADMIN,
+    "network:hub_texts": ADMIN,
     # engagement
     "engagement:engagement_list": own_hub(PEOPLE),
     "engagement:engagement_create": own_hub(STAFF),

@@ -37,7 +37,7 @@ def pseudo(monkeypatch):
         return answer
 
     for name in ("gettext", "ngettext", "pgettext", "npgettext"):
-        monkeypatch.setattr(translation._trans, name, marking(name))
+        monkeypatch.setattr(translation._trans, name, marking(name))  # type: ignore[attr-defined]
 
 
 @pytest.mark.django_db

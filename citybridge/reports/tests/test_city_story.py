@@ -242,3 +242,26 @@ def test_the_page_opens_on_the_latest_story(client_for, officer, focal, city):
     client_for(officer).post(url, {**PERIOD, "text": "The approved words.", "approve": "1"})
     body = client_for(focal).get(reverse("reports:city_story", args=[city.pk])).content.decode()
     assert "The approved words." in body and 'value="2022-11-01"' in body
+
+
+def test_the_officer_gives_the_story_per_language(client_for, officer, hub, city, other_city):
+    build_story(hub, city, other_city, officer)
+    url = reverse("reports:city_story_save", args=[city.pk])
+    client = client_for(officer)
+    page = client.get(reverse("reports:city_story", args=[city.pk]), PERIOD)
+    assert 'name="text__sq"' in page.content.decode()
+    response = client.post(
+        url,
+        {
+            **PERIOD,
+            "text": "In Testgrad.",
+            "text__sq": "Në Testgrad.",
+            "text__mk": "",
+            "approve": "1",
+        },
+    )
+    assert response.status_code == 302
+    story = CityStory.objects.get()
+    assert story.is_approved and story.translations == {"sq": {"text": "Në Testgrad."}}
+    page = client.get(reverse("reports:city_story", args=[city.pk]), PERIOD)
+    assert "Në Testgrad." in page.content.decode()

@@ -96,3 +96,18 @@ def test_the_period_can_be_chosen(client_for, officer, records):
         .content.decode()
     )
     assert "Key figures, 1 Jan 2022 – 31 Dec 2022" in html
+
+
+def test_the_charts_speak_the_pages_language(client_for, officer, records):
+    client = client_for(officer)
+    english = client.get(reverse("reports:home")).content.decode()
+    assert 'aria-label="Member cities"' in english
+    officer.language = "sr"
+    officer.save()
+    serbian = client.get(reverse("reports:home")).content.decode()
+    # The map's title, drawn for this language rather than taken from the English drawing.
+    assert 'aria-label="Градови чланице"' in serbian and "Member cities" not in serbian
+    officer.language = "sq"
+    officer.save()
+    albanian = client.get(reverse("reports:home")).content.decode()
+    assert 'aria-label="Qytetet anëtare"' in albanian
