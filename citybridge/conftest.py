@@ -7,6 +7,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.utils import translation
 
 from citybridge.accounts.models import Role, User
 from citybridge.engagement.models import Engagement
@@ -18,6 +19,14 @@ from citybridge.network.models import Country, Hub, LocalGovernment, Membership,
 def fast_password_hashing(settings) -> None:
     """Argon2 spends ~0.4 s a hash by design; the tests' users need none of that strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def page_language_stays_in_its_test():
+    """A page the test client opens activates its reader's language for the thread (the
+    language middleware); the next test starts in the default language again."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
