@@ -108,6 +108,7 @@ def save_hub_texts(hub: Hub, *, acting_user: User | None) -> Hub:
     return hub
 
 
+@records_acting_user
 @transaction.atomic
 def save_hub_settings(hub: Hub, *, acting_user: User | None) -> Hub:
     """A hub admin's settings: the default language and the idle sign-out time."""

@@ -193,7 +193,7 @@ ADMIN_ANYWHERE = {
 }
 # Pages about the hub the user works in, for its admins: working there, the two-hub admin gets
 # their own hub's page, which the canaries check holds nothing of ours.
-ADMIN_OF_WORKING_HUB = {"network:hub_settings"}
+ADMIN_OF_WORKING_HUB = {"network:hub_settings", "network:hub_texts"}
 
 
 def stands_for(role: str) -> str:
