@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practices", "0004_history"),
+        ("practices", "0005_resource_generated_names"),
     ]
 
     operations = [
