@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from citybridge.accounts.disclosure import people_count, people_text
 from citybridge.advocacy.models import AdvocacyAction, AdvocacyActionQuerySet
 from citybridge.lib.exports import Table
 
@@ -31,6 +32,16 @@ class AdvocacyBreakdown:
     key: str
     title: str
     rows: list[AdvocacyRow]
+    # For a viewer of aggregates the people column follows the disclosure rule: filtered by
+    # period, two tables would otherwise differ by the one person a meeting carried.
+    hide_small: bool = False
+
+    def people(self, row: AdvocacyRow) -> int | str:
+        n = len(row.people)
+        if not self.hide_small:
+            return n
+        shown = people_count(n)
+        return people_text(n) if shown is None else shown
 
     def table(self) -> Table:
         return Table(
@@ -41,7 +52,7 @@ class AdvocacyBreakdown:
                 _("Cities whose voice it carried"),
                 _("People whose voice it carried"),
             ],
-            rows=[[r.label, len(r.actions), len(r.cities), len(r.people)] for r in self.rows],
+            rows=[[r.label, len(r.actions), len(r.cities), self.people(r)] for r in self.rows],
         )
 
 
@@ -51,6 +62,8 @@ def _breakdown(
     actions: list[AdvocacyAction],
     keys_of: Callable[[AdvocacyAction], Iterable[tuple[str, str]]],
     order: list[str] | None = None,
+    *,
+    hide_small: bool = False,
 ) -> AdvocacyBreakdown:
     rows: dict[str, AdvocacyRow] = {}
     for action in actions:
@@ -64,10 +77,12 @@ def _breakdown(
         ordered = [rows[v] for v in order if v in rows]
     else:
         ordered = sorted(rows.values(), key=lambda r: (-len(r.actions), r.label))
-    return AdvocacyBreakdown(key=key, title=title, rows=ordered)
+    return AdvocacyBreakdown(key=key, title=title, rows=ordered, hide_small=hide_small)
 
 
-def advocacy_breakdowns(actions: AdvocacyActionQuerySet) -> list[AdvocacyBreakdown]:
+def advocacy_breakdowns(
+    actions: AdvocacyActionQuerySet, *, hide_small: bool = False
+) -> list[AdvocacyBreakdown]:
     rows = list(
         actions.prefetch_related("themes", "cities__country", "people").order_by("date", "pk")
     )
@@ -81,13 +96,20 @@ def advocacy_breakdowns(actions: AdvocacyActionQuerySet) -> list[AdvocacyBreakdo
         return sorted(found.items()) or [("none", none)]
 
     return [
-        _breakdown("all", _("All advocacy"), rows, lambda a: [("", _("All advocacy"))]),
+        _breakdown(
+            "all",
+            _("All advocacy"),
+            rows,
+            lambda a: [("", _("All advocacy"))],
+            hide_small=hide_small,
+        ),
         _breakdown(
             "audience",
             _("Audience"),
             rows,
             lambda a: [(a.audience, a.get_audience_display())],
             order=list(AdvocacyAction.Audience.values),
+            hide_small=hide_small,
         ),
         _breakdown(
             "form",
@@ -95,7 +117,8 @@ def advocacy_breakdowns(actions: AdvocacyActionQuerySet) -> list[AdvocacyBreakdo
             rows,
             lambda a: [(a.form, a.get_form_display())],
             order=list(AdvocacyAction.Form.values),
+            hide_small=hide_small,
         ),
-        _breakdown("theme", _("Theme"), rows, themes),
-        _breakdown("country", _("Country"), rows, countries),
+        _breakdown("theme", _("Theme"), rows, themes, hide_small=hide_small),
+        _breakdown("country", _("Country"), rows, countries, hide_small=hide_small),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
+from citybridge.accounts.disclosure import sees_exact_counts
 from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy import actions
 from citybridge.advocacy.access import (
@@ -160,7 +162,9 @@ def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
         request,
         base=AdvocacyAction.objects.of_hub(hub),
         form=AdvocacyFilterForm(request.GET or None),
-        breakdowns_of=advocacy_breakdowns,
+        breakdowns_of=partial(
+            advocacy_breakdowns, hide_small=not sees_exact_counts(request.user, hub.pk)
+        ),
         name="advocacy-pipeline",
         opens_records=sees_advocacy_rows(request.user, hub.pk),
         template="advocacy/pipeline.html",

@@ -13,6 +13,12 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
+from citybridge.accounts.disclosure import (
+    months_before,
+    people_count,
+    people_text,
+    shown_difference,
+)
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
 from citybridge.needs.models import Need
 from citybridge.network.models import (
@@ -37,14 +43,30 @@ UNDER_WAY = (SupportAction.Status.APPROVED, SupportAction.Status.IN_PROGRESS)
 class Trend:
     figure: Figure
     previous: int
+    # For a viewer of aggregates: a figure of people and its change are shown by the disclosure
+    # rule, the change being that of the two numbers shown, never of the exact ones.
+    hide_small: bool = False
 
     @property
-    def delta(self) -> int:
+    def rounded(self) -> bool:
+        return self.hide_small and self.figure.record_model == "person"
+
+    @property
+    def previous_shown(self) -> int | str:
+        return people_text(self.previous) if self.rounded else self.previous
+
+    @property
+    def delta(self) -> int | None:
+        if self.rounded:
+            return shown_difference(people_count(self.figure.value), people_count(self.previous))
         return self.figure.value - self.previous
 
     @property
     def direction(self) -> str:
-        return "up" if self.delta > 0 else "down" if self.delta < 0 else "same"
+        delta = self.delta
+        if delta is None:
+            return "unknown"
+        return "up" if delta > 0 else "down" if delta < 0 else "same"
 
 
 @dataclass(frozen=True)
@@ -78,13 +100,18 @@ def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return previous_end - length, previous_end
 
 
-def trends(hub: Hub, start: dt.date, end: dt.date) -> list[Trend]:
+def period_before(start: dt.date, end: dt.date, *, hide_small: bool) -> tuple[dt.date, dt.date]:
+    """The period a trend compares with: for a viewer of aggregates, as many whole months
+    just before (the disclosure rule); for the others, the same number of days."""
+    return months_before(start, end) if hide_small else previous_period(start, end)
+
+
+def trends(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool = False) -> list[Trend]:
     # Numbers only: each opens its records on the figure's own page.
     now = key_figures(hub, start, end, with_records=False)
-    before = {
-        f.key: f.value for f in key_figures(hub, *previous_period(start, end), with_records=False)
-    }
-    return [Trend(f, before.get(f.key, 0)) for f in now]
+    previous = period_before(start, end, hide_small=hide_small)
+    before = {f.key: f.value for f in key_figures(hub, *previous, with_records=False)}
+    return [Trend(f, before.get(f.key, 0), hide_small) for f in now]
 
 
 def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
@@ -163,7 +190,7 @@ def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summ
         charts = chart_data(hub, start, end, lang, hide_small=hide_small)
         countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
         found = Summary(
-            trends=trends(hub, start, end),
+            trends=trends(hub, start, end, hide_small=hide_small),
             charts=charts,
             graphics=chart_graphics(charts, brief_words(), member_places(hub, end), countries),
             computed_at=timezone.now(),

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
+from citybridge.accounts.disclosure import sees_exact_counts, whole_months
 from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Attendance, Engagement
@@ -22,9 +23,15 @@ from citybridge.support.access import sees_support_rows
 from citybridge.support.models import Milestone
 
 
-def period_of(request: HttpRequest, hub) -> tuple[PeriodForm, dt.date | None, dt.date]:
+def period_of(
+    request: HttpRequest, hub, *, hide_small: bool = False
+) -> tuple[PeriodForm, dt.date | None, dt.date]:
+    """The period asked for; for a viewer of aggregates widened to whole calendar months
+    (accounts.disclosure), so that two periods never differ by a single engagement's day."""
     form = PeriodForm(request.GET or None)
     start, end = form.period(default_start=hub.launched_on)
+    if hide_small:
+        start, end = whole_months(start, end)
     return form, start, end
 
 
@@ -36,6 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     scope = scope_of(request.user)
     is_staff = scope.is_staff_of(hub.pk)
+    hide_small = not sees_exact_counts(request.user, hub.pk)
     start, end = dashboard.current_period(hub, today)
     form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
@@ -44,8 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
         if start > end:  # a start alone, after the default end
             form.add_error("start", _("The start of the period must be on or before its end."))
             start = dashboard.year_before(end)
+    if hide_small:
+        start, end = whole_months(start, end)  # type: ignore[assignment]
     words = brief_words()
-    computed = dashboard.summary(hub, start, end, hide_small=not is_staff)
+    computed = dashboard.summary(hub, start, end, hide_small=hide_small)
     charts = computed.charts
     overdue = dashboard.overdue_milestones(hub, today)
     context = {
@@ -54,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "form": form,
         "start": start,
         "end": end,
-        "previous": dashboard.previous_period(start, end),
+        "previous": dashboard.period_before(start, end, hide_small=hide_small),
         "trends": computed.trends,
         "computed_at": computed.computed_at,
         "charts": charts,
@@ -63,7 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "lists_kosovo": hub.countries.filter(code="XK").exists(),
         "needs_by_theme": dashboard.open_needs_by_theme(hub),
         "sees_needs": scope.sees_people_of(hub.pk),
-        "hide_small": not scope.sees_people_of(hub.pk),
+        "hide_small": hide_small,
         "support_under_way": dashboard.support_under_way(hub),
         "sees_support_rows": sees_support_rows(request.user, hub.pk),
         "overdue_count": overdue.count(),
@@ -84,14 +94,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @hub_member_required
 def figures(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
-    form, start, end = period_of(request, hub)
+    hide_small = not sees_exact_counts(request.user, hub.pk)
+    form, start, end = period_of(request, hub, hide_small=hide_small)
     context = {
         "hub": hub,
         "form": form,
         "start": start,
         "end": end,
         "figures": key_figures(hub, start, end, with_records=False),  # the detail page lists them
-        "hide_small": not scope_of(request.user).sees_people_of(hub.pk),
+        "hide_small": hide_small,
     }
     return render(request, "reports/figures.html", context)
 
@@ -102,9 +113,9 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     if key not in FIGURES:
         raise Http404
-    form, start, end = period_of(request, hub)
+    hide_small = not sees_exact_counts(request.user, hub.pk)
+    form, start, end = period_of(request, hub, hide_small=hide_small)
     figure = FIGURES[key](hub, start, end)
-    hide_small = not scope_of(request.user).sees_people_of(hub.pk)
     context = {"hub": hub, "form": form, "start": start, "end": end, "figure": figure}
     context["hide_small"] = hide_small
     if figure.record_model == "city":
@@ -114,7 +125,7 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
             .prefetch_related("memberships")
             .order_by("country__name", "name")
         )
-    elif scope_of(request.user).sees_people_of(hub.pk):
+    elif not hide_small:
         people = Person.objects.visible_to(request.user).filter(pk__in=figure.record_ids)
         context["people"] = list(
             people.select_related("local_government", "organisation").order_by("full_name")

@@ -1,4 +1,4 @@
-"""`{{ figure|people_cell:hide_small }}`: a count of people under 5 shown as "<5" to donors."""
+"""`{{ figure|people_cell:hide_small }}`: a count of people as a donor may see it (disclosure)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,18 @@ from typing import Any
 
 from django import template
 
-register = template.Library()
+from citybridge.accounts.disclosure import people_text
 
-# The same threshold as the brief's charts (reports.graphics.charts.SMALL_CELL).
-SMALL_CELL = 5
+register = template.Library()
 
 
 @register.filter
 def people_cell(figure: Any, hide_small: bool) -> Any:
-    """The figure's value, or "<5" when it counts 1 to 4 people and the viewer sees aggregates
-    only: a handful of people in a period can be singled out."""
+    """The figure's value, or, for a viewer who sees aggregates only, the value as the
+    disclosure rule shows it ("<5" from 1 to 4, else rounded to 5). Figures of cities are
+    shown as they are."""
     value = figure.value
     counts_people = getattr(figure, "record_model", "person") == "person"
-    if hide_small and counts_people and 0 < value < SMALL_CELL:
-        return f"<{SMALL_CELL}"
+    if hide_small and counts_people:
+        return people_text(value)
     return value

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max
 
+from citybridge.accounts.disclosure import people_change
 from citybridge.engagement.models import Attendance
 from citybridge.network.models import LocalGovernment
 from citybridge.reports.figures import DEFINITION_VERSION, FIGURES
@@ -36,6 +37,20 @@ class Change:
     @property
     def changed(self) -> bool:
         return self.published != self.now or bool(self.added or self.removed)
+
+    @property
+    def counts_people(self) -> bool:
+        return self.record_model == "person"
+
+    @property
+    def added_shown(self) -> int | None:
+        """How many people were added, as a viewer of aggregates sees it (accounts.disclosure):
+        None for "fewer than 5", else rounded to 5."""
+        return people_change(len(self.added))
+
+    @property
+    def removed_shown(self) -> int | None:
+        return people_change(len(self.removed))
 
 
 @dataclass

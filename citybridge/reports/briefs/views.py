@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.disclosure import sees_exact_counts
 from citybridge.accounts.scopes import scope_of
 from citybridge.jobs.views import follow
 from citybridge.network.decorators import hub_member_required, hub_staff_required
@@ -109,6 +110,9 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "published": published,
         "changes": changes_since(published),
         "is_staff": is_staff,
+        # Beside an exact published number, the number now and a small change would tell how
+        # many people were added: a viewer of aggregates sees the change by the disclosure rule.
+        "hide_small": not sees_exact_counts(request.user, published.hub_id),
     }
     return render(request, "reports/brief_detail.html", context)
 

@@ -75,7 +75,10 @@ def words() -> dict[str, str]:
         "so_far": gettext("people so far"),
         "n_engagements": gettext("(n) = engagements"),
         "map": gettext("Member cities"),
-        "small_cells": gettext("Counts under 5 are shown as <5 to protect the people behind them."),
+        "small_cells": gettext(
+            "Numbers of people under 5 are shown as <5 and the others rounded to the nearest 5, "
+            "to protect the people behind them."
+        ),
         "not_recorded": gettext("Not recorded"),
         "female": pgettext("gender, plural", "Women"),
         "male": pgettext("gender, plural", "Men"),

@@ -1,7 +1,8 @@
 """Small SVG charts: columns over time, horizontal bars, stacked bars.
 
 Each function takes plain values and returns SVG markup; nothing here reads the database.
-Counts under `SMALL_CELL` are suppressed (`suppress`) in anything a donor sees.
+Counts of people follow the disclosure rule (accounts.disclosure) in anything a donor sees:
+under `SMALL_CELL` suppressed ("<5"), the others rounded to 5 (`period`, `suppress`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-SMALL_CELL = 5
+from citybridge.accounts.disclosure import SMALL as SMALL_CELL
+from citybridge.accounts.disclosure import people_count
+
 PALETTE = ["#1d4f6e", "#2a9d8f", "#e9a23b", "#c8553d", "#7b6d8d", "#8ab17d", "#5c7c99"]
 INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#d8dcde"
 FONT = 'font-family="DejaVu Sans, Noto Sans, system-ui, sans-serif"'
@@ -49,24 +52,26 @@ class Period:
 def period(
     label: str, engagements: int, people: int, cumulative: int, *, hide_small: bool
 ) -> Period:
-    """A Period whose people counts from 1 to SMALL_CELL - 1 are suppressed when `hide_small`:
-    a month with three people in it would single them out as surely as a bar would."""
+    """A Period whose people counts are shown by the disclosure rule when `hide_small`: a month
+    with three people in it would single them out as surely as a bar would, and so would two
+    running totals 26 and 27 around it."""
 
     def kept(n: int) -> int | None:
-        return None if hide_small and 0 < n < SMALL_CELL else n
+        return people_count(n) if hide_small else n
 
     return Period(label, engagements, kept(people), kept(cumulative))
 
 
 def suppress(counts: Iterable[tuple[str, int]], *, hide_small: bool) -> list[Bar]:
-    """Bars for (label, count) pairs; a count from 1 to SMALL_CELL - 1 becomes "<5" when
-    `hide_small`, so a donor cannot single out a handful of people."""
+    """Bars for (label, count) pairs; when `hide_small` each count is shown by the disclosure
+    rule ("<5" from 1 to 4, else rounded to 5), so a donor cannot single out a handful of people."""
     bars = []
     for label, count in counts:
-        if hide_small and 0 < count < SMALL_CELL:
+        shown = people_count(count) if hide_small else count
+        if shown is None:
             bars.append(Bar(label, None, f"<{SMALL_CELL}"))
         else:
-            bars.append(Bar(label, count, str(count)))
+            bars.append(Bar(label, shown, str(shown)))
     return bars
 
 

@@ -36,8 +36,9 @@ WORDS = {
 
 def test_counts_under_five_are_suppressed_only_when_asked():
     counted = [("Women", 12), ("Men", 4), ("Other", 0)]
-    assert [b.shown for b in suppress(counted, hide_small=True)] == ["12", "<5", "0"]
-    assert [b.value for b in suppress(counted, hide_small=True)] == [12, None, 0]
+    # Shown by the disclosure rule: under 5 as "<5", the others rounded to 5.
+    assert [b.shown for b in suppress(counted, hide_small=True)] == ["10", "<5", "0"]
+    assert [b.value for b in suppress(counted, hide_small=True)] == [10, None, 0]
     assert [b.shown for b in suppress(counted, hide_small=False)] == ["12", "4", "0"]
 
 
@@ -48,7 +49,7 @@ def test_axes_step_in_round_numbers():
 
 
 def test_charts_escape_what_they_print_and_give_every_mark_a_tooltip():
-    svg = bars(suppress([("<b>Kosovo*</b>", 7)], hide_small=True), title="T", unit="people")
+    svg = bars(suppress([("<b>Kosovo*</b>", 7)], hide_small=False), title="T", unit="people")
     assert "<b>" not in svg and "&lt;b&gt;Kosovo*&lt;/b&gt;: 7 people" in svg
     svg = over_time([Period("Feb 23", 1, 46, 97)], **WORDS)
     assert "<title>Feb 23: 46 people, 1 e</title>" in svg
@@ -116,8 +117,8 @@ def test_a_small_count_over_time_is_suppressed_in_the_chart_and_its_tooltips():
         period("Jan 23", 1, 3, 3, hide_small=True),
         period("Feb 23", 2, 12, 15, hide_small=True),
     ]
-    assert [(p.people, p.cumulative) for p in periods] == [(None, None), (12, 15)]
-    assert [p.people_shown for p in periods] == ["<5", "12"]
+    assert [(p.people, p.cumulative) for p in periods] == [(None, None), (10, 15)]
+    assert [p.people_shown for p in periods] == ["<5", "10"]
     svg = over_time(periods, **WORDS)
     assert "<title>Jan 23: &lt;5 people, 1 e</title>" in svg
     assert ">3<" not in svg and "Jan 23: 3" not in svg
@@ -143,7 +144,7 @@ def test_long_row_labels_are_given_room_or_clipped_never_spilled():
         unit="u",
     )
     assert ">Грант од Фондот за техничка поддршка</text>" in svg
-    svg = bars(suppress([("x" * 80, 7)], hide_small=True), title="T", unit="u")
+    svg = bars(suppress([("x" * 80, 7)], hide_small=False), title="T", unit="u")
     assert "…</text>" in svg and ("x" * 80) + ": 7 u" in svg  # the tooltip keeps it whole
 
 

@@ -126,7 +126,8 @@ def test_the_frozen_brief_says_what_changed_since(client_for, officer, donor, hu
     html = page.content.decode()
     assert page.status_code == 200
     assert '<span class="brief-figure">3</span>' in html  # the brief as published
-    assert "published 3, now 4" in html
+    # Not "now 4": beside the published 3 that would tell one person was added.
+    assert "published 3" in html and "fewer than 5 added" in html and "now 4" not in html
     assert "Novi Dodatić" not in html and "Ana Testić" not in html
 
 
