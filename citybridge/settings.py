@@ -33,6 +33,11 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 def secret_key() -> str:
     """The key from the environment, or one generated into var/ on first run (never committed)."""
     if key := env_str("CITYBRIDGE_SECRET_KEY"):
@@ -268,9 +273,21 @@ if PRODUCTION:
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
-# Uploaded sheets are read into memory and checked by the importer; refuse absurd bodies early.
+# Form fields other than files; uploaded files are limited by the IMPORT_ settings below.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# An uploaded file larger than this waits in a temporary file on disk, not in the web process's
+# memory (Django's default): a 20 MB sheet is streamed to the uploads folder, never held whole.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Imports from the pages (sign-in sheets, members, engagements, practices): the largest file,
+# and the most all the files of one upload may weigh together, in MB (10^6 bytes). The reader
+# itself never takes a file over 20 MB (lib.spreadsheets.MAX_FILE_BYTES). Keep the proxy's
+# body limit a little above the total.
+IMPORT_MAX_FILE_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_FILE_MB", 20) * 1_000_000
+IMPORT_MAX_UPLOAD_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_UPLOAD_MB", 25) * 1_000_000
+# An upload of more than this many bytes (all its files together) is previewed by the
+# background worker with its progress on the job's page; smaller ones in the request, at once.
+IMPORT_PREVIEW_IN_REQUEST_BYTES = env_int("CITYBRIDGE_IMPORT_PREVIEW_IN_REQUEST_KB", 1000) * 1000
 
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after the idle time its hub sets (Hub.idle_timeout_minutes, 30 by default;

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.lib.importing import megabytes, size_problems
 from citybridge.network.forms import VersionedForm, check_upload_name
 from citybridge.network.models import LocalGovernment, Theme
 
@@ -85,9 +87,6 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
 class ImportForm(forms.Form):
     class Kind(models.TextChoices):
         ATTENDANCE = "attendance", _("Attendance sheets")
@@ -105,26 +104,32 @@ class ImportForm(forms.Form):
             "For attendance sheets. Leave empty when each file is named after its engagement's key, e.g. E012.csv."
         ),
     )
-    sheets = MultipleFileField(
-        label=_("Files"),
-        help_text=_("CSV (UTF-8, Windows-1250 or Windows-1251) or XLSX, up to 20 MB each."),
-    )
+    sheets = MultipleFileField(label=_("Files"))
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         engagement = self.fields["engagement"]
         assert isinstance(engagement, forms.ModelChoiceField)
         engagement.queryset = Engagement.objects.of_hub(hub).order_by("-starts_on")
+        self.fields["sheets"].help_text = _(
+            "CSV (UTF-8, Windows-1250 or Windows-1251) or XLSX, up to %(file)s MB each and "
+            "%(upload)s MB together."
+        ) % {
+            "file": megabytes(settings.IMPORT_MAX_FILE_BYTES),
+            "upload": megabytes(settings.IMPORT_MAX_UPLOAD_BYTES),
+        }
 
     def clean_sheets(self):
         files = self.cleaned_data["sheets"]
         for f in files:
             check_upload_name(f.name)
-            if f.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(
-                    _("%(name)s is larger than 20 MB. Split it into smaller sheets.")
-                    % {"name": f.name}
-                )
+        problems = size_problems(
+            ((f.name, f.size) for f in files),
+            max_file=settings.IMPORT_MAX_FILE_BYTES,
+            max_upload=settings.IMPORT_MAX_UPLOAD_BYTES,
+        )
+        if problems:
+            raise forms.ValidationError(problems)
         return files
 
     def clean(self) -> dict:

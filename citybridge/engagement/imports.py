@@ -30,6 +30,7 @@ from citybridge.lib.importing import ImportReport
 from citybridge.lib.roles import normalise_role
 from citybridge.lib.spreadsheets import (
     Problem,
+    Row,
     SheetError,
     Table,
     ValueProblem,
@@ -361,8 +362,31 @@ def _store_sheet(
     )
     headers = [sheet.columns.get(key) for key in (*_TEXT_FIELDS, "gender")]
     engagement_id, sheet_id = sheet.engagement.pk, stored.pk
+    rows = sheet.table.rows
+    for first in range(0, len(rows), STORE_BATCH):
+        _insert(
+            _records(
+                rows[first : first + STORE_BATCH], engagement_id, sheet_id, sheet, headers, place_of
+            )
+        )
+    return len(rows)
+
+
+# Rows stored per INSERT: the records of a whole 20 MB sheet at once (each with its cells as
+# JSON) would be one more copy of the file in memory.
+STORE_BATCH = 2000
+
+
+def _records(
+    rows: list[Row],
+    engagement_id: int,
+    sheet_id: int,
+    sheet: ParsedSheet,
+    headers: list[str | None],
+    place_of: Callable[[str], int | None],
+) -> list[dict[str, Any]]:
     records = []
-    for row in sheet.table.rows:
+    for row in rows:
         get = row.cells.get
         given, family, full, organisation, role, city, email, gender = [
             get(header, "").strip() if header else "" for header in headers
@@ -387,8 +411,7 @@ def _store_sheet(
                 "local_government_id": place_of(city),
             }
         )
-    _insert(records)
-    return len(records)
+    return records
 
 
 def _insert(records: list[dict[str, Any]]) -> None:

@@ -1,7 +1,10 @@
-"""A confirmed import runs as a background job: its page shows the rows checked and saved.
+"""Imports as background jobs: their pages show the rows checked and saved.
 
-The preview (a dry run) stays inside the request: the officer waits for it on purpose. The
-confirmed import is the same import for real, all or nothing, run by the worker as the officer.
+The preview is a dry run of the import. A small upload's preview stays inside the request (the
+officer waits for it on purpose, and it takes a moment); a larger one's
+(IMPORT_PREVIEW_IN_REQUEST_BYTES) is a job of its own, so that a 20 MB sheet never holds a web
+process for most of a minute, and its page leads to the preview when it is done. The confirmed
+import is the same import for real, all or nothing, run by the worker as the officer.
 """
 
 from __future__ import annotations
@@ -88,12 +91,44 @@ def start_import(
     )
 
 
+def start_preview(
+    token: str,
+    kind: str,
+    file_names: list[str],
+    *,
+    hub: Hub,
+    engagement: Engagement | None,
+    acting_user: User,
+) -> Job:
+    """Hand the staged files of an upload to the worker for their preview (a dry run)."""
+    title = ngettext(
+        "Checking %(n)s file before importing it: %(names)s",
+        "Checking %(n)s files before importing them: %(names)s",
+        len(file_names),
+    ) % {"n": len(file_names), "names": ", ".join(file_names)}
+    return start_job(
+        preview_sheets,
+        kind=Job.Kind.PREVIEW,
+        hub=hub,
+        title=title,
+        params={"token": token, "kind": kind, "engagement": engagement.pk if engagement else None},
+        total=uploads.rows_in(token),
+        acting_user=acting_user,
+    )
+
+
 @task()
 def import_sheets(job_id: str) -> None:
     run_job(job_id, _import_sheets)
 
 
-def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
+@task()
+def preview_sheets(job_id: str) -> None:
+    run_job(job_id, _preview_sheets)
+
+
+def _staged(job: Job) -> tuple[list[tuple[str, bytes]], Engagement | None]:
+    """The job's staged files and chosen engagement, or a JobFailed saying why not."""
     params = job.params
     again = reverse("engagement:import_upload")
     files = uploads.load(params["token"])
@@ -113,8 +148,13 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
             url=again,
             label=_("Upload the files again"),
         )
+    return files, engagement
+
+
+def _teller(job: Job, files: int, progress: JobProgress) -> Progress:
+    """The import's progress in the job's words: a stage and the rows done of the total."""
     total = job.total or 0
-    count = ngettext("%(n)s file", "%(n)s files", len(files)) % {"n": len(files)}
+    count = ngettext("%(n)s file", "%(n)s files", files) % {"n": files}
     stages: list[str] = []
 
     def tell(stage: str, rows: int) -> None:
@@ -137,6 +177,53 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
         )
         stages.append(stage)
 
+    return tell
+
+
+def _refused(error: SheetError) -> JobFailed:
+    return JobFailed(
+        _("The import was refused: nothing was saved. Correct the files and upload them again."),
+        [asdict(p) for p in error.problems],
+        url=reverse("engagement:import_upload"),
+        label=_("Upload the files again"),
+    )
+
+
+def preview_rows(kind: str, report: ImportReport) -> int:
+    """Rows the confirmed import's job will go through: unchanged sheets are read again, but
+    not stored."""
+    return report.rows + (report.unchanged if kind == ImportForm.Kind.ATTENDANCE else 0)
+
+
+def _preview_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
+    """The dry run of a staged upload; the files stay staged for the confirmation."""
+    files, engagement = _staged(job)
+    tell = _teller(job, len(files), progress)
+    tell("checking", 0)
+    kind = job.params["kind"]
+    try:
+        report = run_import(
+            kind, files, hub=job.hub, engagement=engagement, dry_run=True, user=user, progress=tell
+        )
+    except SheetError as error:
+        uploads.discard(job.params["token"])
+        raise _refused(error) from None
+    return Outcome(
+        report.summary(),
+        reverse("engagement:import_preview", args=[job.pk]),
+        _("See the preview and import"),
+        result={
+            "summary": report.summary(),
+            "notes": report.all_notes(),
+            "rows": preview_rows(kind, report),
+        },
+    )
+
+
+def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
+    params = job.params
+    files, engagement = _staged(job)
+    tell = _teller(job, len(files), progress)
     tell("checking", 0)
     try:
         report = run_import(
@@ -149,14 +236,7 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
             progress=tell,
         )
     except SheetError as error:
-        raise JobFailed(
-            _(
-                "The import was refused: nothing was saved. Correct the files and upload them again."
-            ),
-            [asdict(p) for p in error.problems],
-            url=again,
-            label=_("Upload the files again"),
-        ) from None
+        raise _refused(error) from None
     finally:
         uploads.discard(params["token"])
     keys = {PurePath(name).stem for name, _data in files}

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.engagement_list, name="engagement_list"),
     path("new/", views.engagement_create, name="engagement_create"),
     path("import/", views.import_upload, name="import_upload"),
+    path("import/preview/<uuid:pk>/", views.import_preview, name="import_preview"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("import/cancel/", views.import_cancel, name="import_cancel"),
     path("review/", views.review_list, name="review_list"),

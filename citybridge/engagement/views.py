@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.engagement import actions, review, tasks, uploads
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.forms import EngagementForm, ImportForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
+from citybridge.jobs.access import get_job_for_user
+from citybridge.jobs.models import Job
 from citybridge.jobs.views import follow
 from citybridge.lib.inputs import parse_year
 from citybridge.lib.spreadsheets import SheetError
@@ -141,25 +144,59 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, hub=hub)
     context: dict = {"form": form}
     if request.method == "POST" and form.is_valid():
-        files = [(f.name, f.read()) for f in form.cleaned_data["sheets"]]
+        sheets = form.cleaned_data["sheets"]
         kind, engagement = form.cleaned_data["kind"], form.cleaned_data["engagement"]
-        try:
-            report = tasks.run_import(
-                kind, files, hub=hub, engagement=engagement, dry_run=True, user=request.user
-            )
-        except SheetError as error:
-            context["problems"] = error.problems
-            return render(request, "engagement/import.html", context, status=400)
-        token = uploads.stage(files)
-        request.session["import"] = {
+        token = uploads.stage_uploaded(sheets)
+        pending = {
             "token": token,
             "kind": kind,
             "engagement": engagement.pk if engagement else None,
-            "names": [name for name, _data in files],
-            # Rows the job will go through: unchanged sheets are read again, but not stored.
-            "rows": report.rows + (report.unchanged if kind == ImportForm.Kind.ATTENDANCE else 0),
+            "names": [f.name for f in sheets],
         }
+        if sum(f.size for f in sheets) > settings.IMPORT_PREVIEW_IN_REQUEST_BYTES:
+            job = tasks.start_preview(
+                token,
+                kind,
+                pending["names"],
+                hub=hub,
+                engagement=engagement,
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+            request.session["import"] = pending | {"preview": str(job.pk)}
+            return follow(request, job)
+        try:
+            report = tasks.run_import(
+                kind,
+                uploads.load(token),
+                hub=hub,
+                engagement=engagement,
+                dry_run=True,
+                user=request.user,
+            )
+        except SheetError as error:
+            uploads.discard(token)
+            context["problems"] = error.problems
+            return render(request, "engagement/import.html", context, status=400)
+        request.session["import"] = pending | {"rows": tasks.preview_rows(kind, report)}
         context.update(report=report, token=token)
+    return render(request, "engagement/import.html", context)
+
+
+@require_safe
+@hub_staff_required
+def import_preview(request: HttpRequest, pk) -> HttpResponse:
+    """The preview a background job made of a large upload, with the buttons to import it or
+    cancel; only for the session that uploaded the files."""
+    job = get_job_for_user(request.user, pk)
+    pending = request.session.get("import") or {}
+    if job.kind != Job.Kind.PREVIEW or pending.get("preview") != str(job.pk):
+        messages.error(request, _("That preview has expired. Upload the files again."))
+        return redirect("engagement:import_upload")
+    if job.status != Job.Status.DONE:
+        return redirect(job)  # its page shows the progress, or the problems that refused it
+    request.session["import"] = pending | {"rows": job.result.get("rows", 0)}
+    report = {"summary": job.result.get("summary", ""), "all_notes": job.result.get("notes", [])}
+    context = {"report": report, "token": pending["token"]}
     return render(request, "engagement/import.html", context)
 
 
@@ -169,7 +206,8 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     """Hand the previewed files to the background worker and follow the job on its page."""
     hub = request.hub  # type: ignore[attr-defined]
     pending = request.session.get("import") or {}
-    if not pending or pending.get("token") != request.POST.get("token"):
+    # "rows" is known once the preview is: a file is never imported before it was shown.
+    if "rows" not in pending or pending.get("token") != request.POST.get("token"):
         messages.error(request, _("That preview has expired. Upload the files again."))
         return redirect("engagement:import_upload")
     request.session.pop("import", None)

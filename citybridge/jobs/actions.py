@@ -30,6 +30,8 @@ class Outcome:
     message: str
     url: str = ""
     label: str = ""
+    # Kept as the job's `result` for the page at `url`.
+    result: dict[str, Any] = field(default_factory=dict)
 
 
 class JobFailed(Exception):
@@ -59,6 +61,7 @@ class _Finish:
     problems: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""
     label: str = ""
+    result: dict[str, Any] = field(default_factory=dict)
 
 
 @records_acting_user
@@ -114,6 +117,7 @@ def run_job(job_id: str, work: Work) -> None:
         status=finish.status,
         message=finish.message,
         problems=finish.problems,
+        result=finish.result,
         result_url=finish.url,
         result_label=finish.label,
         finished_at=timezone.now(),
@@ -152,4 +156,10 @@ def _run(job: Job, work: Work, progress: Progress) -> _Finish:
             Job.Status.FAILED,
             _("Something went wrong on our side and the job stopped. Nothing was saved."),
         )
-    return _Finish(Job.Status.DONE, outcome.message, url=outcome.url, label=outcome.label)
+    return _Finish(
+        Job.Status.DONE,
+        outcome.message,
+        url=outcome.url,
+        label=outcome.label,
+        result=outcome.result,
+    )

@@ -35,6 +35,7 @@ class JobQuerySet(models.QuerySet["Job"]):
 class Job(models.Model):
     class Kind(models.TextChoices):
         IMPORT = "import", _("Import of sheets")
+        PREVIEW = "preview", _("Preview of an import")
         BRIEF = "brief", _("Publishing a brief")
 
     class Status(models.TextChoices):
@@ -62,6 +63,9 @@ class Job(models.Model):
     message = models.TextField(blank=True)
     # A refused import's problems, file by file and row by row, as the preview lists them.
     problems = models.JSONField(default=list, blank=True)
+    # What a finished job hands to the page that shows its result (a preview's summary, notes
+    # and rows): counts, file and place names, never a cell of a sheet.
+    result = models.JSONField(default=dict, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
     result_label = models.CharField(max_length=200, blank=True)
     # The django-tasks result id: the worker's own record of the same job.

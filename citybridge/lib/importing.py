@@ -1,8 +1,44 @@
-"""What every import returns: a plain report, the same for a preview (dry run) and a real run."""
+"""What every import returns: a plain report, the same for a preview (dry run) and a real run;
+and the limits every uploaded import is held to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+
+def megabytes(size: int) -> str:
+    """A size in MB (10^6 bytes) as people read it: "19.9", "25"."""
+    return f"{size / 1_000_000:.1f}".removesuffix(".0")
+
+
+def size_problems(files: Iterable[tuple[str, int]], *, max_file: int, max_upload: int) -> list[str]:
+    """Why files of these (name, size in bytes) may not be uploaded together: each says the
+    limit and how to split the work. Empty when they may."""
+    problems = []
+    total = 0
+    for name, size in files:
+        total += size
+        if size > max_file:
+            problems.append(
+                _(
+                    "%(name)s is %(size)s MB; a file may be at most %(limit)s MB. Split it into "
+                    "smaller files, each with the heading row (for example one per engagement or "
+                    "per month), and upload them one after another."
+                )
+                % {"name": name, "size": megabytes(size), "limit": megabytes(max_file)}
+            )
+    if total > max_upload and not problems:
+        problems.append(
+            _(
+                "These files are %(size)s MB together; one upload may be at most %(limit)s MB. "
+                "Upload them in several goes, a few files at a time."
+            )
+            % {"size": megabytes(total), "limit": megabytes(max_upload)}
+        )
+    return problems
 
 
 @dataclass

@@ -200,14 +200,15 @@ def _read_csv(data: bytes) -> Table:
             f"{_SAVE_AS} Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right.",
         )
     text = text.lstrip("\ufeff")
-    lines = text.splitlines(keepends=True)
+    lines = _lines_of(text)
+    first = next(lines, "")
     delimiter = ""
-    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
         # Excel writes "sep=;" as the first line when asked to remember the delimiter.
-        delimiter = lines[0].strip()[4]
-        text = "".join(lines[1:])
+        delimiter = first.strip()[4]
+        first = ""
     delimiter = delimiter or _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -227,6 +228,16 @@ def _read_csv(data: bytes) -> Table:
             "Remove the stray quote mark, or save the file again from Excel.",
         )
     return _build_table(records, encoding=encoding, delimiter=delimiter)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines_of(text: str) -> Iterator[str]:
+    """The lines of `text` with their ends, one at a time, as a file opened with newline=""
+    gives them: a list of them, or io.StringIO (four bytes a letter), would copy a 20 MB file
+    several times over."""
+    return (m.group() for m in _LINE.finditer(text))
 
 
 def _sniff_delimiter(text: str) -> str:

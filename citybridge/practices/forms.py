@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.documents import document_type
+from citybridge.lib.importing import size_problems
 from citybridge.network.forms import check_upload_name
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
@@ -160,4 +162,11 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         check_upload_name(upload.name)
+        problems = size_problems(
+            [(upload.name, upload.size)],
+            max_file=settings.IMPORT_MAX_FILE_BYTES,
+            max_upload=settings.IMPORT_MAX_UPLOAD_BYTES,
+        )
+        if problems:
+            raise forms.ValidationError(problems)
         return upload

@@ -87,6 +87,8 @@ POLICY: dict[str, frozenset[str]] = {
     "engagement:engagement_list": own_hub(PEOPLE),
     "engagement:engagement_create": own_hub(STAFF),
     "engagement:import_upload": own_hub(STAFF),
+    # a background preview's page answers only the session that uploaded the files
+    "engagement:import_preview": NOBODY,
     "engagement:import_confirm": NOBODY,
     "engagement:import_cancel": NOBODY,
     "engagement:review_list": own_hub(STAFF),
@@ -379,6 +381,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         "accounts:user_password_link": focal,
         "accounts:user_mfa_reset": focal,
         "jobs:job_detail": job,
+        "engagement:import_preview": job,
         "reports:figure_person": people["b"],
         "reports:city_story": other_city,
         "reports:brief_detail": brief,
