@@ -26,6 +26,7 @@ from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy.access import sees_advocacy_rows
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import DayField
 from citybridge.needs.models import Need
 from citybridge.network.access import get_city_for_user
 from citybridge.network.decorators import hub_member_required, hub_staff_required
@@ -40,8 +41,8 @@ from citybridge.support.models import ActionPlan, Mechanism, SupportAction
 class StoryForm(forms.Form):
     """The officer's text for a city and period (kept here: reports/forms.py is the figures')."""
 
-    start = forms.DateField(widget=forms.HiddenInput)
-    end = forms.DateField(widget=forms.HiddenInput)
+    start = DayField(widget=forms.HiddenInput)
+    end = DayField(widget=forms.HiddenInput)
     text = forms.CharField(
         label=gettext_lazy("Story for the brief"),
         widget=forms.Textarea(attrs={"rows": 7}),
@@ -83,7 +84,8 @@ def story_period(request: HttpRequest, hub: Hub, city) -> tuple[PeriodForm, dt.d
             return PeriodForm(initial={"start": start, "end": end}), start, end
     form = PeriodForm(request.GET or None)
     asked, end = form.period(default_start=hub.launched_on)
-    start = asked or end.replace(year=end.year - 1)
+    # A year before; 29 February has none, so its year before starts on the 28th.
+    start = asked or end.replace(year=end.year - 1, day=min(end.day, 28 if end.month == 2 else 31))
     if not form.is_bound:
         form = PeriodForm(initial={"start": start, "end": end})
     return form, start, end

@@ -50,3 +50,12 @@ def test_a_period_at_the_calendars_edges_is_a_form_error(client_for, hub_admin, 
     response = client_for(hub_admin).get(reverse(name), {"start": start, "end": end})
     assert response.status_code in (200, 400)
     assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
+
+
+def test_a_city_story_ending_on_29_february_starts_a_year_before(client_for, hub_admin, hub, city):
+    hub.launched_on = None
+    hub.save()
+    url = reverse("reports:city_story", args=[city.pk])
+    response = client_for(hub_admin).get(url, {"end": "2024-02-29"})
+    assert response.status_code == 200
+    assert response.context["start"].isoformat() == "2023-02-28"
