@@ -48,17 +48,26 @@ def parse_day(text: str | None) -> dt.date | None:
     return day if FIRST_DAY <= day <= LAST_DAY else None
 
 
+def validate_day(value: dt.date | None) -> None:
+    if value and not FIRST_DAY <= value <= LAST_DAY:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="out_of_range",
+            params={"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()},
+        )
+
+
 class DayField(forms.DateField):
     """A date between FIRST_DAY and LAST_DAY: the calendar's edges are a form error."""
 
-    def validate(self, value) -> None:
-        super().validate(value)
-        if value and not FIRST_DAY <= value <= LAST_DAY:
-            raise forms.ValidationError(
-                _("Enter a date between %(first)s and %(last)s."),
-                code="out_of_range",
-                params={"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()},
-            )
+    default_validators = [validate_day]
+
+
+def bound_days(form: forms.BaseForm) -> None:
+    """Hold every date field of a (model) form to FIRST_DAY..LAST_DAY, as DayField does."""
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField) and validate_day not in field.validators:
+            field.validators.append(validate_day)
 
 
 class IdField(forms.IntegerField):

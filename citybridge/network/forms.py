@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.inputs import bound_days
 from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
     Hub,
@@ -44,6 +45,7 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         self.fields["version"].required = False
         self.fields["version"].widget = forms.HiddenInput()
 

@@ -20,6 +20,7 @@ from citybridge.accounts.disclosure import (
     shown_difference,
 )
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
+from citybridge.lib.inputs import FIRST_DAY
 from citybridge.needs.models import Need
 from citybridge.network.models import (
     Hub,
@@ -81,7 +82,10 @@ def current_period(hub: Hub, today: dt.date) -> tuple[dt.date, dt.date]:
     """The twelve months up to today, or up to the hub's latest engagement when it has none
     this year (a hub whose records stop earlier still shows its last year of work)."""
     latest = Engagement.objects.of_hub(hub).aggregate(d=Max("starts_on"))["d"]
-    end = min(today, latest) if latest and latest < today - dt.timedelta(days=365) else today
+    # A latest date before FIRST_DAY is a typo (0001-01-01), not a year of work to show, and
+    # the year before it and the period before that would fall off the calendar.
+    stale = latest and FIRST_DAY <= latest < today - dt.timedelta(days=365)
+    end = min(today, latest) if stale and latest else today
     return year_before(end), end
 
 

@@ -59,3 +59,45 @@ def test_a_city_story_ending_on_29_february_starts_a_year_before(client_for, hub
     response = client_for(hub_admin).get(url, {"end": "2024-02-29"})
     assert response.status_code == 200
     assert response.context["start"].isoformat() == "2023-02-28"
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_records_dated_at_the_calendars_edges_leave_the_home_page_working(
+    client_for, hub_admin, hub, city, day
+):
+    """A date an import or an older form let through: the home page's default period and the
+    period before it stay on the calendar."""
+    import datetime as dt
+
+    from citybridge.engagement.models import Engagement
+
+    when = dt.date.fromisoformat(day)
+    Engagement.objects.create(
+        hub=hub,
+        key="EDGE",
+        title="Edge",
+        kind=Engagement.Kind.CONSULTATION,
+        starts_on=when,
+        ends_on=when,
+        host_city=city,
+    )
+    assert client_for(hub_admin).get(reverse("reports:home")).status_code == 200
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_an_engagement_at_the_calendars_edges_is_a_form_error(client_for, officer, hub, city, day):
+    from citybridge.engagement.models import Engagement
+
+    data = {
+        "key": "EDGE",
+        "title": "Edge",
+        "kind": Engagement.Kind.CONSULTATION,
+        "starts_on": day,
+        "ends_on": day,
+        "country": "ME",
+        "host_city": city.pk,
+    }
+    response = client_for(officer).post(reverse("engagement:engagement_create"), data)
+    assert response.status_code in (200, 400)
+    assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
+    assert not Engagement.objects.filter(key="EDGE").exists()
