@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
 from citybridge.lib.inputs import parse_id
 from citybridge.network import actions
-from citybridge.network.access import get_city_for_user, get_person_for_user
+from citybridge.network.access import get_city_for_user, get_hubs_for_user, get_person_for_user
 from citybridge.network.decorators import (
     hub_admin_required,
     hub_member_required,
@@ -353,6 +354,20 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         detail="erase",
     )
     return render(request, "network/person_erase.html", {"person": person})
+
+
+@require_POST
+@login_required
+def hub_choose(request: HttpRequest) -> HttpResponse:
+    """Work in another of the user's hubs: every page then shows and allows what their role in
+    that hub gives (network.decorators), and nothing of the hub they leave."""
+    hubs = {hub.pk: hub for hub in get_hubs_for_user(request.user)}
+    hub = hubs.get(parse_id(request.POST.get("hub")) or 0)
+    if hub is None:
+        raise Http404("No such hub among yours.")
+    request.session["hub_id"] = hub.pk
+    messages.success(request, _("You are working in %(hub)s.") % {"hub": hub.name})
+    return redirect("reports:home")
 
 
 @hub_admin_required

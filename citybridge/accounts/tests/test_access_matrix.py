@@ -83,6 +83,7 @@ POLICY: dict[str, frozenset[str]] = {
     "network:person_erase": ADMIN,
     "network:hub_settings": ADMIN,
     "network:hub_texts": ADMIN,
+    "network:hub_choose": NOBODY,  # POST-only; a hub the user has no role in is a 404
     # engagement
     "engagement:engagement_list": own_hub(PEOPLE),
     "engagement:engagement_create": own_hub(STAFF),
@@ -428,9 +429,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         if role in users:
             clients[role].force_login(users[role])
         if role.endswith("@here"):
-            session = clients[role].session
-            session["hub_id"] = hub.pk
-            session.save()
+            clients[role].post(reverse("network:hub_choose"), {"hub": hub.pk})
     return {"objects": objects, "clients": clients, "own_support": own}
 
 

@@ -51,9 +51,29 @@ def neighbour(hub, city) -> Person:
 
 
 def work_in(client, hub: Hub) -> None:
-    session = client.session
-    session["hub_id"] = hub.pk
-    session.save()
+    response = client.post(reverse("network:hub_choose"), {"hub": hub.pk})
+    assert (response.status_code, response["Location"]) == (302, reverse("reports:home"))
+
+
+def test_a_two_hub_user_chooses_the_hub_they_work_in(client_for, admin_there, neighbour, hub):
+    client = client_for(admin_there)
+    assert neighbour.full_name not in client.get(reverse("network:person_list")).content.decode()
+    work_in(client, hub)
+    page = client.get(reverse("network:person_list")).content.decode()
+    assert neighbour.full_name in page
+    assert client.session["hub_id"] == hub.pk
+
+
+def test_choosing_a_hub_rejects_get(client_for, admin_there, hub):
+    client = client_for(admin_there)
+    assert client.get(reverse("network:hub_choose"), {"hub": hub.pk}).status_code == 405
+    assert "hub_id" not in client.session
+
+
+def test_nobody_chooses_a_hub_they_have_no_role_in(client_for, outsider, hub):
+    client = client_for(outsider)
+    assert client.post(reverse("network:hub_choose"), {"hub": hub.pk}).status_code == 404
+    assert "hub_id" not in client.session
 
 
 def test_a_hub_admin_elsewhere_cannot_export_or_erase_a_person_here(
