@@ -91,6 +91,7 @@ def start_import(
     )
 
 
+@records_acting_user
 def start_preview(
     token: str,
     kind: str,
