@@ -39,6 +39,9 @@ def hubs_to_choose(request: HttpRequest) -> list[dict]:
 
 # BCP 47 tags for <html lang> and the switcher: Serbian is written in two scripts.
 HTML_LANG = {"sr": "sr-Cyrl", "sr-latn": "sr-Latn"}
+# The switcher's closed face: a short code in the language's own script, so the header keeps
+# to one line in the longest language; the full names are in the open menu.
+SHORT_NAME = {"sr": "СР", "mk": "МК"}
 
 
 def languages(request: HttpRequest) -> dict:
@@ -56,4 +59,5 @@ def languages(request: HttpRequest) -> dict:
             for code, name in settings.LANGUAGES
         ],
         "current_language_name": dict(settings.LANGUAGES).get(current, current),
+        "current_language_short": SHORT_NAME.get(current, current.split("-")[0].upper()),
     }
