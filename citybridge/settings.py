@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: the saved language is the user's, the default their hub's.
     "citybridge.network.middleware.LanguageMiddleware",
+    "citybridge.network.middleware.NameScriptMiddleware",
     "citybridge.accounts.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "citybridge.accounts.middleware.MFARequiredMiddleware",
@@ -124,6 +125,8 @@ TEMPLATES = [
                 "citybridge.accounts.context_processors.navigation",
                 "citybridge.accounts.context_processors.languages",
             ],
+            # `name`/`names`: people's and places' names in the reader's script, on every page.
+            "builtins": ["citybridge.network.templatetags.names"],
         },
     },
 ]

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.apps import apps
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.accounts.models import AccessLog, Role, User
+from citybridge.accounts.models import AccessLog, NameScript, Role, User
 from citybridge.lib.inputs import DayField, IdField
 
 
@@ -19,6 +20,21 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         return "".join(self.cleaned_data["token"].split())
+
+
+class PreferencesForm(forms.Form):
+    """The reader's own choices: the interface language and the script of names."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    name_script = forms.ChoiceField(
+        label=_("People's and places' names"),
+        choices=NameScript.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Show names as they were written, or all in one script. Lists are sorted the same "
+            "way whichever you choose."
+        ),
+    )
 
 
 class AccessLogFilterForm(forms.Form):

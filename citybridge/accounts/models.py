@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class NameScript(models.TextChoices):
+    """How a reader sees people's and places' names (citybridge.lib.scripts)."""
+
+    AS_WRITTEN = "written", _("As written")
+    LATIN = "latin", _("In Latin script")
+    CYRILLIC = "cyrillic", _("In Cyrillic script")
+
+
 class User(AbstractUser):
     """A person who signs in. What they may see comes only from their roles."""
 
@@ -19,6 +27,11 @@ class User(AbstractUser):
     # and their hub's default decide; network.middleware.LanguageMiddleware).
     language = models.CharField(
         _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
+    # The script people's and places' names are shown in (accounts.names); sorting never
+    # depends on it: lists sort by the folded name.
+    name_script = models.CharField(
+        _("names"), max_length=10, default=NameScript.AS_WRITTEN, choices=NameScript.choices
     )
 
     # Who changed a user's name, e-mail, flags or groups; never the password hash.

@@ -12,6 +12,7 @@ urlpatterns = [
     path("mfa/verify/", views.mfa_verify, name="mfa_verify"),
     path("mfa/recovery/", views.mfa_recovery, name="mfa_recovery"),
     path("language/", views.set_language, name="set_language"),
+    path("preferences/", views.preferences, name="preferences"),
     path("access-log/", views.access_log, name="access_log"),
     path("users/", views.user_list, name="user_list"),
     path("users/add/", views.user_add, name="user_add"),

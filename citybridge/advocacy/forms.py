@@ -60,13 +60,13 @@ class AdvocacyActionForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(self.fields["people"], Person.objects.visible_to(user).of_hub(hub))
         choose_from(
             self.fields["needs"],
             Need.objects.of_hub(hub)
             .select_related("city", "theme")
-            .order_by("city__name", "theme__name"),
+            .order_by("city__name_key", "theme__name"),
         )
         choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
         choose_from(
@@ -90,7 +90,7 @@ class TestimonialForm(forms.ModelForm):
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self.fields["person"], Person.objects.visible_to(user).of_hub(hub))
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
 
     def clean_quote(self) -> str:
         quote = self.cleaned_data["quote"].strip().strip('“”"')

@@ -40,7 +40,7 @@ class EngagementForm(VersionedForm):
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.hub = hub
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         self.fields["host_city"].queryset = cities  # type: ignore[attr-defined]
         self.fields["participating_cities"].queryset = cities  # type: ignore[attr-defined]
         self.fields["participating_cities"].required = False

@@ -24,7 +24,7 @@ class MatchForm(forms.Form):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         choose_from(self, "city", cities, _("Choose a city"))
         choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
 

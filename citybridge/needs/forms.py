@@ -66,7 +66,7 @@ class NeedForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         choose_from(self, "city", cities, _("Choose a city"))
         choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
         engagements = Engagement.objects.of_hub(hub).order_by("-starts_on")
@@ -110,7 +110,7 @@ class FindingForm(forms.ModelForm):
             Q(pk=engagement.host_city_id) | Q(engagements=engagement)
         )
         choose_from(
-            self, "city", cities.distinct().order_by("name"), _("Choose a city that took part")
+            self, "city", cities.distinct().order_by("name_key"), _("Choose a city that took part")
         )
 
     def validate_unique(self) -> None:

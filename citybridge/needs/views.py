@@ -63,7 +63,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "end": end,
         "themes": themes_of(hub),
         "countries": hub.countries.all(),
-        "cities": LocalGovernment.objects.of_hub(hub).order_by("name"),
+        "cities": LocalGovernment.objects.of_hub(hub).order_by("name_key"),
         "statuses": Need.Status.choices,
     }
     return render(
@@ -146,7 +146,7 @@ def consultation_context(request: HttpRequest, engagement: Engagement, **forms) 
         Need.objects.visible_to(request.user)
         .filter(source_engagement=engagement)
         .select_related("city", "theme")
-        .order_by("city__name", "theme__name")
+        .order_by("city__name_key", "theme__name")
     )
     findings = ConsultationFinding.objects.visible_to(request.user).filter(engagement=engagement)
     by_city: dict[int, dict] = {}
@@ -158,7 +158,7 @@ def consultation_context(request: HttpRequest, engagement: Engagement, **forms) 
         by_city.setdefault(need.city_id, {"city": need.city, "needs": []})["needs"].append(need)
     return {
         "engagement": engagement,
-        "cities": sorted(by_city.values(), key=lambda c: c["city"].name),
+        "cities": sorted(by_city.values(), key=lambda c: c["city"].name_key),
         "is_staff": scope_of(request.user).is_staff_of(engagement.hub_id),
         "finding_form": forms.get("finding_form") or FindingForm(engagement=engagement),
         "need_formset": forms.get("need_formset") or ConsultationNeedFormSet(hub=hub),
@@ -248,7 +248,7 @@ def regional_priorities(request: HttpRequest) -> HttpResponse:
     ranked_themes = [themes[r.theme_id] for r in ranks]
     heat = [
         (city, [(theme, cells.get((city.pk, theme.pk))) for theme in ranked_themes])
-        for city in sorted(cities, key=lambda c: (c.country.name, c.name))
+        for city in sorted(cities, key=lambda c: (c.country.name, c.name_key))
     ]
     context = {
         "ranks": [(themes[r.theme_id], r) for r in ranks],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from citybridge.accounts.scopes import scope_of
+from citybridge.network import names
 from citybridge.network.models import Hub
 
 Middleware = Callable[[HttpRequest], HttpResponse]
@@ -87,6 +88,21 @@ class LanguageMiddleware:
             v for v in (response.headers.get("Vary"), "Accept-Language", "Cookie") if v
         )
         return response
+
+
+class NameScriptMiddleware:
+    """Names in the script the signed-in user chose (User.name_script) for this request."""
+
+    def __init__(self, get_response: Middleware) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        token = names.activate(user.name_script if user.is_authenticated else "")  # type: ignore[union-attr]
+        try:
+            return self.get_response(request)
+        finally:
+            names.deactivate(token)
 
 
 def idle_limit_seconds(request: HttpRequest) -> int:

@@ -203,7 +203,8 @@ class LocalGovernment(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     geonameid = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Denormalised fold(name): serves the city search across scripts and diacritics.
+    # Denormalised fold(name): serves the city search across scripts and diacritics, and the
+    # order of city lists (Meta.ordering).
     name_key = models.CharField(max_length=150, editable=False, db_index=True)
     # The optimistic lock of network.versions: each edit through the save action claims the next.
     version = models.PositiveIntegerField(default=1)
@@ -213,7 +214,8 @@ class LocalGovernment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        # Folded, so "Ниш" sorts beside "Nis" and "Čačak" among the Cs, whatever the script.
+        ordering = ["name_key"]
         verbose_name = _("local government")
         verbose_name_plural = _("local governments")
         constraints = [
@@ -444,7 +446,8 @@ class Person(models.Model):
     # Created by resolution from sign-in sheets (not by hand): resolution may retire it when a
     # merge leaves it without records.
     from_import = models.BooleanField(default=False, editable=False)
-    # fold(full_name): serves the people search across scripts and diacritics.
+    # fold(full_name): serves the people search across scripts and diacritics, and the order of
+    # people lists (Meta.ordering).
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -456,7 +459,8 @@ class Person(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["full_name"]
+        # Folded, so "Гордана" sorts beside "Gordana", not after Z.
+        ordering = ["name_key"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

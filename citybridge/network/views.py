@@ -65,7 +65,7 @@ def city_list(request: HttpRequest) -> HttpResponse:
         cities = cities.filter(pk__in=member_ids)
     elif member == "no":
         cities = cities.exclude(pk__in=member_ids)
-    page = page_of(request, cities.order_by("name"))
+    page = page_of(request, cities.order_by("name_key"))
     context = {
         "page": page,
         "member_ids": member_ids,
@@ -166,7 +166,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         people = people.filter(local_government_id=city_id)
     if role:
         people = people.filter(positions__role=role).distinct()
-    page = page_of(request, people.order_by("full_name"))
+    page = page_of(request, people.order_by("name_key"))
     # Engagements are counted for the rows shown only: counted for every person the search
     # matches (before the page is cut) they made a search of a hub of 20,000 people take seconds.
     page.object_list = list(page.object_list)
@@ -191,7 +191,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "city": city,
         "role": role,
         "roles": RoleKind.choices,
-        "cities": LocalGovernment.objects.of_hub(hub).order_by("name"),
+        "cities": LocalGovernment.objects.of_hub(hub).order_by("name_key"),
     }
     return render(
         request,

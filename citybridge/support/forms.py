@@ -46,7 +46,7 @@ def peer_cities_of(hub: Hub):
     return (
         LocalGovernment.objects.filter(Q(country__hubs=hub) | Q(practices__isnull=False))
         .distinct()
-        .order_by("name")
+        .order_by("name_key")
     )
 
 
@@ -85,7 +85,7 @@ class SupportActionForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name")
+        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         choose_from(self.fields["city"], cities)
         choose_from(self.fields["peer_cities"], peer_cities_of(hub))
         choose_from(self.fields["organisation"], governments_of(hub))
@@ -93,7 +93,7 @@ class SupportActionForm(forms.ModelForm):
             self.fields["needs"],
             Need.objects.of_hub(hub)
             .select_related("city", "theme")
-            .order_by("city__name", "theme__name"),
+            .order_by("city__name_key", "theme__name"),
         )
         choose_from(self.fields["experts"], Expert.objects.filter(hub=hub))
         choose_from(
@@ -189,7 +189,7 @@ class MechanismForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(
             self.fields["support_actions"],
             SupportAction.objects.of_hub(hub).select_related("city", "organisation"),
@@ -228,7 +228,7 @@ class ActionPlanForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(self.fields["organisation"], governments_of(hub))
         choose_from(
             self.fields["support_actions"],

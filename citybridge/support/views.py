@@ -310,7 +310,7 @@ def mechanism_list(request: HttpRequest) -> HttpResponse:
         .of_hub(hub)
         .select_related("city__country")
         .prefetch_related("stages")
-        .order_by("city__name")
+        .order_by("city__name_key")
     )
     rows = [(m, m.current_stage()) for m in mechanisms]
     stage_counts = {

@@ -165,6 +165,7 @@ POLICY: dict[str, frozenset[str]] = {
     "rosetta-form": ADMIN,
     "rosetta-download-file": ADMIN,
     "rosetta.translate_text": ADMIN,  # answers that machine suggestions are off  # POST only, open to everyone (the switcher)
+    "accounts:preferences": SIGNED_IN,
     "accounts:access_log": ADMIN,
     # user management: hub admins only, and only their hubs' users (the object: the focal point)
     "accounts:user_list": ADMIN,
