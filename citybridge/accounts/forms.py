@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
