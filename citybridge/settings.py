@@ -235,7 +235,9 @@ LANGUAGES = [
     ("bs", "Bosanski"),
     ("hr", "Hrvatski"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface's catalogs first (makemessages writes there), then the month abbreviations of
+# the date formats (citybridge.formats), which override only Django's own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "formats" / "locale"]
 # Hub admins correct a translation at /translations/ (django-rosetta): it writes the .po beside
 # the code and compiles the .mo; web processes read it after their next restart (README).
 ROSETTA_ACCESS_CONTROL_FUNCTION = "citybridge.accounts.scopes.may_translate"
@@ -243,9 +245,9 @@ ROSETTA_STORAGE_CLASS = "rosetta.storage.SessionRosettaStorage"
 ROSETTA_MESSAGES_SOURCE_LANGUAGE_NAME = "English"
 ROSETTA_SHOW_AT_ADMIN_PANEL = False
 ROSETTA_LOGIN_URL = "/accounts/login/"
-# One date format in every page and language ("8 Dec 2022", "8 Dec 2022, 14:05"): the language
-# modules under citybridge/formats/ carry it, since the active language's formats win over these
-# settings; these name the same values for code that reads settings directly.
+# Each language writes dates its own way ("8 Dec 2022", "8. дец 2022.", "8 дек. 2022"): the
+# language modules under citybridge/formats/ carry it, since the active language's formats win
+# over these settings; these name the English values for code that reads settings directly.
 FORMAT_MODULE_PATH = ["citybridge.formats"]
 DATE_FORMAT = formats.DATE_FORMAT
 DATETIME_FORMAT = formats.DATETIME_FORMAT

@@ -1,12 +1,24 @@
-"""The product's one way of writing dates and times, in every interface language.
+"""How each interface language writes dates and times, and what forms accept.
 
-"8 Dec 2022" and "8 Dec 2022, 14:05": day first, the month as a word (localised), so a date
-reads the same in Podgorica and in a donor's office abroad and cannot be taken for 12/8.
+Day first, the month as a word, so a date cannot be taken for 12/8 in Podgorica or in a donor's
+office abroad, each language as its readers write it (CLDR's medium date, which is what a
+native reader expects in a table):
+
+    en       8 Dec 2022         8 Dec 2022, 14:05
+    sq       8 dhj 2022         8 dhj 2022, 14:05
+    sr       8. дец 2022.       8. дец 2022. 14:05
+    sr_Latn  8. dec 2022.       8. dec 2022. 14:05
+    bs       8. dec 2022.       8. dec 2022. 14:05
+    hr       8. pro 2022.       8. pro 2022. 14:05
+    mk       8 дек. 2022        8 дек. 2022 14:05
 
 Since Django 5.0 localisation is always on, so the active language's formats win over
-`settings.DATE_FORMAT`; settings.FORMAT_MODULE_PATH points here and each interface language
-(`<locale>/formats.py`, sr_Latn falling back to sr) takes these values. Formats these modules do
-not name (numbers, month-and-year) stay the language's own.
+`settings.DATE_FORMAT`; settings.FORMAT_MODULE_PATH points here and every interface language has
+its own module (`<locale>/formats.py`, sr_Latn and hr included, so none falls back to another
+language's or to Django's). The month abbreviations are Django's ("b": its MONTHS_3), except
+where Django's translation differs from the language's usage (a dot after "мај", "ауг" for
+"авг", Croatian's "pro." ...): citybridge/formats/locale/ holds those, in settings.LOCALE_PATHS
+after the interface's catalogs. Numbers keep each language's own separators (Django's).
 
 Forms accept ISO dates (what `<input type="date">` sends, and first, so date widgets render
 their value in it) and the region's day.month.year, with or without the closing dot.

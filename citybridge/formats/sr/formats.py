@@ -1,1 +1,9 @@
-from citybridge.formats import *  # noqa: F403  (the product's formats: see citybridge.formats)
+"""Serbian (Cyrillic): "8. дец 2022.", "8. дец 2022. 14:05" (the ordinal dot after the day and the year; the
+month abbreviations of citybridge/formats/locale/)."""
+
+from citybridge.formats import *  # noqa: F403
+
+DATE_FORMAT = "j. b Y."
+DATETIME_FORMAT = "j. b Y. H:i"
+SHORT_DATE_FORMAT = DATE_FORMAT
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
