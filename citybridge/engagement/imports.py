@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import records_acting_user
@@ -77,8 +78,8 @@ def import_engagements(
                 Problem(
                     row.number,
                     columns["key"],
-                    "The key is missing.",
-                    "Give each engagement a short unique key, e.g. E012.",
+                    _("The key is missing."),
+                    _("Give each engagement a short unique key, e.g. E012."),
                 )
             )
         elif key in seen:
@@ -86,8 +87,8 @@ def import_engagements(
                 Problem(
                     row.number,
                     columns["key"],
-                    f"The key {key} is also on row {seen[key]}.",
-                    "Give each engagement its own key.",
+                    _("The key %(key)s is also on row %(row)s.") % {"key": key, "row": seen[key]},
+                    _("Give each engagement its own key."),
                 )
             )
         seen.setdefault(key, row.number)
@@ -96,8 +97,8 @@ def import_engagements(
                 Problem(
                     row.number,
                     columns["title"],
-                    "The title is missing.",
-                    "Write the engagement's title.",
+                    _("The title is missing."),
+                    _("Write the engagement's title."),
                 )
             )
         kind = engagement_kind(cell["type"]) if cell.get("type") else Engagement.Kind.OTHER
@@ -107,8 +108,8 @@ def import_engagements(
                 Problem(
                     row.number,
                     columns["type"],
-                    f"'{cell['type']}' is not a type of engagement.",
-                    f"Use one of: {allowed}.",
+                    _("'%(value)s' is not a type of engagement.") % {"value": cell["type"]},
+                    _("Use one of: %(allowed)s.") % {"allowed": allowed},
                 )
             )
         dates: list[dt.date] = []
@@ -123,8 +124,8 @@ def import_engagements(
                     Problem(
                         row.number,
                         columns[field],
-                        f"'{cell.get(field, '')}' is not a date.",
-                        "Write it as YYYY-MM-DD.",
+                        _("'%(value)s' is not a date.") % {"value": cell.get(field, "")},
+                        _("Write it as YYYY-MM-DD."),
                     )
                 )
         if len(dates) == 2 and dates[1] < dates[0]:
@@ -132,8 +133,8 @@ def import_engagements(
                 Problem(
                     row.number,
                     columns.get("end"),
-                    "The engagement ends before it starts.",
-                    "Check the start and end dates.",
+                    _("The engagement ends before it starts."),
+                    _("Check the start and end dates."),
                 )
             )
         code = None
@@ -144,8 +145,8 @@ def import_engagements(
                     Problem(
                         row.number,
                         columns["country"],
-                        f"'{cell['country']}' is not a country code.",
-                        "Use the ISO 3166 two-letter code, e.g. ME.",
+                        _("'%(value)s' is not a country code.") % {"value": cell["country"]},
+                        _("Use the ISO 3166 two-letter code, e.g. ME."),
                     )
                 )
         if len(dates) == 2 and kind and key and title:
@@ -156,7 +157,7 @@ def import_engagements(
         raise SheetError(problems)
 
     report = ImportReport(
-        kind="engagement", file_names=[file_name], dry_run=dry_run, rows=len(parsed)
+        kind=_("engagement"), file_names=[file_name], dry_run=dry_run, rows=len(parsed)
     )
     with transaction.atomic():
         index = known_places()
@@ -240,8 +241,11 @@ def parse_sheets(
                 Problem(
                     None,
                     None,
-                    f"No engagement of this hub has the key '{PurePath(name).stem}'.",
-                    "Name the file after the engagement's key (e.g. E012.csv) or choose the engagement.",
+                    _("No engagement of this hub has the key '%(key)s'.")
+                    % {"key": PurePath(name).stem},
+                    _(
+                        "Name the file after the engagement's key (e.g. E012.csv) or choose the engagement."
+                    ),
                     file=name,
                 )
             )
@@ -257,8 +261,8 @@ def parse_sheets(
                     Problem(
                         row.number,
                         columns.get("full_name") or columns.get("last_name"),
-                        "The name is missing.",
-                        "Write the person's name, or delete the row if nobody signed it.",
+                        _("The name is missing."),
+                        _("Write the person's name, or delete the row if nobody signed it."),
                         file=name,
                     )
                 )
@@ -287,7 +291,7 @@ def import_attendance(
 ) -> ImportReport:
     sheets = parse_sheets(files, hub=hub, engagement=engagement, progress=progress)
     report = ImportReport(
-        kind="attendance", file_names=[s.file_name for s in sheets], dry_run=dry_run
+        kind=_("attendance"), file_names=[s.file_name for s in sheets], dry_run=dry_run
     )
     with transaction.atomic():
         people_before = hub.people.count()
@@ -312,15 +316,20 @@ def import_attendance(
             previous = fingerprints.get((sheet.engagement.pk, sheet.file_name))
             if previous == sheet.sha256:
                 report.unchanged += len(sheet.table.rows)
-                report.notes.append(f"{sheet.file_name} was already imported: nothing changed.")
+                report.notes.append(
+                    _("%(file)s was already imported: nothing changed.") % {"file": sheet.file_name}
+                )
                 continue
             if previous:
                 conflicts.append(
                     Problem(
                         None,
                         None,
-                        f"A different {sheet.file_name} was already imported for {sheet.engagement.key}.",
-                        "Remove the earlier sheet on the engagement's page first, or give this file another name.",
+                        _("A different %(file)s was already imported for %(key)s.")
+                        % {"file": sheet.file_name, "key": sheet.engagement.key},
+                        _(
+                            "Remove the earlier sheet on the engagement's page first, or give this file another name."
+                        ),
                         file=sheet.file_name,
                     )
                 )

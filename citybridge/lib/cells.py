@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+
 from citybridge.lib.spreadsheets import ValueProblem
 from citybridge.lib.text import fold
 
@@ -25,9 +27,9 @@ _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 def parse_date(text: str) -> dt.date:
     """A date written as 2024-03-09, 09.03.2024., 9.3.2024, 09/03/2024 or an Excel serial."""
     value = text.strip()
-    fix = "Write it as day.month.year, for example 09.03.2024."
+    fix = _("Write it as day.month.year, for example 09.03.2024.")
     if not value:
-        raise ValueProblem("The date is missing.", fix)
+        raise ValueProblem(_("The date is missing."), fix)
     try:
         if match := _ISO.fullmatch(value):
             year, month, day = (int(g) for g in match.groups())
@@ -39,8 +41,8 @@ def parse_date(text: str) -> dt.date:
             # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
             return _EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
     except ValueError:
-        raise ValueProblem(f"'{value}' is not a real date.", fix) from None
-    raise ValueProblem(f"'{value}' is not a date we can read.", fix)
+        raise ValueProblem(_("'%(value)s' is not a real date.") % {"value": value}, fix) from None
+    raise ValueProblem(_("'%(value)s' is not a date we can read.") % {"value": value}, fix)
 
 
 _TRUE = {"yes", "y", "da", "po", "true", "1", "x", "✓", "✔", "ja", "oui", "si"}
@@ -56,8 +58,11 @@ def parse_bool(text: str) -> bool:
         return False
     shown = text.strip()
     if not shown:
-        raise ValueProblem("The yes/no answer is missing.", "Write 'yes' or 'no'.")
-    raise ValueProblem(f"'{shown}' is not a yes or no.", "Write 'yes' or 'no' (or da/ne, po/jo).")
+        raise ValueProblem(_("The yes/no answer is missing."), _("Write 'yes' or 'no'."))
+    raise ValueProblem(
+        _("'%(value)s' is not a yes or no.") % {"value": shown},
+        _("Write 'yes' or 'no' (or da/ne, po/jo)."),
+    )
 
 
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
@@ -69,5 +74,6 @@ def parse_email(text: str) -> str:
     if _EMAIL.fullmatch(value) and ".." not in value:
         return value
     raise ValueProblem(
-        f"'{text.strip()}' is not an e-mail address.", "Correct it or leave the cell empty."
+        _("'%(value)s' is not an e-mail address.") % {"value": text.strip()},
+        _("Correct it or leave the cell empty."),
     )

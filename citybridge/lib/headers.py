@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    label: str
+    label: str | Promise  # for people: translated when shown
     synonyms: tuple[str, ...]
 
 
@@ -28,7 +31,7 @@ class ColumnSpec:
     first-name and a last-name column". `ignored` headings are known and deliberately skipped.
     """
 
-    kind: str
+    kind: str | Promise  # for people: "attendance sheet", translated when shown
     fields: tuple[Field, ...]
     required: tuple[tuple[tuple[str, ...], ...], ...] = ()
     ignored: tuple[str, ...] = field(default=())
@@ -42,7 +45,7 @@ class ColumnSpec:
 
 _FULL_NAME = Field(
     "full_name",
-    "full name",
+    _("full name"),
     (
         "Full name", "Name", "Name and surname", "First and last name", "Participant",
         "Ime i prezime", "Ime i prezime učesnika", "Prezime i ime", "Ime prezime",
@@ -53,17 +56,17 @@ _FULL_NAME = Field(
 )  # fmt: skip
 _FIRST_NAME = Field(
     "first_name",
-    "first name",
+    _("first name"),
     ("First name", "Given name", "Forename", "Ime", "Име", "Emri", "Emër", "Emri i parë"),
 )
 _LAST_NAME = Field(
     "last_name",
-    "last name",
+    _("last name"),
     ("Last name", "Surname", "Family name", "Prezime", "Презиме", "Mbiemri", "Mbiemër"),
 )
 _ORGANISATION = Field(
     "organisation",
-    "organisation",
+    _("organisation"),
     (
         "Organisation", "Organization", "Institution", "Organisation / Institution",
         "Organization / Institution", "Agency", "Employer",
@@ -75,7 +78,7 @@ _ORGANISATION = Field(
 )  # fmt: skip
 _ROLE = Field(
     "role",
-    "role",
+    _("role"),
     (
         "Role", "Position", "Function", "Job title", "Position / Role",
         "Pozicija", "Funkcija", "Radno mjesto", "Radno mesto", "Zvanje", "Položaj",
@@ -85,7 +88,7 @@ _ROLE = Field(
 )  # fmt: skip
 _CITY = Field(
     "city",
-    "city / municipality",
+    _("city / municipality"),
     (
         "City", "Municipality", "City / Municipality", "Town", "Local government", "Place",
         "Grad", "Opština", "Općina", "Opstina", "Opcina", "Grad / Opština", "Grad / Općina",
@@ -96,12 +99,12 @@ _CITY = Field(
 )  # fmt: skip
 _COUNTRY = Field(
     "country",
-    "country",
+    _("country"),
     ("Country", "Country code", "Država", "Drzava", "Држава", "Shteti", "Vendi / Shteti"),
 )
 _EMAIL = Field(
     "email",
-    "e-mail",
+    _("e-mail"),
     (
         "E-mail", "Email", "E-mail address", "Email address", "Mail", "E-mail adresa",
         "Email adresa", "Adresa e-pošte", "E-pošta", "Elektronska pošta",
@@ -111,12 +114,12 @@ _EMAIL = Field(
 )  # fmt: skip
 _GENDER = Field(
     "gender",
-    "gender",
+    _("gender"),
     ("Gender", "Sex", "M/F", "M/Ž", "Pol", "Spol", "Пол", "Gjinia", "Gjinia (M/F)"),
 )
 
 ATTENDANCE = ColumnSpec(
-    kind="attendance sheet",
+    kind=_("attendance sheet"),
     fields=(_FULL_NAME, _FIRST_NAME, _LAST_NAME, _ORGANISATION, _ROLE, _CITY, _EMAIL, _GENDER),
     required=((("full_name",), ("first_name", "last_name")),),
     ignored=(
@@ -129,7 +132,7 @@ ATTENDANCE = ColumnSpec(
 
 _JOINED = Field(
     "joined",
-    "date joined",
+    _("date joined"),
     (
         "Joined", "Date joined", "Member since", "Joined on", "Pristupila", "Datum pristupanja",
         "Član od", "Приступила", "Датум приступања", "Anëtarësuar", "Data e anëtarësimit",
@@ -137,7 +140,7 @@ _JOINED = Field(
 )  # fmt: skip
 _LEFT = Field(
     "left",
-    "date left",
+    _("date left"),
     (
         "Left", "Date left", "Left on", "Member until", "Istupila", "Datum istupanja",
         "Иступила", "Датум иступања", "Larguar", "Data e largimit",
@@ -145,28 +148,30 @@ _LEFT = Field(
 )  # fmt: skip
 
 MEMBERS = ColumnSpec(
-    kind="member cities sheet",
+    kind=_("member cities sheet"),
     fields=(_CITY, _COUNTRY, _JOINED, _LEFT),
     required=((("city",),), (("country",),), (("joined",),)),
     ignored=("#", "No.", "Br.", "Rb"),
 )
 
 ENGAGEMENTS = ColumnSpec(
-    kind="engagements sheet",
+    kind=_("engagements sheet"),
     fields=(
-        Field("key", "key", ("Key", "Code", "ID", "Ref", "Reference", "Šifra", "Kodi")),
-        Field("title", "title", ("Title", "Name of event", "Event", "Naziv", "Назив", "Titulli")),
+        Field("key", _("key"), ("Key", "Code", "ID", "Ref", "Reference", "Šifra", "Kodi")),
+        Field(
+            "title", _("title"), ("Title", "Name of event", "Event", "Naziv", "Назив", "Titulli")
+        ),
         Field(
             "type",
-            "type",
+            _("type"),
             ("Type", "Event type", "Kind", "Format", "Vrsta", "Tip", "Врста", "Тип", "Lloji"),
         ),
         Field(
             "start",
-            "start date",
+            _("start date"),
             ("Start", "Start date", "From", "Date", "Datum", "Početak", "Od", "Датум", "Fillimi"),
         ),
-        Field("end", "end date", ("End", "End date", "To", "Kraj", "Do", "Крај", "Mbarimi")),
+        Field("end", _("end date"), ("End", "End date", "To", "Kraj", "Do", "Крај", "Mbarimi")),
         _CITY,
         _COUNTRY,
     ),
@@ -175,20 +180,22 @@ ENGAGEMENTS = ColumnSpec(
 )
 
 PRACTICES = ColumnSpec(
-    kind="good practices sheet",
+    kind=_("good practices sheet"),
     fields=(
-        Field("title", "title", ("Title", "Practice", "Good practice", "Naziv", "Titulli")),
+        Field("title", _("title"), ("Title", "Practice", "Good practice", "Naziv", "Titulli")),
         Field(
             "summary",
-            "summary",
+            _("summary"),
             ("Summary", "Description", "Abstract", "Opis", "Sažetak", "Опис", "Përshkrimi"),
         ),
         _CITY,
         _COUNTRY,
-        Field("themes", "themes", ("Themes", "Theme", "Topics", "Teme", "Теме", "Temat", "Tema")),
+        Field(
+            "themes", _("themes"), ("Themes", "Theme", "Topics", "Teme", "Теме", "Temat", "Tema")
+        ),
         Field(
             "human_rights_based",
-            "human-rights-based",
+            _("human-rights-based"),
             (
                 "Human rights based",
                 "Human-rights-based",
@@ -200,7 +207,7 @@ PRACTICES = ColumnSpec(
         ),
         Field(
             "gender_sensitive",
-            "gender-sensitive",
+            _("gender-sensitive"),
             (
                 "Gender sensitive",
                 "Gender-sensitive",
@@ -212,16 +219,16 @@ PRACTICES = ColumnSpec(
         ),
         Field(
             "evidence",
-            "evidence",
+            _("evidence"),
             ("Evidence", "Results", "Outcome", "Rezultati", "Dokazi", "Dëshmi"),
         ),
-        Field("language", "language", ("Language", "Jezik", "Језик", "Gjuha")),
+        Field("language", _("language"), ("Language", "Jezik", "Језик", "Gjuha")),
         Field(
             "target_groups",
-            "target groups",
+            _("target groups"),
             ("Target groups", "Target group", "Beneficiaries", "Ciljne grupe", "Grupet e synuara"),
         ),
-        Field("url", "link", ("URL", "Link", "Web", "Website", "Source", "Izvor", "Burimi")),
+        Field("url", _("link"), ("URL", "Link", "Web", "Website", "Source", "Izvor", "Burimi")),
     ),
     required=((("title",),),),
     ignored=("#", "No.", "Br.", "Rb"),

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def megabytes(size: int) -> str:
@@ -43,7 +45,7 @@ def size_problems(files: Iterable[tuple[str, int]], *, max_file: int, max_upload
 
 @dataclass
 class ImportReport:
-    kind: str
+    kind: str | Promise  # what a row is, for people ("attendance"): translated when shown
     file_names: list[str]
     dry_run: bool
     rows: int = 0
@@ -51,6 +53,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
+    # Further counts by name; the names extra_phrases() knows are said in the reader's language.
     extra: dict[str, int] = field(default_factory=dict)
     # Places the file named that the platform did not know yet, as "Name (CC)".
     new_places: list[str] = field(default_factory=list)
@@ -58,11 +61,48 @@ class ImportReport:
     def all_notes(self) -> list[str]:
         if not self.new_places:
             return self.notes
-        added = f"Added {len(self.new_places)} cities the platform did not know: {', '.join(self.new_places)}."
+        added = ngettext(
+            "Added %(n)s city the platform did not know: %(places)s.",
+            "Added %(n)s cities the platform did not know: %(places)s.",
+            len(self.new_places),
+        ) % {"n": len(self.new_places), "places": ", ".join(self.new_places)}
         return [added, *self.notes]
 
     def summary(self) -> str:
-        verb = "Would import" if self.dry_run else "Imported"
-        counts = f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged"
-        extras = "".join(f", {v} {k}" for k, v in self.extra.items())
-        return f"{verb} {self.rows} {self.kind} rows from {', '.join(self.file_names)}: {counts}{extras}."
+        values = {
+            "rows": self.rows,
+            "kind": self.kind,
+            "files": ", ".join(self.file_names),
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
+        if self.dry_run:
+            said = ngettext(
+                "Would import %(rows)s %(kind)s row from %(files)s: %(created)s new, "
+                "%(updated)s updated, %(unchanged)s unchanged",
+                "Would import %(rows)s %(kind)s rows from %(files)s: %(created)s new, "
+                "%(updated)s updated, %(unchanged)s unchanged",
+                self.rows,
+            )
+        else:
+            said = ngettext(
+                "Imported %(rows)s %(kind)s row from %(files)s: %(created)s new, "
+                "%(updated)s updated, %(unchanged)s unchanged",
+                "Imported %(rows)s %(kind)s rows from %(files)s: %(created)s new, "
+                "%(updated)s updated, %(unchanged)s unchanged",
+                self.rows,
+            )
+        return "".join([said % values, *(f", {phrase}" for phrase in self.extra_phrases()), "."])
+
+    def extra_phrases(self) -> list[str]:
+        phrases = []
+        for label, n in self.extra.items():
+            if label == "new people":
+                phrase = ngettext("%(n)s new person", "%(n)s new people", n)
+            elif label == "pairs to review":
+                phrase = ngettext("%(n)s pair to review", "%(n)s pairs to review", n)
+            else:
+                phrase = f"%(n)s {label}"
+            phrases.append(phrase % {"n": n})
+        return phrases

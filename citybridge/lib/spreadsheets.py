@@ -19,6 +19,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from citybridge.lib.charsets import CODE_PAGES, detect_encoding, mixes_encodings
 from citybridge.lib.documents import ZIP_ERRORS
 from citybridge.lib.headers import (
@@ -70,9 +73,9 @@ class Problem:
     def __str__(self) -> str:
         where = [self.file] if self.file else []
         if self.row is not None:
-            where.append(f"Row {self.row}")
+            where.append(_("Row %(row)s") % {"row": self.row})
         if self.column is not None:
-            where.append(f"column '{self.column}'")
+            where.append(_("column '%(column)s'") % {"column": self.column})
         prefix = ", ".join(where)
         prefix = prefix[:1].upper() + prefix[1:]
         text = f"{self.message} {self.fix}".strip()
@@ -126,7 +129,15 @@ def _refuse(
 
 # --- reading ---------------------------------------------------------------------------------
 
-_SAVE_AS = "Open it in Excel and use File > Save As > 'CSV UTF-8' or 'Excel Workbook (.xlsx)'."
+
+def _save_as() -> str:
+    return _("Open it in Excel and use File > Save As > 'CSV UTF-8' or 'Excel Workbook (.xlsx)'.")
+
+
+def _check_letters() -> str:
+    return _(
+        "%(save_as)s Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right."
+    ) % {"save_as": _save_as()}
 
 
 def read_table(data: bytes, filename: str) -> Table:
@@ -134,44 +145,59 @@ def read_table(data: bytes, filename: str) -> Table:
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in ("csv", "xlsx"):
         _refuse(
-            f"'{filename}' is not a CSV or Excel (.xlsx) file.",
-            f"Send the sheet as .csv or .xlsx. {_SAVE_AS}",
+            _("'%(file)s' is not a CSV or Excel (.xlsx) file.") % {"file": filename},
+            _("Send the sheet as .csv or .xlsx. %(save_as)s") % {"save_as": _save_as()},
         )
     if not data or not data.strip():
-        _refuse(f"'{filename}' is empty.", "Check you attached the right file, and send it again.")
+        _refuse(
+            _("'%(file)s' is empty.") % {"file": filename},
+            _("Check you attached the right file, and send it again."),
+        )
     if len(data) > MAX_FILE_BYTES:
         _refuse(
-            f"'{filename}' is {len(data) / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
-            "Split it into smaller files, or remove pictures and other sheets from it.",
+            _("'%(file)s' is %(size)s MB; the limit is %(limit)s MB.")
+            % {
+                "file": filename,
+                "size": f"{len(data) / 1024 / 1024:.0f}",
+                "limit": MAX_FILE_BYTES // 1024 // 1024,
+            },
+            _("Split it into smaller files, or remove pictures and other sheets from it."),
         )
     disguise = _sniff_other_format(data)
     if extension == "csv":
         if disguise:
-            _refuse(f"'{filename}' is really {disguise}, not a CSV file.", _SAVE_AS)
+            _refuse(
+                _("'%(file)s' is really %(format)s, not a CSV file.")
+                % {"file": filename, "format": disguise},
+                _save_as(),
+            )
         return _read_csv(data)
     if not data.startswith(b"PK\x03\x04"):
-        actual = disguise or "a text file (perhaps a CSV)"
-        _refuse(f"'{filename}' is really {actual}, not an Excel (.xlsx) workbook.", _SAVE_AS)
+        actual = disguise or _("a text file (perhaps a CSV)")
+        _refuse(
+            _("'%(file)s' is really %(format)s, not an Excel (.xlsx) workbook.")
+            % {"file": filename, "format": actual},
+            _save_as(),
+        )
     return _read_xlsx(data, filename)
 
 
 def _sniff_other_format(data: bytes) -> str | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
-        return "a PDF document"
+        return _("a PDF document")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "an old-style Excel (.xls) or a password-protected file"
+        return _("an old-style Excel (.xls) or a password-protected file")
     if head.startswith(b"pk\x03\x04"):
-        return "a zipped document (an Excel workbook or similar)"
+        return _("a zipped document (an Excel workbook or similar)")
     if head.startswith((b"\x89png", b"\xff\xd8\xff", b"gif8")):
-        return "a picture"
+        return _("a picture")
     if head.startswith(b"{\\rtf"):
-        return "a Word (RTF) document"
+        return _("a Word (RTF) document")
     if head.startswith(b"<"):
         if b"<html" in head or b"<!doctype html" in head or b"<table" in head:
-            return "a web page (HTML)"
-        return "an XML document"
+            return _("a web page (HTML)")
+        return _("an XML document")
     return None
 
 
@@ -179,25 +205,29 @@ def _read_csv(data: bytes) -> Table:
     encoding = detect_encoding(data)
     if encoding is None:
         _refuse(
-            "The file's letters could not be read reliably (its text encoding is not UTF-8, "
-            "Windows-1250 or Windows-1251).",
-            f"{_SAVE_AS} Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right.",
+            _(
+                "The file's letters could not be read reliably (its text encoding is not UTF-8, "
+                "Windows-1250 or Windows-1251)."
+            ),
+            _check_letters(),
         )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         _refuse(
-            "The file says it is UTF-8 but contains bytes that are not.",
-            f"{_SAVE_AS}",
+            _("The file says it is UTF-8 but contains bytes that are not."),
+            _save_as(),
         )
     if "\x00" in text:
-        _refuse("The file contains NUL characters, so it is not a plain-text CSV.", _SAVE_AS)
+        _refuse(_("The file contains NUL characters, so it is not a plain-text CSV."), _save_as())
     if encoding in CODE_PAGES and mixes_encodings(data):
         _refuse(
-            "Parts of the file are saved in different text encodings (for example some rows "
-            "in UTF-8 and others in Windows-1250, or Latin and Cyrillic code pages), so some "
-            "names would be read wrongly.",
-            f"{_SAVE_AS} Then check that names with č, ć, š, ž, đ, ë, ç or Cyrillic look right.",
+            _(
+                "Parts of the file are saved in different text encodings (for example some rows "
+                "in UTF-8 and others in Windows-1250, or Latin and Cyrillic code pages), so some "
+                "names would be read wrongly."
+            ),
+            _check_letters(),
         )
     text = text.lstrip("\ufeff")
     lines = _lines_of(text)
@@ -223,9 +253,12 @@ def _read_csv(data: bytes) -> Table:
             records.append(record)
     except csv.Error as error:
         _refuse(
-            f"Line {reader.line_num} of the file could not be read ({error}); usually a quote "
-            'mark (") that opens a cell and never closes it.',
-            "Remove the stray quote mark, or save the file again from Excel.",
+            _(
+                "Line %(line)s of the file could not be read (%(error)s); usually a quote "
+                'mark (") that opens a cell and never closes it.'
+            )
+            % {"line": reader.line_num, "error": error},
+            _("Remove the stray quote mark, or save the file again from Excel."),
         )
     return _build_table(records, encoding=encoding, delimiter=delimiter)
 
@@ -267,15 +300,16 @@ def _sniff_delimiter(text: str) -> str:
 
 def _too_many_columns() -> NoReturn:
     _refuse(
-        f"The sheet has more than {MAX_COLUMNS} columns.",
-        "Delete the columns you did not mean to send, and save again.",
+        _("The sheet has more than %(limit)s columns.") % {"limit": MAX_COLUMNS},
+        _("Delete the columns you did not mean to send, and save again."),
     )
 
 
 def _too_many_rows() -> NoReturn:
     _refuse(
-        f"The sheet has more than {MAX_ROWS:,} rows.",
-        "Split it into smaller files, or delete the empty rows under your data.",
+        _("The sheet has more than %(limit)s rows.")
+        % {"limit": number_format(MAX_ROWS, force_grouping=True)},
+        _("Split it into smaller files, or delete the empty rows under your data."),
     )
 
 
@@ -288,12 +322,15 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError):
-        _refuse(f"'{filename}' could not be opened as an Excel workbook.", _SAVE_AS)
+        _refuse(
+            _("'%(file)s' could not be opened as an Excel workbook.") % {"file": filename},
+            _save_as(),
+        )
     except Exception as error:  # defusedxml's refusals and XML syntax errors
         _refuse(
-            f"'{filename}' could not be opened: its contents are damaged or unsafe "
-            f"({type(error).__name__}).",
-            _SAVE_AS,
+            _("'%(file)s' could not be opened: its contents are damaged or unsafe (%(error)s).")
+            % {"file": filename, "error": type(error).__name__},
+            _save_as(),
         )
     try:
         for worksheet in workbook.worksheets:
@@ -302,10 +339,18 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
             declared_rows = getattr(worksheet, "max_row", None) or 0
             if declared_rows > MAX_ROWS + _HEADER_SEARCH_ROWS:
                 _refuse(
-                    f"The sheet '{worksheet.title}' reaches down to row {declared_rows:,}; "
-                    f"the limit is {MAX_ROWS:,} rows.",
-                    "Delete the empty rows under your data (select them, right-click, Delete) "
-                    "and save again.",
+                    _(
+                        "The sheet '%(sheet)s' reaches down to row %(row)s; the limit is %(limit)s rows."
+                    )
+                    % {
+                        "sheet": worksheet.title,
+                        "row": number_format(declared_rows, force_grouping=True),
+                        "limit": number_format(MAX_ROWS, force_grouping=True),
+                    },
+                    _(
+                        "Delete the empty rows under your data (select them, right-click, Delete) "
+                        "and save again."
+                    ),
                 )
             # Without a declared size openpyxl makes each row as wide as its last cell, not as
             # wide as max_col (a sheet of nine columns read as 201 mostly empty ones took a
@@ -317,9 +362,11 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
                 raise
             except Exception as error:  # read-only sheets parse their XML only now
                 _refuse(
-                    f"'{filename}' could not be read: its contents are damaged or unsafe "
-                    f"({type(error).__name__}).",
-                    _SAVE_AS,
+                    _(
+                        "'%(file)s' could not be read: its contents are damaged or unsafe (%(error)s)."
+                    )
+                    % {"file": filename, "error": type(error).__name__},
+                    _save_as(),
                 )
             if any(any(cell for cell in record) for record in records):
                 table = _build_table(records, encoding="", delimiter="")
@@ -327,7 +374,10 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
                 return table
     finally:
         workbook.close()
-    _refuse(f"'{filename}' has no data in any visible sheet.", "Check you attached the right file.")
+    _refuse(
+        _("'%(file)s' has no data in any visible sheet.") % {"file": filename},
+        _("Check you attached the right file."),
+    )
 
 
 def _xlsx_records(worksheet: object) -> Iterator[list[str]]:
@@ -377,7 +427,7 @@ def _cell_text(value: object) -> str:
     text = str(value)
     if "\x00" in text:
         # PostgreSQL cannot store NUL in text; no sheet typed by a person holds one.
-        _refuse("A cell contains a NUL character, so the file is damaged.", _SAVE_AS)
+        _refuse(_("A cell contains a NUL character, so the file is damaged."), _save_as())
     return "" if not text.strip() else text
 
 
@@ -388,39 +438,49 @@ def _check_zip(data: bytes, filename: str) -> None:
     try:
         _check_zip_parts(data, filename)
     except ZIP_ERRORS:
-        _refuse(f"'{filename}' is damaged (it is not a complete Excel file).", _SAVE_AS)
+        _refuse(
+            _("'%(file)s' is damaged (it is not a complete Excel file).") % {"file": filename},
+            _save_as(),
+        )
 
 
 def _check_zip_parts(data: bytes, filename: str) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
-            _refuse(f"'{filename}' has too many parts to be a sheet of names.", _SAVE_AS)
-        unsafe = (
-            f"'{filename}' is built in a way that could overload the server "
+            _refuse(
+                _("'%(file)s' has too many parts to be a sheet of names.") % {"file": filename},
+                _save_as(),
+            )
+        unsafe = _(
+            "'%(file)s' is built in a way that could overload the server "
             "(it expands to far more than its size)."
-        )
+        ) % {"file": filename}
         if sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
-            _refuse(unsafe, _SAVE_AS)
+            _refuse(unsafe, _save_as())
         for member in members:
             if member.flag_bits & 0x1:
                 _refuse(
-                    f"'{filename}' is password-protected.", "Remove the password and send it again."
+                    _("'%(file)s' is password-protected.") % {"file": filename},
+                    _("Remove the password and send it again."),
                 )
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
-                _refuse(unsafe, _SAVE_AS)
+                _refuse(unsafe, _save_as())
         names = {m.filename for m in members}
         if "xl/workbook.xml" not in names:
-            kind = "an OpenDocument spreadsheet" if "mimetype" in names else "not an Excel workbook"
-            _refuse(f"'{filename}' is {kind}.", _SAVE_AS)
+            if "mimetype" in names:
+                wrong = _("'%(file)s' is an OpenDocument spreadsheet.")
+            else:
+                wrong = _("'%(file)s' is not an Excel workbook.")
+            _refuse(wrong % {"file": filename}, _save_as())
         for member in members:
             if member.filename.endswith((".xml", ".rels", ".vml")):
                 with archive.open(member) as part:
                     head = part.read(64 * 1024)
                 # Excel never writes a DTD; one in a workbook is an entity-expansion attack.
                 if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-                    _refuse(unsafe, _SAVE_AS)
+                    _refuse(unsafe, _save_as())
 
 
 def _column_letter(index: int) -> str:
@@ -438,7 +498,7 @@ def _build_table(records: list[list[str]], *, encoding: str, delimiter: str) -> 
     records = [[c if c.strip() else "" for c in r] for r in records]
     header_index = _find_header(records)
     if header_index is None:
-        _refuse("The file has no headings and no data.", "Check you attached the right file.")
+        _refuse(_("The file has no headings and no data."), _("Check you attached the right file."))
     header_width = len(records[header_index])
     table = records[header_index:]
     width = max(len(r) for r in table)
@@ -460,9 +520,12 @@ def _build_table(records: list[list[str]], *, encoding: str, delimiter: str) -> 
                 Problem(
                     number,
                     None,
-                    "This row has more cells than there are headings, so its values have shifted "
-                    f"(often a '{delimiter}' typed inside a name or an organisation).",
-                    "Put quotes around the value containing it, or remove it, and save again.",
+                    _(
+                        "This row has more cells than there are headings, so its values have "
+                        "shifted (often a '%(delimiter)s' typed inside a name or an organisation)."
+                    )
+                    % {"delimiter": delimiter},
+                    _("Put quotes around the value containing it, or remove it, and save again."),
                 )
             )
             continue
@@ -472,8 +535,8 @@ def _build_table(records: list[list[str]], *, encoding: str, delimiter: str) -> 
         raise SheetError(problems)
     if not rows:
         _refuse(
-            "The sheet has headings but no rows of data under them.",
-            "Fill in the rows, or check you attached the right file.",
+            _("The sheet has headings but no rows of data under them."),
+            _("Fill in the rows, or check you attached the right file."),
         )
     return Table(headers, rows, encoding, delimiter, skipped_rows=skipped)
 
@@ -502,9 +565,13 @@ def _duplicate_header_problems(headers: list[str], used: list[int]) -> list[Prob
                 Problem(
                     None,
                     header,
-                    f"Two columns are headed '{header}' (columns {_column_letter(seen[key])} and "
-                    f"{_column_letter(index)}).",
-                    "Rename or delete one of them, so that every heading appears once.",
+                    _("Two columns are headed '%(heading)s' (columns %(first)s and %(second)s).")
+                    % {
+                        "heading": header,
+                        "first": _column_letter(seen[key]),
+                        "second": _column_letter(index),
+                    },
+                    _("Rename or delete one of them, so that every heading appears once."),
                 )
             )
         else:
@@ -560,13 +627,14 @@ def map_columns(headers: Iterable[str], spec: ColumnSpec) -> dict[str, str]:
     for f in spec.fields:
         found = whole.get(f.name) or partial.get(f.name) or []
         if len(found) > 1:
-            listed = " and ".join(f"'{h}'" for h in found)
+            listed = ", ".join(f"'{h}'" for h in found)
             problems.append(
                 Problem(
                     None,
                     found[1],
-                    f"Columns {listed} both look like the {f.label} column.",
-                    "Rename or delete one of them, so we know which one to read.",
+                    _("Columns %(headings)s all look like the %(field)s column.")
+                    % {"headings": listed, "field": f.label},
+                    _("Rename or delete one of them, so we know which one to read."),
                 )
             )
         elif found:
@@ -581,19 +649,24 @@ def map_columns(headers: Iterable[str], spec: ColumnSpec) -> dict[str, str]:
 
 
 def _missing_column_problem(spec: ColumnSpec, alternatives: tuple[tuple[str, ...], ...]) -> Problem:
-    described = " or ".join(
-        " and ".join(f"a {spec.field(name).label} column" for name in option)
-        for option in alternatives
+    # "full name / first name + last name": one of the options, each a set of columns.
+    described = " / ".join(
+        " + ".join(str(spec.field(name).label) for name in option) for option in alternatives
     )
     accepted = "; ".join(
-        f"for {spec.field(name).label}: "
-        + ", ".join(f"'{s}'" for s in spec.field(name).synonyms[:8])
+        _("for %(field)s: %(headings)s")
+        % {
+            "field": spec.field(name).label,
+            "headings": ", ".join(f"'{s}'" for s in spec.field(name).synonyms[:8]),
+        }
         for option in alternatives
         for name in option
     )
     return Problem(
         None,
         None,
-        f"The {spec.kind} needs {described}, and none of its headings is one we know.",
-        f"Rename the heading to one of these ({accepted}) and upload it again.",
+        _("The %(sheet)s needs a column for %(columns)s, and none of its headings is one we know.")
+        % {"sheet": spec.kind, "columns": described},
+        _("Rename the heading to one of these (%(accepted)s) and upload it again.")
+        % {"accepted": accepted},
     )

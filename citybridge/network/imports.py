@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
@@ -32,7 +33,10 @@ def _date(
         if required:
             problems.append(
                 Problem(
-                    row, column, "The date is missing.", "Write it as YYYY-MM-DD, e.g. 2023-02-21."
+                    row,
+                    column,
+                    _("The date is missing."),
+                    _("Write it as YYYY-MM-DD, e.g. 2023-02-21."),
                 )
             )
         return None
@@ -41,7 +45,10 @@ def _date(
     except ValueError:
         problems.append(
             Problem(
-                row, column, f"'{value}' is not a date.", "Write it as YYYY-MM-DD, e.g. 2023-02-21."
+                row,
+                column,
+                _("'%(value)s' is not a date.") % {"value": value},
+                _("Write it as YYYY-MM-DD, e.g. 2023-02-21."),
             )
         )
         return None
@@ -62,7 +69,10 @@ def import_members(
         if not city:
             problems.append(
                 Problem(
-                    row.number, columns["city"], "The city is missing.", "Write the city's name."
+                    row.number,
+                    columns["city"],
+                    _("The city is missing."),
+                    _("Write the city's name."),
                 )
             )
         code = country_code(written_country, countries)
@@ -71,8 +81,8 @@ def import_members(
                 Problem(
                     row.number,
                     columns["country"],
-                    f"'{written_country}' is not a country code.",
-                    "Use the ISO 3166 two-letter code, e.g. MK or XK for Kosovo.",
+                    _("'%(value)s' is not a country code.") % {"value": written_country},
+                    _("Use the ISO 3166 two-letter code, e.g. MK or XK for Kosovo."),
                 )
             )
         joined = _date(
@@ -84,8 +94,8 @@ def import_members(
                 Problem(
                     row.number,
                     columns.get("left"),
-                    "The city left before it joined.",
-                    "Check both dates.",
+                    _("The city left before it joined."),
+                    _("Check both dates."),
                 )
             )
         if city and code and joined:
@@ -93,7 +103,9 @@ def import_members(
     if problems:
         raise SheetError(problems)
 
-    report = ImportReport(kind="member", file_names=[file_name], dry_run=dry_run, rows=len(rows))
+    report = ImportReport(
+        kind=_("member city"), file_names=[file_name], dry_run=dry_run, rows=len(rows)
+    )
     with transaction.atomic():
         index = known_places()
         for number, written, code, joined, left in rows:
@@ -118,8 +130,9 @@ def import_members(
                     Problem(
                         number,
                         columns["joined"],
-                        f"{place.name} is already a member during these dates.",
-                        "Change the dates, or edit the existing membership on the city's page.",
+                        _("%(city)s is already a member during these dates.")
+                        % {"city": place.name},
+                        _("Change the dates, or edit the existing membership on the city's page."),
                     )
                 )
                 continue

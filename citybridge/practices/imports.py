@@ -15,6 +15,7 @@ from typing import TypeVar
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
@@ -103,18 +104,22 @@ def import_practices(
 
         title, summary, city = cell.get("title", ""), cell.get("summary", ""), cell.get("city", "")
         if not title:
-            problem("title", "The title is missing.", "Write the practice's title.")
+            problem("title", _("The title is missing."), _("Write the practice's title."))
         if not summary:
-            problem("summary", "The summary is missing.", "Write one or two sentences about it.")
+            problem(
+                "summary", _("The summary is missing."), _("Write one or two sentences about it.")
+            )
         if not city:
-            problem("city", "The city is missing.", "Write the city where it was done.")
+            problem("city", _("The city is missing."), _("Write the city where it was done."))
         written = cell.get("country", "")
         code = written.upper() if written.upper() in countries else country_names.get(fold(written))
         if code is None:
             problem(
                 "country",
-                f"'{written}' is not a country we know." if written else "The country is missing.",
-                "Use the ISO two-letter code (e.g. MK, XK for Kosovo, NO) or the English name.",
+                _("'%(value)s' is not a country we know.") % {"value": written}
+                if written
+                else _("The country is missing."),
+                _("Use the ISO two-letter code (e.g. MK, XK for Kosovo, NO) or the English name."),
             )
         found_themes = []
         for name in split_list(cell.get("themes", "")):
@@ -122,21 +127,25 @@ def import_practices(
             if theme is None:
                 problem(
                     "themes",
-                    f"'{name}' is not a theme of the taxonomy.",
-                    "Use one of: " + ", ".join(sorted({str(t) for t in themes.values()})) + ".",
+                    _("'%(value)s' is not a theme of the taxonomy.") % {"value": name},
+                    _("Use one of: %(allowed)s.")
+                    % {"allowed": ", ".join(sorted({str(t) for t in themes.values()}))},
                 )
             else:
                 found_themes.append(theme)
         if not split_list(cell.get("themes", "")):
-            problem("themes", "No theme is given.", "Write at least one theme, separated by ;.")
+            problem(
+                "themes", _("No theme is given."), _("Write at least one theme, separated by ;.")
+            )
         found_groups = []
         for name in split_list(cell.get("target_groups", "")):
             group = groups.get(fold(name.replace("-", " ")))
             if group is None:
                 problem(
                     "target_groups",
-                    f"'{name}' is not a target group we know.",
-                    "Use one of: " + ", ".join(sorted({str(g) for g in groups.values()})) + ".",
+                    _("'%(value)s' is not a target group we know.") % {"value": name},
+                    _("Use one of: %(allowed)s.")
+                    % {"allowed": ", ".join(sorted({str(g) for g in groups.values()}))},
                 )
             else:
                 found_groups.append(group)
@@ -152,22 +161,26 @@ def import_practices(
         if evidence is None:
             problem(
                 "evidence",
-                f"'{cell.get('evidence')}' is not an evidence level.",
-                "Write described, inspiring, evaluated or peer-reviewed (or leave it empty).",
+                _("'%(value)s' is not an evidence level.") % {"value": cell.get("evidence")},
+                _("Write described, inspiring, evaluated or peer-reviewed (or leave it empty)."),
             )
         url = cell.get("url", "")
         if url:
             try:
                 URLValidator()(url)
             except ValidationError:
-                problem("url", f"'{url}' is not a web address.", "Write it as https://...")
+                problem(
+                    "url",
+                    _("'%(value)s' is not a web address.") % {"value": url},
+                    _("Write it as https://..."),
+                )
         if title and code:
             same = (fold(title), code)
             if same in seen:
                 problem(
                     "title",
-                    f"The same practice is already on row {seen[same]}.",
-                    "Delete one of the two rows.",
+                    _("The same practice is already on row %(row)s.") % {"row": seen[same]},
+                    _("Delete one of the two rows."),
                 )
             seen[same] = n
         if title and summary and city and code and found_themes and evidence is not None:
@@ -194,7 +207,9 @@ def import_practices(
     if problems:
         raise SheetError(problems)
 
-    report = ImportReport(kind="practice", file_names=[file_name], dry_run=dry_run, rows=len(rows))
+    report = ImportReport(
+        kind=_("practice"), file_names=[file_name], dry_run=dry_run, rows=len(rows)
+    )
     with transaction.atomic():
         existing = {(fold(p.title), p.origin_country_id): p for p in Practice.objects.all()}
         for r in rows:
@@ -219,7 +234,7 @@ def import_practices(
             except ValidationError as error:
                 for column, messages in error.message_dict.items():
                     problems.append(
-                        Problem(r.number, column, " ".join(messages), "Correct the cell.")
+                        Problem(r.number, column, " ".join(messages), _("Correct the cell."))
                     )
                 continue
             if is_new:
