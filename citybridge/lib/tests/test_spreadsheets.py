@@ -388,7 +388,7 @@ def test_missing_name_column_names_the_accepted_headings() -> None:
 def test_two_columns_for_one_field_are_refused() -> None:
     with pytest.raises(SheetError) as error:
         map_columns(["Ime i prezime", "Grad", "Općina"], ATTENDANCE)
-    assert "'Grad' and 'Općina'" in problems_text(error)
+    assert "'Grad', 'Općina'" in problems_text(error)
 
 
 def test_other_specs_map_and_require() -> None:
