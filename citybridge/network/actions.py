@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import records_acting_user
@@ -83,16 +84,17 @@ def add_hub(slug: str, name: str, country_codes: list[str], *, acting_user: User
     from citybridge.network.models import Country
 
     if Hub.objects.filter(slug=slug).exists():
-        raise HubError(f"A hub with the slug '{slug}' already exists.")
+        raise HubError(_("A hub with the slug '%(slug)s' already exists.") % {"slug": slug})
     codes = [c.strip().upper() for c in country_codes if c.strip()]
     countries = list(Country.objects.filter(code__in=codes))
     unknown = sorted(set(codes) - {c.code for c in countries})
     if unknown:
         raise HubError(
-            f"Unknown country code(s): {', '.join(unknown)}. Use ISO 3166 alpha-2 codes (Kosovo is XK)."
+            _("Unknown country code(s): %(codes)s. Use ISO 3166 alpha-2 codes (Kosovo is XK).")
+            % {"codes": ", ".join(unknown)}
         )
     if not countries:
-        raise HubError("Give at least one country with --countries, e.g. --countries NO,SE.")
+        raise HubError(_("Give at least one country with --countries, e.g. --countries NO,SE."))
     hub = Hub.objects.create(slug=slug, name=name)
     hub.countries.set(countries)
     return hub

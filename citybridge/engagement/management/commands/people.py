@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import ActingCommand
@@ -48,7 +50,12 @@ class Command(ActingCommand):
             before = dt.date.today() - dt.timedelta(days=options["older_than"])
             done = pseudonymise_attendance(before, acting_user=self.acting_user)
             self.stdout.write(
-                f"Pseudonymised {done} attendance rows of engagements before {before}."
+                ngettext(
+                    "Pseudonymised %(n)s attendance row of engagements before %(day)s.",
+                    "Pseudonymised %(n)s attendance rows of engagements before %(day)s.",
+                    done,
+                )
+                % {"n": done, "day": before.isoformat()}
             )
             return
         rows = Attendance.objects.order_by("source_file", "row_number")
@@ -86,10 +93,20 @@ class Command(ActingCommand):
         if slug:
             hubs = hubs.filter(slug=slug)
             if not hubs.exists():
-                raise CommandError(f"No hub {slug!r}.")
+                raise CommandError(_("No hub '%(slug)s'.") % {"slug": slug})
         for hub in hubs:
             s = resolve_hub(hub)
             self.stdout.write(
-                f"{hub.slug}: {s.people} people ({s.created} new, {s.retired} retired, "
-                f"{s.relinked} rows relinked), {s.uncertain} pairs to review."
+                _(
+                    "%(hub)s: %(people)s people (%(created)s new, %(retired)s retired, "
+                    "%(relinked)s rows relinked), %(uncertain)s pairs to review."
+                )
+                % {
+                    "hub": hub.slug,
+                    "people": s.people,
+                    "created": s.created,
+                    "retired": s.retired,
+                    "relinked": s.relinked,
+                    "uncertain": s.uncertain,
+                }
             )

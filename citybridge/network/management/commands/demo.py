@@ -1,4 +1,5 @@
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import ActingCommand
 from citybridge.demo.build import DemoRefused, build_demo, database_is_empty
@@ -16,13 +17,16 @@ class Command(ActingCommand):
 
     def handle(self, *args, **options) -> None:
         if options["if_empty"] and not database_is_empty():
-            self.stdout.write("The database already holds data: demonstration not loaded.")
+            self.stdout.write(_("The database already holds data: demonstration not loaded."))
             return
         try:
             ctx = build_demo()
         except DemoRefused as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Demonstration loaded: {len(ctx.cities)} cities, {len(ctx.engagements)} engagements; "
-            "sign in as admin, officer, focal or donor with the password 'demo'."
+            _(
+                "Demonstration loaded: %(cities)s cities, %(engagements)s engagements; sign in as "
+                "admin, officer, focal or donor with the password 'demo'."
+            )
+            % {"cities": len(ctx.cities), "engagements": len(ctx.engagements)}
         )

@@ -1,7 +1,9 @@
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import ActingCommand
 from citybridge.network.actions import HubError, add_hub
+from citybridge.network.commands import add_language_option, speak
 
 
 class Command(ActingCommand):
@@ -13,8 +15,10 @@ class Command(ActingCommand):
         add.add_argument("slug")
         add.add_argument("--name", required=True)
         add.add_argument("--countries", required=True, help="ISO 3166 codes separated by commas.")
+        add_language_option(add)
 
     def handle(self, *args, **options) -> None:
+        speak(options)
         try:
             hub = add_hub(
                 options["slug"],
@@ -24,4 +28,7 @@ class Command(ActingCommand):
             )
         except HubError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Added hub {hub.slug} ({', '.join(hub.country_codes())}).")
+        self.stdout.write(
+            _("Added hub %(slug)s (%(countries)s).")
+            % {"slug": hub.slug, "countries": ", ".join(hub.country_codes())}
+        )

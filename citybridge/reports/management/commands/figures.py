@@ -2,7 +2,9 @@ import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
+from citybridge.network.commands import add_language_option, speak
 from citybridge.network.models import Hub
 from citybridge.reports.figures import DEFINITION_VERSION, key_figures
 
@@ -16,7 +18,9 @@ def hub_from_option(slug: str | None) -> Hub:
         return hubs.get(slug=slug)
     except Hub.DoesNotExist:
         known = ", ".join(hubs.values_list("slug", flat=True))
-        raise CommandError(f"No hub '{slug}'. Known hubs: {known}.") from None
+        raise CommandError(
+            _("No hub '%(slug)s'. Known hubs: %(known)s.") % {"slug": slug, "known": known}
+        ) from None
 
 
 def date_option(text: str | None, name: str) -> dt.date | None:
@@ -25,7 +29,10 @@ def date_option(text: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"{name} must be a date written YYYY-MM-DD, not '{text}'.") from None
+        raise CommandError(
+            _("%(option)s must be a date written YYYY-MM-DD, not '%(value)s'.")
+            % {"option": name, "value": text}
+        ) from None
 
 
 class Command(BaseCommand):
@@ -36,9 +43,11 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start")
         parser.add_argument("--to", dest="end")
         parser.add_argument("--format", choices=["json", "text"], default="text")
+        add_language_option(parser)
 
     def handle(self, *args, **options) -> None:
         hub = hub_from_option(options["hub"])
+        speak(options, hub)
         start = date_option(options["start"], "--from")
         end = date_option(options["end"], "--to") or dt.date.today()
         figures = key_figures(hub, start, end)

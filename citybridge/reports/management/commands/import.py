@@ -3,11 +3,13 @@
 from pathlib import Path
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import ActingCommand
 from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Engagement
 from citybridge.lib.spreadsheets import SheetError
+from citybridge.network.commands import add_language_option, speak
 from citybridge.network.imports import import_members
 from citybridge.practices.imports import import_practices
 from citybridge.reports.management.commands.figures import hub_from_option
@@ -16,7 +18,7 @@ from citybridge.reports.management.commands.figures import hub_from_option
 def read(path: str) -> bytes:
     file = Path(path)
     if not file.is_file():
-        raise CommandError(f"No file at {path}.")
+        raise CommandError(_("No file at %(path)s.") % {"path": path})
     return file.read_bytes()
 
 
@@ -30,14 +32,17 @@ class Command(ActingCommand):
             p.add_argument("file")
             p.add_argument("--hub")
             p.add_argument("--dry-run", action="store_true")
+            add_language_option(p)
         p = sub.add_parser("attendance")
         p.add_argument("files", nargs="+")
         p.add_argument("--engagement", help="The engagement's key; default: each file's stem.")
         p.add_argument("--hub")
         p.add_argument("--dry-run", action="store_true")
+        add_language_option(p)
 
     def handle(self, *args, **options) -> None:
         hub = hub_from_option(options["hub"])
+        speak(options, hub)
         kind, dry_run = options["kind"], options["dry_run"]
         try:
             if kind == "members":
@@ -72,7 +77,8 @@ class Command(ActingCommand):
                     ).first()
                     if engagement is None:
                         raise CommandError(
-                            f"No engagement with the key '{options['engagement']}' in {hub.slug}."
+                            _("No engagement with the key '%(key)s' in %(hub)s.")
+                            % {"key": options["engagement"], "hub": hub.slug}
                         )
                 files = [(Path(f).name, read(f)) for f in options["files"]]
                 report = import_attendance(
