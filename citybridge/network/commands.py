@@ -19,8 +19,9 @@ def add_language_option(parser: ArgumentParser) -> None:
     )
 
 
-def speak(options: dict, hub: Hub | None = None) -> str:
-    """Activate the command's language for the rest of the command; returns it."""
-    language = options.get("lang") or (hub.default_language if hub else "") or "en"
-    translation.activate(language)
-    return language
+def speaking(options: dict, hub: Hub | None = None) -> translation.override:
+    """`with speaking(options, hub):` the command's language for what it says inside, restored
+    afterwards (a command called from code or a test leaves the caller's language alone)."""
+    return translation.override(
+        options.get("lang") or (hub.default_language if hub else "") or "en"
+    )

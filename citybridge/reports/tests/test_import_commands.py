@@ -111,3 +111,32 @@ def test_people_links_lists_every_row(hub, files):
     rows = [line.split(",") for line in lines[1:]]
     assert [(r[0], r[1]) for r in rows] == [("T01.csv", "1"), ("T01.csv", "2"), ("T01.csv", "3")]
     assert rows[0][2] == rows[1][2] != rows[2][2]
+
+
+def figures_text(*args: str) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("figures", *args, "--format", "text", stdout=out)
+    return out.getvalue()
+
+
+def test_commands_speak_lang_else_the_hubs_default_language(hub):
+    from django.utils import translation
+
+    english = figures_text()
+    serbian = figures_text("--lang", "sr")
+    assert serbian != english and any("\u0400" <= c <= "\u04ff" for c in serbian)
+    hub.default_language = "sq"
+    hub.save()
+    assert figures_text() == figures_text("--lang", "sq") != english
+    assert figures_text("--lang", "en") == english
+    # The command's language ends with the command.
+    assert translation.get_language() == "en"
+
+
+def test_a_sheet_refused_on_the_command_line_is_explained_in_the_chosen_language(hub, files):
+    (files / "bad.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        call_command("import", "members", str(files / "bad.txt"), "--lang", "en")
+    assert "is not a CSV or Excel (.xlsx) file" in str(refused.value)

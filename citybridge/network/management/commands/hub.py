@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 
 from citybridge.accounts.history import ActingCommand
 from citybridge.network.actions import HubError, add_hub
-from citybridge.network.commands import add_language_option, speak
+from citybridge.network.commands import add_language_option, speaking
 
 
 class Command(ActingCommand):
@@ -18,17 +18,17 @@ class Command(ActingCommand):
         add_language_option(add)
 
     def handle(self, *args, **options) -> None:
-        speak(options)
-        try:
-            hub = add_hub(
-                options["slug"],
-                options["name"],
-                options["countries"].split(","),
-                acting_user=self.acting_user,
+        with speaking(options):
+            try:
+                hub = add_hub(
+                    options["slug"],
+                    options["name"],
+                    options["countries"].split(","),
+                    acting_user=self.acting_user,
+                )
+            except HubError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(
+                _("Added hub %(slug)s (%(countries)s).")
+                % {"slug": hub.slug, "countries": ", ".join(hub.country_codes())}
             )
-        except HubError as error:
-            raise CommandError(str(error)) from error
-        self.stdout.write(
-            _("Added hub %(slug)s (%(countries)s).")
-            % {"slug": hub.slug, "countries": ", ".join(hub.country_codes())}
-        )

@@ -4,7 +4,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from citybridge.network.commands import add_language_option, speak
+from citybridge.network.commands import add_language_option, speaking
 from citybridge.network.models import Hub
 from citybridge.reports.figures import DEFINITION_VERSION, key_figures
 
@@ -47,18 +47,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         hub = hub_from_option(options["hub"])
-        speak(options, hub)
-        start = date_option(options["start"], "--from")
-        end = date_option(options["end"], "--to") or dt.date.today()
-        figures = key_figures(hub, start, end)
-        if options["format"] == "json":
-            payload = {f.key: f.value for f in figures} | {
-                "hub": hub.slug,
-                "from": start.isoformat() if start else None,
-                "to": end.isoformat(),
-                "definition_version": DEFINITION_VERSION,
-            }
-            self.stdout.write(json.dumps(payload, indent=1))
-        else:
-            for f in figures:
-                self.stdout.write(f"{f.value:>6}  {f.label}")
+        with speaking(options, hub):
+            start = date_option(options["start"], "--from")
+            end = date_option(options["end"], "--to") or dt.date.today()
+            figures = key_figures(hub, start, end)
+            if options["format"] == "json":
+                payload = {f.key: f.value for f in figures} | {
+                    "hub": hub.slug,
+                    "from": start.isoformat() if start else None,
+                    "to": end.isoformat(),
+                    "definition_version": DEFINITION_VERSION,
+                }
+                self.stdout.write(json.dumps(payload, indent=1))
+            else:
+                for f in figures:
+                    self.stdout.write(f"{f.value:>6}  {f.label}")

@@ -9,7 +9,7 @@ from citybridge.accounts.history import ActingCommand
 from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Engagement
 from citybridge.lib.spreadsheets import SheetError
-from citybridge.network.commands import add_language_option, speak
+from citybridge.network.commands import add_language_option, speaking
 from citybridge.network.imports import import_members
 from citybridge.practices.imports import import_practices
 from citybridge.reports.management.commands.figures import hub_from_option
@@ -42,54 +42,54 @@ class Command(ActingCommand):
 
     def handle(self, *args, **options) -> None:
         hub = hub_from_option(options["hub"])
-        speak(options, hub)
-        kind, dry_run = options["kind"], options["dry_run"]
-        try:
-            if kind == "members":
-                report = import_members(
-                    read(options["file"]),
-                    Path(options["file"]).name,
-                    hub=hub,
-                    dry_run=dry_run,
-                    acting_user=self.acting_user,
-                )
-            elif kind == "practices":
-                report = import_practices(
-                    read(options["file"]),
-                    Path(options["file"]).name,
-                    hub=hub,
-                    dry_run=dry_run,
-                    acting_user=self.acting_user,
-                )
-            elif kind == "engagements":
-                report = import_engagements(
-                    read(options["file"]),
-                    Path(options["file"]).name,
-                    hub=hub,
-                    dry_run=dry_run,
-                    acting_user=self.acting_user,
-                )
-            else:
-                engagement = None
-                if options["engagement"]:
-                    engagement = Engagement.objects.filter(
-                        hub=hub, key=options["engagement"]
-                    ).first()
-                    if engagement is None:
-                        raise CommandError(
-                            _("No engagement with the key '%(key)s' in %(hub)s.")
-                            % {"key": options["engagement"], "hub": hub.slug}
-                        )
-                files = [(Path(f).name, read(f)) for f in options["files"]]
-                report = import_attendance(
-                    files,
-                    hub=hub,
-                    engagement=engagement,
-                    dry_run=dry_run,
-                    acting_user=self.acting_user,
-                )
-        except SheetError as error:
-            raise CommandError(str(error)) from error
-        for note in report.all_notes():
-            self.stdout.write(note)
-        self.stdout.write(report.summary())
+        with speaking(options, hub):
+            kind, dry_run = options["kind"], options["dry_run"]
+            try:
+                if kind == "members":
+                    report = import_members(
+                        read(options["file"]),
+                        Path(options["file"]).name,
+                        hub=hub,
+                        dry_run=dry_run,
+                        acting_user=self.acting_user,
+                    )
+                elif kind == "practices":
+                    report = import_practices(
+                        read(options["file"]),
+                        Path(options["file"]).name,
+                        hub=hub,
+                        dry_run=dry_run,
+                        acting_user=self.acting_user,
+                    )
+                elif kind == "engagements":
+                    report = import_engagements(
+                        read(options["file"]),
+                        Path(options["file"]).name,
+                        hub=hub,
+                        dry_run=dry_run,
+                        acting_user=self.acting_user,
+                    )
+                else:
+                    engagement = None
+                    if options["engagement"]:
+                        engagement = Engagement.objects.filter(
+                            hub=hub, key=options["engagement"]
+                        ).first()
+                        if engagement is None:
+                            raise CommandError(
+                                _("No engagement with the key '%(key)s' in %(hub)s.")
+                                % {"key": options["engagement"], "hub": hub.slug}
+                            )
+                    files = [(Path(f).name, read(f)) for f in options["files"]]
+                    report = import_attendance(
+                        files,
+                        hub=hub,
+                        engagement=engagement,
+                        dry_run=dry_run,
+                        acting_user=self.acting_user,
+                    )
+            except SheetError as error:
+                raise CommandError(str(error)) from error
+            for note in report.all_notes():
+                self.stdout.write(note)
+            self.stdout.write(report.summary())
