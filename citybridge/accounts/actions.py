@@ -142,11 +142,13 @@ def reactivate_user(user: User, *, acting_user: User | None, hub=None) -> None:
     log_access(acting_user, AccessLog.Action.USER_REACTIVATED, obj=user, hub=hub)
 
 
+@records_acting_user
 def save_preferences(user: User, *, language: str, name_script: str, acting_user: User) -> None:
     """A user's own choices of interface language and name script. Only the user makes them
-    (no access-log row: nothing about anyone else is read or changed)."""
+    (no access-log row: nothing about anyone else is read or changed; the user's history
+    records the change)."""
     if acting_user.pk != user.pk:
         raise PermissionError("Only a user sets their own preferences.")
     user.language = language
     user.name_script = name_script
-    User.objects.filter(pk=user.pk).update(language=language, name_script=name_script)
+    user.save(update_fields=["language", "name_script"])

@@ -25,6 +25,7 @@ def test_preferences_save_the_language_and_the_name_script(client_for, officer):
     assert response.status_code == 302
     officer.refresh_from_db()
     assert (officer.language, officer.name_script) == ("sr", NameScript.CYRILLIC)
+    assert officer.history.latest().history_user == officer
     # The language as the switcher saves it: on the account and in its cookie.
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "sr"
     page = client.get(URL).content.decode()
