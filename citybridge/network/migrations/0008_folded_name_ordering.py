@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0006_hub_language_and_idle_timeout'),
+        ('network', '0007_hub_region_and_translations'),
     ]
 
     operations = [
