@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, IdField
+from citybridge.lib.inputs import DayField, IdField, bound_days
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
 
@@ -60,6 +60,7 @@ class AdvocacyActionForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(self.fields["people"], Person.objects.visible_to(user).of_hub(hub))
         choose_from(
@@ -89,6 +90,7 @@ class TestimonialForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         choose_from(self.fields["person"], Person.objects.visible_to(user).of_hub(hub))
         choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
 

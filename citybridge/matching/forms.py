@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.lib.inputs import DayField
 from citybridge.needs.forms import choose_from, themes_of
 from citybridge.network.models import Hub, LocalGovernment, Theme
 from citybridge.practices.models import Practice
@@ -54,7 +55,7 @@ class PeerExchangeForm(forms.Form):
     peer_cities = forms.ModelMultipleChoiceField(
         label=_("Peer cities"), queryset=LocalGovernment.objects.none()
     )
-    starts_on = forms.DateField(
+    starts_on = DayField(
         label=_("Date of the exchange"), widget=forms.DateInput(attrs={"type": "date"})
     )
 

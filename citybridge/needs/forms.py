@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import bound_days
 from citybridge.needs.models import ConsultationFinding, Need
 from citybridge.network.models import Hub, LocalGovernment, Theme
 
@@ -66,6 +67,7 @@ class NeedForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         choose_from(self, "city", cities, _("Choose a city"))
         choose_from(self, "theme", themes_of(hub), _("Choose a theme"))

@@ -100,6 +100,10 @@ class MembershipForm(forms.ModelForm):
             "left_on": forms.DateInput(attrs={"type": "date"}),
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bound_days(self)
+
 
 class PersonForm(VersionedForm):
     class Meta:
@@ -157,6 +161,7 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = Organisation.objects.of_hub(hub)  # type: ignore[attr-defined]
 

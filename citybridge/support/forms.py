@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, IdField, parse_id
+from citybridge.lib.inputs import DayField, IdField, bound_days, parse_id
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
 from citybridge.support.models import (
@@ -85,6 +85,7 @@ class SupportActionForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
         choose_from(self.fields["city"], cities)
         choose_from(self.fields["peer_cities"], peer_cities_of(hub))
@@ -119,7 +120,7 @@ class StatusMoveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded with your name and the date, for everyone who follows this action."),
     )
-    effective_on = forms.DateField(
+    effective_on = DayField(
         label=_("Took effect on"),
         required=False,
         widget=DATE,
@@ -156,9 +157,13 @@ class MilestoneForm(forms.ModelForm):
         fields = ["title", "due_on"]
         widgets = {"due_on": DATE}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bound_days(self)
+
 
 class MilestoneDoneForm(forms.Form):
-    done_on = forms.DateField(label=_("Done on"), widget=DATE)
+    done_on = DayField(label=_("Done on"), widget=DATE)
 
     def __init__(self, *args, milestone: Milestone, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -179,6 +184,10 @@ class DisbursementForm(forms.ModelForm):
         model = Disbursement
         fields = ["amount", "paid_on"]
         widgets = {"paid_on": DATE}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bound_days(self)
 
 
 class MechanismForm(forms.ModelForm):
@@ -216,6 +225,10 @@ class MechanismStageForm(forms.ModelForm):
             raise forms.ValidationError(_("A stage cannot be reached in the future."))
         return day
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        bound_days(self)
+
 
 class ActionPlanForm(forms.ModelForm):
     class Meta:
@@ -228,6 +241,7 @@ class ActionPlanForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bound_days(self)
         choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(self.fields["organisation"], governments_of(hub))
         choose_from(

@@ -101,3 +101,57 @@ def test_an_engagement_at_the_calendars_edges_is_a_form_error(client_for, office
     assert response.status_code in (200, 400)
     assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
     assert not Engagement.objects.filter(key="EDGE").exists()
+
+
+def date_fields_left_unbounded() -> list[str]:
+    """Every form of the product whose date fields are not held to 1900-2199: a DayField, or a
+    model form calling `bound_days(self)` (a date at the calendar's edges overflows later)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from django import forms
+
+    import citybridge
+    from citybridge.lib.inputs import validate_day
+
+    found = []
+    for info in pkgutil.walk_packages(citybridge.__path__, "citybridge."):
+        if not info.name.endswith("forms") or ".tests" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        for name, form in vars(module).items():
+            if not (inspect.isclass(form) and issubclass(form, forms.BaseForm)):
+                continue
+            if form.__module__ != module.__name__:
+                continue
+            unbounded = [
+                field
+                for field, kind in form.base_fields.items()
+                if isinstance(kind, forms.DateField) and validate_day not in kind.validators
+            ]
+            calls = any(
+                "bound_days(self)" in inspect.getsource(cls)
+                for cls in form.__mro__
+                if cls.__module__.startswith("citybridge")
+            )
+            if unbounded and not calls:
+                found.append(f"{info.name}.{name}: {unbounded}")
+    return found
+
+
+def test_every_forms_dates_are_held_to_the_calendar_the_product_can_count():
+    assert date_fields_left_unbounded() == []
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_support_action_at_the_calendars_edges_is_a_form_error(
+    client_for, officer, hub, city, day
+):
+    from citybridge.support.models import SupportAction
+
+    data = {"title": "Edge", "kind": "hub_guidance", "city": city.pk, "starts_on": day}
+    response = client_for(officer).post(reverse("support:support_create"), data)
+    assert response.status_code in (200, 400)
+    assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
+    assert not SupportAction.objects.filter(title="Edge").exists()
