@@ -422,7 +422,9 @@ class Mechanism(models.Model):
         OPERATIONAL = "operational", _("Operational (meets regularly)")
         SUSTAINED = "sustained", _("Sustained (own budget line)")
 
-    city = models.ForeignKey(LocalGovernment, on_delete=models.CASCADE, related_name="mechanisms")
+    city = models.ForeignKey(
+        LocalGovernment, on_delete=models.CASCADE, related_name="mechanisms", verbose_name=_("city")
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200, blank=True)
     support_actions = models.ManyToManyField(
