@@ -106,6 +106,15 @@ class Hub(models.Model):
         in its default language."""
         return text_in(self, field, lang, self.default_language)
 
+    @property
+    def local_name(self) -> Said:
+        """The hub's name in the page's language, as pages show it."""
+        return self.text("name")
+
+    @property
+    def local_mission(self) -> Said:
+        return self.text("mission")
+
 
 class ThemeQuerySet(models.QuerySet["Theme"]):
     def of_hub(self, hub: Hub) -> ThemeQuerySet:

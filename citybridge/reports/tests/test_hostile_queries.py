@@ -121,7 +121,7 @@ def date_fields_left_unbounded() -> list[str]:
             continue
         module = importlib.import_module(info.name)
         for name, form in vars(module).items():
-            if not (inspect.isclass(form) and issubclass(form, forms.BaseForm)):
+            if not (inspect.isclass(form) and issubclass(form, (forms.Form, forms.ModelForm))):
                 continue
             if form.__module__ != module.__name__:
                 continue
