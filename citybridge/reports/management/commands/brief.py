@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.assemble import assemble_brief
@@ -25,23 +27,33 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="The file to write.")
 
     def handle(self, *args, **options) -> None:
-        hub = hub_from_option(options["hub"])
-        start = date_option(options["start"], "--from")
-        end = date_option(options["end"], "--to")
-        if start is None or end is None or end < start:
-            raise CommandError("--to must be on or after --from.")
         try:
             lang = normalise(options["lang"])
         except ValueError as error:
             raise CommandError(str(error)) from None
+        with translation.override(lang):  # the command's own words in the brief's language
+            self.write_brief(lang, options)
+
+    def write_brief(self, lang: str, options: dict) -> None:
+        hub = hub_from_option(options["hub"])
+        start = date_option(options["start"], "--from")
+        end = date_option(options["end"], "--to")
+        if start is None or end is None or end < start:
+            raise CommandError(_("--to must be on or after --from."))
         funder = None
         if options["funder"]:
             funder = Funder.objects.filter(name__iexact=options["funder"]).first()
             if funder is None:
                 known = "; ".join(Funder.objects.values_list("name", flat=True))
-                raise CommandError(f"No funder '{options['funder']}'. Known funders: {known}.")
+                raise CommandError(
+                    _("No funder '%(funder)s'. Known funders: %(known)s.")
+                    % {"funder": options["funder"], "known": known}
+                )
         brief = assemble_brief(hub, start, end, funder=funder, lang=lang)
         out = Path(options["out"])
         out.write_bytes(render_as(brief, options["format"]))
         figures = ", ".join(f"{f.value} {f.key}" for f in brief.figures)
-        self.stdout.write(f"Wrote {out} ({out.stat().st_size:,} bytes): {figures}.")
+        self.stdout.write(
+            _("Wrote %(file)s (%(size)s bytes): %(figures)s.")
+            % {"file": out, "size": f"{out.stat().st_size:,}", "figures": figures}
+        )
