@@ -98,13 +98,32 @@ class AppendOnly(Exception):
 PERSON = "network.person"
 
 
-class AccessLogQuerySet(models.QuerySet["AccessLog"]):
+class AppendOnlyQuerySet(models.QuerySet):
+    """The access log's tables refuse bulk changes as their rows refuse single ones."""
+
     def update(self, **kwargs):
         raise AppendOnly("The access log is append-only.")
 
     def delete(self):
         raise AppendOnly("The access log is append-only.")
 
+
+class AppendOnlyModel(models.Model):
+    """A row written once: saving it again or deleting it raises AppendOnly."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnly("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("The access log is append-only.")
+
+
+class AccessLogQuerySet(AppendOnlyQuerySet):
     def about(self, obj: models.Model) -> AccessLogQuerySet:
         """The rows about `obj`; for a person, every look at them (`about_person`)."""
         if obj._meta.label_lower == PERSON:
@@ -119,7 +138,7 @@ class AccessLogQuerySet(models.QuerySet["AccessLog"]):
         )
 
 
-class AccessLog(models.Model):
+class AccessLog(AppendOnlyModel):
     """One look at (or change to) personal data: who, when, what kind of look, at which record.
 
     Append-only: rows are written by `citybridge.accounts.access_log.log_access` and never updated
@@ -192,24 +211,8 @@ class AccessLog(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id or '-'} {self.action}"
 
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise AppendOnly("The access log is append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnly("The access log is append-only.")
-
-
-class PersonShownQuerySet(models.QuerySet["PersonShown"]):
-    def update(self, **kwargs):
-        raise AppendOnly("The access log is append-only.")
-
-    def delete(self):
-        raise AppendOnly("The access log is append-only.")
-
-
-class PersonShown(models.Model):
+class PersonShown(AppendOnlyModel):
     """One person that the page, search or export of an access-log row showed: the row is one
     per look, however many people it showed, and these say who they were."""
 
@@ -218,7 +221,7 @@ class PersonShown(models.Model):
     # behind a pseudonym. Indexed for "who saw this person" (AccessLog.objects.about).
     person_id = models.PositiveBigIntegerField(db_index=True)
 
-    objects = PersonShownQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person shown")
@@ -230,11 +233,3 @@ class PersonShown(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id}: {self.person_id}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise AppendOnly("The access log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnly("The access log is append-only.")

@@ -366,29 +366,42 @@ def hub_choose(request: HttpRequest) -> HttpResponse:
     if hub is None:
         raise Http404("No such hub among yours.")
     request.session["hub_id"] = hub.pk
-    messages.success(request, _("You are working in %(hub)s.") % {"hub": hub.name})
+    messages.success(request, _("You are working in %(hub)s.") % {"hub": hub.local_name})
     return redirect("reports:home")
+
+
+def hub_form_page(
+    request: HttpRequest, form_class, save, saved: str, template: str
+) -> HttpResponse:
+    """A hub admin's page that edits the hub itself: the form, the action, back with a word."""
+    hub = request.hub  # type: ignore[attr-defined]
+    form = form_class(request.POST or None, instance=hub)
+    if request.method == "POST" and form.is_valid():
+        save(form.instance, acting_user=request.user)
+        messages.success(request, saved)
+        return redirect(request.path)
+    return render(request, template, {"form": form, "hub": hub})
 
 
 @hub_admin_required
 def hub_texts(request: HttpRequest) -> HttpResponse:
     """The hub's name, region, mission, head's title and address, in each language."""
-    hub = request.hub  # type: ignore[attr-defined]
-    form = HubTextsForm(request.POST or None, instance=hub)
-    if request.method == "POST" and form.is_valid():
-        actions.save_hub_texts(form.instance, acting_user=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The hub's texts are saved."))
-        return redirect("network:hub_texts")
-    return render(request, "network/hub_texts.html", {"form": form, "hub": hub})
+    return hub_form_page(
+        request,
+        HubTextsForm,
+        actions.save_hub_texts,
+        _("The hub's texts are saved."),
+        "network/hub_texts.html",
+    )
 
 
 @hub_admin_required
 def hub_settings(request: HttpRequest) -> HttpResponse:
     """The hub's own settings, for its admins: the default language and the idle sign-out."""
-    hub = request.hub  # type: ignore[attr-defined]
-    form = HubSettingsForm(request.POST or None, instance=hub)
-    if request.method == "POST" and form.is_valid():
-        actions.save_hub_settings(form.instance, acting_user=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The hub's settings are saved."))
-        return redirect("network:hub_settings")
-    return render(request, "network/hub_settings.html", {"form": form, "hub": hub})
+    return hub_form_page(
+        request,
+        HubSettingsForm,
+        actions.save_hub_settings,
+        _("The hub's settings are saved."),
+        "network/hub_settings.html",
+    )

@@ -1,5 +1,6 @@
 """`citybridge import members|engagements|attendance|practices FILE...`: thin over the importers."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.management.base import CommandError, CommandParser
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from citybridge.accounts.history import ActingCommand
 from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Engagement
+from citybridge.lib.importing import ImportReport
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.commands import add_language_option, speaking
 from citybridge.network.imports import import_members
@@ -20,6 +22,14 @@ def read(path: str) -> bytes:
     if not file.is_file():
         raise CommandError(_("No file at %(path)s.") % {"path": path})
     return file.read_bytes()
+
+
+# The kinds read from one file, each by its app's importer (attendance takes several sheets).
+ONE_FILE_IMPORTS: dict[str, Callable[..., ImportReport]] = {
+    "members": import_members,
+    "engagements": import_engagements,
+    "practices": import_practices,
+}
 
 
 class Command(ActingCommand):
@@ -45,24 +55,8 @@ class Command(ActingCommand):
         with speaking(options, hub):
             kind, dry_run = options["kind"], options["dry_run"]
             try:
-                if kind == "members":
-                    report = import_members(
-                        read(options["file"]),
-                        Path(options["file"]).name,
-                        hub=hub,
-                        dry_run=dry_run,
-                        acting_user=self.acting_user,
-                    )
-                elif kind == "practices":
-                    report = import_practices(
-                        read(options["file"]),
-                        Path(options["file"]).name,
-                        hub=hub,
-                        dry_run=dry_run,
-                        acting_user=self.acting_user,
-                    )
-                elif kind == "engagements":
-                    report = import_engagements(
+                if kind in ONE_FILE_IMPORTS:
+                    report = ONE_FILE_IMPORTS[kind](
                         read(options["file"]),
                         Path(options["file"]).name,
                         hub=hub,
