@@ -38,8 +38,10 @@ def tasks_run_at_once(settings) -> None:
 
 @pytest.fixture(autouse=True)
 def own_files(settings, tmp_path) -> None:
-    """Uploaded files and the erasure ledger of each test in its own folder: an erasure in a test
-    must never rewrite a developer's var/media, nor a restore re-apply another test's erasures."""
+    """Uploaded and staged files and the erasure ledger of each test in its own folder: an erasure
+    in a test must never rewrite a developer's var/media, nor a restore re-apply another test's
+    erasures, nor an upload land in the project's var/."""
+    settings.VAR_DIR = tmp_path
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ERASURE_LEDGER = tmp_path / "erasure-ledger.jsonl"
 
@@ -133,6 +135,20 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+# Imports and jobs tests: an engagement to import sheets into.
+@pytest.fixture
+def forum(hub, city) -> Engagement:
+    return Engagement.objects.create(
+        hub=hub,
+        key="T77",
+        title="Forum of test municipalities",
+        kind=Engagement.Kind.CONSULTATION,
+        starts_on=dt.date(2024, 5, 6),
+        ends_on=dt.date(2024, 5, 6),
+        host_city=city,
+    )
 
 
 # Needs, matching and support tests: two themes, a consultation and a need raised at it.

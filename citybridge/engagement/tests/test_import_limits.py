@@ -4,13 +4,11 @@ before anything is read, staged or previewed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.models import Attendance
 from citybridge.jobs.models import Job
 from citybridge.lib.importing import size_problems
 from citybridge.practices.models import Practice
@@ -35,14 +33,6 @@ def limits(settings, tmp_path):
     settings.IMPORT_MAX_UPLOAD_BYTES = 1_500_000
     settings.IMPORT_PREVIEW_IN_REQUEST_BYTES = 10_000_000
     return tmp_path
-
-
-@pytest.fixture
-def forum(hub, city) -> Engagement:
-    day = dt.date(2024, 5, 6)
-    return Engagement.objects.create(
-        hub=hub, key="T77", title="Forum", starts_on=day, ends_on=day, host_city=city
-    )
 
 
 def nothing_was_kept(var) -> bool:

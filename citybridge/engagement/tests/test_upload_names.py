@@ -6,38 +6,17 @@ never becomes a path on disk, where 255 bytes is the limit and "000-" was put in
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.models import Attendance
 
 SHEET = (
     "#,Full name,Organisation,City / Municipality\r\n"
     "1,Milica Testović,Opština Testgrad,Testgrad\r\n"
 ).encode()
 TOO_LONG = "Списак присутних на округлом столу у Тестграду " * 4 + ".csv"  # ~340 bytes
-
-
-@pytest.fixture(autouse=True)
-def uploads_in_tmp(settings, tmp_path) -> None:
-    settings.VAR_DIR = tmp_path
-
-
-@pytest.fixture
-def forum(hub, city) -> Engagement:
-    return Engagement.objects.create(
-        hub=hub,
-        key="T77",
-        title="Forum of test municipalities",
-        kind=Engagement.Kind.CONSULTATION,
-        starts_on=dt.date(2024, 5, 6),
-        ends_on=dt.date(2024, 5, 6),
-        host_city=city,
-    )
 
 
 def preview(officer, forum, name: str):

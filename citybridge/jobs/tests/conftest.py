@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-
-from citybridge.engagement.models import Engagement
 
 HEADER = "#,Full name,Organisation,City / Municipality,Email\r\n"
 # Invented people; the e-mail domain is reserved for examples.
@@ -22,25 +18,6 @@ ROWS = (
 
 def sheet(*rows: str) -> bytes:
     return (HEADER + "".join(rows)).encode()
-
-
-@pytest.fixture(autouse=True)
-def uploads_in_tmp(settings, tmp_path) -> None:
-    """Staged uploads go to this test's own folder, never the project's var/."""
-    settings.VAR_DIR = tmp_path
-
-
-@pytest.fixture
-def forum(hub, city) -> Engagement:
-    return Engagement.objects.create(
-        hub=hub,
-        key="T77",
-        title="Forum of test municipalities",
-        kind=Engagement.Kind.CONSULTATION,
-        starts_on=dt.date(2024, 5, 6),
-        ends_on=dt.date(2024, 5, 6),
-        host_city=city,
-    )
 
 
 @pytest.fixture
