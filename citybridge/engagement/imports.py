@@ -9,29 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import PurePath
-from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import AccessLog, User
-from citybridge.engagement.models import Attendance, Engagement, Sheet
+from citybridge.engagement.models import Engagement, Sheet
 from citybridge.engagement.resolution import resolve_hub
+from citybridge.engagement.sheets import store_sheet
 from citybridge.lib.cells import parse_date, parse_email
 from citybridge.lib.headers import ATTENDANCE, ENGAGEMENTS
 from citybridge.lib.importing import ImportReport
-from citybridge.lib.roles import normalise_role
 from citybridge.lib.spreadsheets import (
     Problem,
-    Row,
     SheetError,
     Table,
     ValueProblem,
@@ -336,7 +333,17 @@ def import_attendance(
                 continue
             # Known at once: the same file twice in one upload is then "unchanged" the second time.
             fingerprints[(sheet.engagement.pk, sheet.file_name)] = sheet.sha256
-            report.created += _store_sheet(sheet, place_of, acting_user)
+            store_sheet(
+                sheet.engagement,
+                file_name=sheet.file_name,
+                sha256=sheet.sha256,
+                encoding=sheet.table.encoding or "xlsx",
+                rows=sheet.table.rows,
+                columns=sheet.columns,
+                place_of=place_of,
+                acting_user=acting_user,
+            )
+            report.created += len(sheet.table.rows)
             report.rows += len(sheet.table.rows)
             # Its rows are in the database now; resolution reads them from there.
             sheet.table.rows = []
@@ -353,102 +360,3 @@ def import_attendance(
     if not dry_run and report.created:
         log_access(acting_user, AccessLog.Action.IMPORT, hub=hub, count=report.created)
     return report
-
-
-# The fields a sheet may fill, in the order _store_sheet reads them.
-_TEXT_FIELDS = ("first_name", "last_name", "full_name", "organisation", "role", "city", "email")
-
-
-def _store_sheet(
-    sheet: ParsedSheet, place_of: Callable[[str], int | None], acting_user: User | None
-) -> int:
-    stored = Sheet.objects.create(
-        engagement=sheet.engagement,
-        file_name=sheet.file_name,
-        sha256=sheet.sha256,
-        encoding=sheet.table.encoding or "xlsx",
-        imported_by=acting_user,
-    )
-    headers = [sheet.columns.get(key) for key in (*_TEXT_FIELDS, "gender")]
-    engagement_id, sheet_id = sheet.engagement.pk, stored.pk
-    rows = sheet.table.rows
-    for first in range(0, len(rows), STORE_BATCH):
-        _insert(
-            _records(
-                rows[first : first + STORE_BATCH], engagement_id, sheet_id, sheet, headers, place_of
-            )
-        )
-    return len(rows)
-
-
-# Rows stored per INSERT: the records of a whole 20 MB sheet at once (each with its cells as
-# JSON) would be one more copy of the file in memory.
-STORE_BATCH = 2000
-
-
-def _records(
-    rows: list[Row],
-    engagement_id: int,
-    sheet_id: int,
-    sheet: ParsedSheet,
-    headers: list[str | None],
-    place_of: Callable[[str], int | None],
-) -> list[dict[str, Any]]:
-    records = []
-    for row in rows:
-        get = row.cells.get
-        given, family, full, organisation, role, city, email, gender = [
-            get(header, "").strip() if header else "" for header in headers
-        ]
-        full = full or " ".join(p for p in (given, family) if p)
-        records.append(
-            {
-                "engagement_id": engagement_id,
-                "sheet_id": sheet_id,
-                "source_file": sheet.file_name,
-                "row_number": row.number,
-                "cells": row.cells,
-                "full_name": full[:250],
-                "given_name": given[:150],
-                "family_name": family[:150],
-                "organisation": organisation[:250],
-                "role": role[:250],
-                "city": city[:150],
-                "email": email[:250],
-                "gender": gender[:20],
-                "role_kind": normalise_role(role),
-                "local_government_id": place_of(city),
-            }
-        )
-    return records
-
-
-def _insert(records: list[dict[str, Any]]) -> None:
-    """Insert attendance rows given as {field attname: value} in one executemany, without
-    building model instances (bulk_create's Attendance(...) objects and its ~50-row INSERTs on
-    SQLite were most of the storing time of a 100,000-row import). A field not given takes its
-    default; text, number and foreign-key values go in as they are, others (JSON) are prepared
-    as Django prepares them. No signals and no history rows, like bulk_create."""
-    db = connections[DEFAULT_DB_ALIAS]  # the proxy `connection` costs a lookup per use
-    fields = [f for f in Attendance._meta.concrete_fields if not f.primary_key]
-    direct = (models.CharField, models.PositiveIntegerField)
-    prepared = [
-        (i, f)
-        for i, f in enumerate(fields)
-        if type(f) not in direct and not isinstance(f, models.ForeignKey)
-    ]
-    defaults = {f.attname: f.get_default() for f in fields}
-    values_of = operator.itemgetter(*(f.attname for f in fields))
-    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    rows = []
-    for record in records:
-        row = list(values_of(defaults | record))
-        for i, f in prepared:
-            row[i] = f.get_db_prep_save(row[i], db)
-        rows.append(row)
-    with db.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {Attendance._meta.db_table} ({columns}) VALUES ({marks})",  # noqa: S608
-            rows,
-        )

@@ -39,21 +39,21 @@ ROW_BY_ROW = """
 import contextlib, sys, time, django
 django.setup()
 from django.db import transaction
-from citybridge.engagement import imports
+from citybridge.engagement import imports, sheets
 from citybridge.network.models import Hub
 transaction.atomic = lambda *a, **k: contextlib.nullcontext()
-bulk_create = imports.Attendance.objects.bulk_create
+bulk_create = sheets.Attendance.objects.bulk_create
 def save_one_by_one(records, batch_size=None):
     for number, record in enumerate(records, start=1):
         # The importer's _insert takes {attname: value} rows, bulk_create model instances.
         if isinstance(record, dict):
-            record = imports.Attendance(**record)
+            record = sheets.Attendance(**record)
         bulk_create([record])
         print(number, flush=True)
         if number == 500:
             time.sleep(60)
-imports.Attendance.objects.bulk_create = save_one_by_one
-imports._insert = save_one_by_one  # the importer's own executemany, where it has one
+sheets.Attendance.objects.bulk_create = save_one_by_one
+sheets._insert = save_one_by_one  # the importer's own executemany, where it has one
 imports.import_attendance(
     [(sys.argv[1].rsplit("/", 1)[-1], open(sys.argv[1], "rb").read())],
     hub=Hub.objects.get(slug="western-balkans"), acting_user=None,
