@@ -330,7 +330,7 @@ def test_non_workbook_zip_is_refused() -> None:
 
 
 def test_too_many_rows_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("citybridge.lib.spreadsheets.MAX_ROWS", 5)
+    monkeypatch.setattr("citybridge.lib.spreadsheets.limits.MAX_ROWS", 5)
     rows = [["Ime"]] + [[f"Osoba {i}"] for i in range(30)]
     with pytest.raises(SheetError) as error:
         read_table(xlsx_bytes(rows), "lista.xlsx")
@@ -400,7 +400,7 @@ def test_other_specs_map_and_require() -> None:
 
 def test_synonyms_are_unique_within_each_spec() -> None:
     from citybridge.lib.headers import SPECS
-    from citybridge.lib.spreadsheets import _key
+    from citybridge.lib.spreadsheets.columns import _key
 
     for spec in SPECS:
         owners: dict[str, str] = {}
