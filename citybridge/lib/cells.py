@@ -19,13 +19,20 @@ def _key(text: str) -> str:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+# A time after the date is allowed and left out, fractions and offset included (a form tool's
+# "2024-03-01T00:30:00.000+01:00" is 1 March where it was written, whatever the day in UTC).
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\.?(?:\s+\d{1,2}:\d{2})?")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 
 
 def parse_date(text: str) -> dt.date:
-    """A date written as 2024-03-09, 09.03.2024., 9.3.2024, 09/03/2024 or an Excel serial."""
+    """A date written as 2024-03-09, 09.03.2024., 9.3.2024, 09/03/2024 or an Excel serial; or
+    a timestamp (2024-03-09T10:00:00.000+01:00, 2024-03-09T09:00:00Z), read as the day it names
+    in its own offset."""
     value = text.strip()
     fix = _("Write it as day.month.year, for example 09.03.2024.")
     if not value:
