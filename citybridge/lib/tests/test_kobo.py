@@ -4,13 +4,17 @@ dates. All names and ids invented."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
+import openpyxl
 import pytest
 
+from bench import kobo as bench_kobo
 from citybridge.lib.cells import parse_date
-from citybridge.lib.kobo import Role, Source, is_ticked, layout, timestamp
-from citybridge.lib.spreadsheets import ATTENDANCE, ValueProblem, map_columns
+from citybridge.lib.kobo import KoboLayout, Role, Source, is_ticked, layout, timestamp
+from citybridge.lib.spreadsheets import ATTENDANCE, Table, ValueProblem, map_columns, read_table
 
 KOBO_META_FIRST = ["start", "end", "today", "deviceid", "username"]
 KOBO_META_LAST = [
@@ -152,7 +156,12 @@ def test_labels_in_the_regions_languages_with_groups() -> None:
         "Organizata / Institucioni"
     )
     assert found.field_heading("Tel/Faks") == "Tel/Faks"  # a label's own "/", no group
-    assert set(map_columns(found.fields.values(), ATTENDANCE)) == {"full_name", "organisation", "city", "gender"}
+    assert set(map_columns(found.fields.values(), ATTENDANCE)) == {
+        "full_name",
+        "organisation",
+        "city",
+        "gender",
+    }
 
 
 def test_cyrillic_labels_without_groups() -> None:
@@ -371,3 +380,126 @@ def test_parse_date_reads_timestamps(text: str, expected: dt.date) -> None:
 def test_parse_date_refuses_broken_timestamps(text: str) -> None:
     with pytest.raises(ValueProblem):
         parse_date(text)
+
+
+# --- the bench's Kobo exports (bench/kobo.py) are read whole --------------------------------
+
+
+def mini_dataset(root: Path) -> Path:
+    """A dev-set layout with three invented sheets, one for each of the generator's partners:
+    full names (A), Cyrillic full names (C, the second engagement), first/last in XLSX (B)."""
+    (root / "sheets").mkdir(parents=True)
+    (root / "truth").mkdir()
+    (root / "members.csv").write_text("city,country,joined,left\nTestgrad,RS,2022-11-10,\n")
+    (root / "engagements.csv").write_text(
+        "key,title,type,start,end,city,country\n"
+        "E1,Workshop in Testgrad #1,workshop,2023-02-01,2023-02-02,Testgrad,RS\n"
+        "E3,Webinar #3,webinar,2023-12-05,2023-12-05,Testgrad,RS\n"
+        "E2,Roundtable in Drugovo #2,roundtable,2023-07-14,2023-07-14,Drugovo,ME\n"
+    )
+    (root / "sheets" / "E1.csv").write_text(
+        "#;Full name;Organisation;Position;City;Email;Gender;Signature\n"
+        "1;Tea Probić;Municipality of Testgrad;Mayor;Testgrad;TEA@TESTGRAD.GOV;F;\n"
+        "2;DR. Ivo Testić;Police Testgrad;;Testgrad;;M;\n"
+        "3;ANA PROBA;;Youth worker;Drugovo;;Ž;\n",
+        encoding="utf-8",
+    )
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in [
+        ["#", "Ime", "Prezime", "Institucija", "Funkcija", "Opština", "E-mail", "Pol"],
+        [1, "Tea", "Probić", "Opština Testgrad", "Gradonačelnica", "Testgrad", "", "Ž"],
+        [2, "Marko", "Probni", "", "Odbornik", "Drugovo", "marko@drugovo.me", "M"],
+    ]:
+        sheet.append(row)
+    workbook.save(root / "sheets" / "E2.xlsx")
+    (root / "sheets" / "E3.csv").write_text(
+        "#,Име и презиме,Организација,Функција,Град,Е-пошта,Пол,Потпис\n"
+        "1,Тea Пробић,Општина Тестград,Градоначелница,Тестград,,Ж,\n"
+        "2,Иво Тестић,,,Тестград,,М,\n",
+        encoding="utf-8",
+    )
+    (root / "truth" / "mentions.csv").write_text(
+        "source,row,person\nE1.csv,1,P1\nE1.csv,2,P2\nE1.csv,3,P3\nE2.xlsx,1,P1\n"
+        "E2.xlsx,2,P4\nE3.csv,1,P1\nE3.csv,2,P2\n"
+    )
+    return root
+
+
+def read_export(path: Path) -> tuple[KoboLayout, Table]:
+    table = read_table(path.read_bytes(), path.name)
+    found = layout(table.headers, [r.cells for r in table.rows])
+    assert found is not None, path.name
+    return found, table
+
+
+@pytest.mark.parametrize(
+    ("per_engagement", "labels"), [(False, False), (True, False), (False, True)]
+)
+def test_bench_kobo_exports_place_every_column(
+    tmp_path: Path, per_engagement: bool, labels: bool
+) -> None:
+    dataset = mini_dataset(tmp_path / "dev")
+    out = tmp_path / "kobo"
+    summary = bench_kobo.generate(out, dataset, per_engagement=per_engagement, labels=labels)
+    assert summary["rows"] == 7
+    exports = sorted((out / "sheets").iterdir())
+    if per_engagement:
+        assert [p.name for p in exports] == ["E1.csv", "E2.xlsx", "E3.csv"]
+    else:
+        assert {p.suffix for p in exports} == {".csv", ".xlsx"}
+    truth = list(csv.DictReader((out / "truth" / "mentions.csv").open(encoding="utf-8")))
+    assert sorted(r["person"] for r in truth) == ["P1", "P1", "P1", "P2", "P2", "P3", "P4"]
+    assert any(read_export(p)[0].labels for p in exports) == labels
+    for path in exports:
+        found, table = read_export(path)
+        assert found.source is Source.KOBO
+        assert set(found.placed()) == set(table.headers)
+        assert {found.metadata[h] for h in ("start", "end", "today", "_submission_time")} == {
+            Role.STARTED, Role.ENDED, Role.TODAY, Role.SUBMITTED,
+        }  # fmt: skip
+        read = map_columns(found.fields.values(), ATTENDANCE)
+        names = {"first_name", "last_name"} if path.suffix == ".xlsx" else {"full_name"}
+        assert set(read) == names | {"organisation", "role", "city", "email", "gender"}
+        # Only the event question is left for the importer to place, and only when one export
+        # holds several engagements.
+        left = set(found.fields.values()) - set(read.values())
+        event = "Aktiviteti" if found.labels else "event"
+        assert left == (set() if per_engagement else {event})
+        assert found.labels == (labels and "Pjesëmarrësi/Gjinia" in table.headers)
+        ids = [found.submission_id(r.cells) for r in table.rows]
+        assert all(ids) and len(set(ids)) == len(ids)
+        assert all(found.started_at(r.cells) for r in table.rows)
+        for row in table.rows:
+            when = row.cells["start"]
+            assert when[-6:] in ("+01:00", "+02:00") and "." in when
+            assert parse_date(when) == parse_date(row.cells["today"])
+
+
+def test_bench_kobo_newer_export_adds_and_edits_submissions(tmp_path: Path) -> None:
+    dataset = mini_dataset(tmp_path / "dev")
+    out = tmp_path / "kobo"
+    summary = bench_kobo.generate(out, dataset, newer=True, seed=3)
+    changes = list(csv.DictReader((out / "truth" / "changes.csv").open(encoding="utf-8")))
+    assert len(changes) == 7
+    # Seed 3 gives this small set one of each kind of change.
+    assert {c["status"] for c in changes} == {"unchanged", "edited", "added"}
+    assert summary["older_rows"] == sum(1 for c in changes if c["status"] != "added")
+    older = {p.name: read_export(p) for p in (out / "older" / "sheets").iterdir()}
+    newer = {p.name: read_export(p) for p in (out / "sheets").iterdir()}
+    for change in changes:
+        found, table = newer[change["source"]]
+        row = table.rows[int(change["row"]) - 1].cells
+        if change["status"] == "added":
+            continue
+        old_found, old_table = older[change["older_source"]]
+        old_row = old_table.rows[int(change["older_row"]) - 1].cells
+        shared = set(found.submission_keys(row)) & set(old_found.submission_keys(old_row))
+        assert shared, change
+        if change["status"] == "unchanged":
+            assert row == old_row | {"_index": row["_index"]}
+        else:
+            # Kobo gives an edited submission a new `_uuid`; its `_id` stays.
+            assert found.submission_id(row) != old_found.submission_id(old_row)
+            assert shared == {f"_id:{row['_id']}"}
