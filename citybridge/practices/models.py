@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from citybridge.lib import vocabularies
 from citybridge.lib.documents import BY_EXTENSION, DocumentType
 from citybridge.lib.translations import Said, vocabulary_name
 from citybridge.network import vocabulary
@@ -67,6 +68,10 @@ class Practice(models.Model):
     )
     themes = models.ManyToManyField(Theme, related_name="practices", verbose_name=_("themes"))
     target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="practices")
+    # The target groups as a partner's sheet wrote them ("municipal officials; Roma elders"),
+    # kept beside the groups matched from them: words no group stands for are not lost, and
+    # the page shows them (target_groups_unplaced).
+    target_groups_as_written = models.TextField(_("target groups as written"), blank=True)
     human_rights_based = models.BooleanField(_("human-rights-based"), default=False)
     human_rights_reason = models.TextField(_("why (human rights)"), blank=True)
     gender_sensitive = models.BooleanField(_("gender-sensitive"), default=False)
@@ -118,6 +123,13 @@ class Practice(models.Model):
 
     def language_list(self) -> list[str]:
         return [c for c in self.languages.replace(";", ",").replace(" ", ",").split(",") if c]
+
+    def target_groups_unplaced(self) -> tuple[str, ...]:
+        """The parts of the target groups as written that no target group stands for."""
+        if not self.target_groups_as_written.strip():
+            return ()
+        groups = vocabularies.target_groups(TargetGroup.objects.all())
+        return groups.split_and_match(self.target_groups_as_written).unplaced
 
     def contact_if_consented(self) -> Person | None:
         """The contact person is shown only when they agreed to be contacted."""

@@ -77,6 +77,7 @@ def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
         "practice": practice,
         "themes": practice.themes.all(),
         "target_groups": practice.target_groups.all(),
+        "target_groups_unplaced": practice.target_groups_unplaced(),
         "translations": practice.translations.all(),
         "resources": practice.resources.all(),
         "contact": contact,
