@@ -352,3 +352,12 @@ def test_a_vocabulary_of_plain_values():
     assert sizes.match("large").how == "label"  # type: ignore[union-attr]
     assert sizes.label("l") == "Large" and "l" in sizes and "m" not in sizes
     assert sizes.match("medium") is None
+
+
+def test_choices_say_each_value_by_its_label_for_a_person_to_place_a_value():
+    kinds = vocabularies.engagement_kinds(Engagement.Kind.choices)
+    assert ("roundtable", "Roundtable") in kinds.choices()
+    with translation.override("sr"):
+        assert ("roundtable", "Округли сто") in vocabularies.engagement_kinds(
+            Engagement.Kind.choices
+        ).choices()

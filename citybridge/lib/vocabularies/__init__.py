@@ -74,7 +74,11 @@ def _translated_names(row: NamedRow) -> list[str]:
 def _of_rows(rows: Iterable[NamedRow], synonyms: Mapping[str, tuple[str, ...]]) -> Vocabulary:
     rows = list(rows)
     return Vocabulary(
-        {row.slug: (row.name, *synonyms.get(row.slug, ())) for row in rows},
+        # A model row's label is its name in the reader's language (Theme.label).
+        {
+            row.slug: (str(getattr(row, "label", row.name)), row.name, *synonyms.get(row.slug, ()))
+            for row in rows
+        },
         translated={row.slug: _translated_names(row) for row in rows},
     )
 

@@ -160,6 +160,10 @@ class Vocabulary:
     def label(self, value: str) -> str:
         return self.labels[value]
 
+    def choices(self) -> list[tuple[str, str]]:
+        """(value, label) of every value, for a person to place a value the file named."""
+        return list(self.labels.items())
+
     def ambiguous_names(self) -> list[str]:
         """Folded names two values claim at the same trust (a vocabulary to correct)."""
         return [str(key) for key, (value, _how) in self._exact.items() if value == _AMBIGUOUS] + [
