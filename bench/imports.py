@@ -44,7 +44,7 @@ def child(dataset: Path) -> None:
     import django
 
     django.setup()
-    from citybridge.engagement.imports import import_attendance
+    from citybridge.imports.registry import run_import
     from citybridge.reports.management.commands.figures import hub_from_option
 
     hub = hub_from_option(None)
@@ -59,7 +59,7 @@ def child(dataset: Path) -> None:
             peaks[stage] = peak_mib()
 
     tell("checking", 0)
-    import_attendance(files, hub=hub, acting_user=None, progress=tell)
+    run_import("attendance", files, hub=hub, acting_user=None, progress=tell)
     ended = clock()
     spans = {
         "reading": (stages["checking"], stages["saving"]),

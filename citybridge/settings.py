@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "citybridge.support",
     "citybridge.advocacy",
     "citybridge.reports",
+    "citybridge.imports",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("citybridge.reports.urls")),
     path("", include("citybridge.network.urls")),
     path("engagements/", include("citybridge.engagement.urls")),
+    path("imports/", include("citybridge.imports.urls")),
     path("needs/", include("citybridge.needs.urls")),
     path("practices/", include("citybridge.practices.urls")),
     path("support/", include("citybridge.support.urls")),

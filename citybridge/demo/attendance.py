@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from citybridge.demo.names import SURNAMES, feminine_surname
 from citybridge.demo.sheets import City, Invented, invent_people, write_sheet
-from citybridge.engagement.imports import import_attendance
 from citybridge.engagement.models import Attendance
+from citybridge.imports.registry import run_import
 
 PEOPLE_IN_BRIEF_PERIOD = 235
 PEOPLE_ONLY_IN_2024 = 15
@@ -166,7 +166,7 @@ def build(ctx) -> None:
         country = engagement.host_city.country_id if engagement.host_city else "RS"
         sheet = write_sheet(key, attendees, country, engagement.starts_on, rng, noise=1.0)
         files.append((sheet.file_name, sheet.data))
-    import_attendance(files, hub=ctx.hub, acting_user=ctx.users["officer"])
+    run_import("attendance", files, hub=ctx.hub, acting_user=ctx.users["officer"])
     add_positions(ctx, attendance)
 
 

@@ -19,17 +19,21 @@ def save_engagement(
     engagement: Engagement,
     *,
     hub: Hub,
-    participating_cities: Iterable[LocalGovernment] = (),
-    themes: Iterable[Theme] = (),
+    participating_cities: Iterable[LocalGovernment] | None = None,
+    themes: Iterable[Theme] | None = None,
     acting_user: User | None,
 ) -> Engagement:
-    """Raises EditConflict when someone saved the engagement after this edit was opened."""
+    """Raises EditConflict when someone saved the engagement after this edit was opened.
+    Participating cities and themes are left as they are when not given (a sheet of
+    engagements has no column for them)."""
     hub.adopt(engagement)
     engagement.full_clean()
     claim_version(engagement)
     engagement.save()
-    engagement.participating_cities.set(participating_cities)
-    engagement.themes.set(themes)
+    if participating_cities is not None:
+        engagement.participating_cities.set(participating_cities)
+    if themes is not None:
+        engagement.themes.set(themes)
     return engagement
 
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
-from citybridge.engagement import actions, review, tasks, uploads
+from citybridge.engagement import actions, review
 from citybridge.engagement.access import get_engagement_for_user
-from citybridge.engagement.forms import EngagementForm, ImportForm
+from citybridge.engagement.forms import EngagementForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
-from citybridge.jobs.access import get_job_for_user
-from citybridge.jobs.models import Job
-from citybridge.jobs.views import follow
 from citybridge.lib.inputs import parse_year
-from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
 from citybridge.network.models import RoleKind, Theme
 from citybridge.network.versions import EditConflict
@@ -135,102 +130,6 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
     return render(
         request, "engagement/engagement_form.html", {"form": form, "engagement": engagement}
     )
-
-
-@hub_staff_required
-def import_upload(request: HttpRequest) -> HttpResponse:
-    """Upload, then a preview of exactly what the import would do; nothing is written yet."""
-    hub = request.hub  # type: ignore[attr-defined]
-    form = ImportForm(request.POST or None, request.FILES or None, hub=hub)
-    context: dict = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        sheets = form.cleaned_data["sheets"]
-        kind, engagement = form.cleaned_data["kind"], form.cleaned_data["engagement"]
-        token = uploads.stage_uploaded(sheets)
-        pending = {
-            "token": token,
-            "kind": kind,
-            "engagement": engagement.pk if engagement else None,
-            "names": [f.name for f in sheets],
-        }
-        if sum(f.size for f in sheets) > settings.IMPORT_PREVIEW_IN_REQUEST_BYTES:
-            job = tasks.start_preview(
-                token,
-                kind,
-                pending["names"],
-                hub=hub,
-                engagement=engagement,
-                acting_user=request.user,  # type: ignore[arg-type]
-            )
-            request.session["import"] = pending | {"preview": str(job.pk)}
-            return follow(request, job)
-        try:
-            report = tasks.run_import(
-                kind,
-                uploads.load(token),
-                hub=hub,
-                engagement=engagement,
-                dry_run=True,
-                user=request.user,
-            )
-        except SheetError as error:
-            uploads.discard(token)
-            context["problems"] = error.problems
-            return render(request, "engagement/import.html", context, status=400)
-        request.session["import"] = pending | {"rows": tasks.preview_rows(kind, report)}
-        context.update(report=report, token=token)
-    return render(request, "engagement/import.html", context)
-
-
-@require_safe
-@hub_staff_required
-def import_preview(request: HttpRequest, pk) -> HttpResponse:
-    """The preview a background job made of a large upload, with the buttons to import it or
-    cancel; only for the session that uploaded the files."""
-    job = get_job_for_user(request.user, pk)
-    pending = request.session.get("import") or {}
-    if job.kind != Job.Kind.PREVIEW or pending.get("preview") != str(job.pk):
-        messages.error(request, _("That preview has expired. Upload the files again."))
-        return redirect("engagement:import_upload")
-    if job.status != Job.Status.DONE:
-        return redirect(job)  # its page shows the progress, or the problems that refused it
-    request.session["import"] = pending | {"rows": job.result.get("rows", 0)}
-    report = {"summary": job.result.get("summary", ""), "all_notes": job.result.get("notes", [])}
-    context = {"report": report, "token": pending["token"]}
-    return render(request, "engagement/import.html", context)
-
-
-@require_POST
-@hub_staff_required
-def import_confirm(request: HttpRequest) -> HttpResponse:
-    """Hand the previewed files to the background worker and follow the job on its page."""
-    hub = request.hub  # type: ignore[attr-defined]
-    pending = request.session.get("import") or {}
-    # "rows" is known once the preview is: a file is never imported before it was shown.
-    if "rows" not in pending or pending.get("token") != request.POST.get("token"):
-        messages.error(request, _("That preview has expired. Upload the files again."))
-        return redirect("engagement:import_upload")
-    request.session.pop("import", None)
-    chosen = pending.get("engagement")
-    job = tasks.start_import(
-        pending["token"],
-        pending["kind"],
-        pending.get("names") or [],
-        hub=hub,
-        engagement=Engagement.objects.of_hub(hub).filter(pk=chosen).first() if chosen else None,
-        rows=pending.get("rows") or 0,
-        acting_user=request.user,  # type: ignore[arg-type]
-    )
-    return follow(request, job)
-
-
-@require_POST
-@hub_staff_required
-def import_cancel(request: HttpRequest) -> HttpResponse:
-    pending = request.session.pop("import", None) or {}
-    uploads.discard(pending.get("token", ""))
-    messages.success(request, _("Import cancelled: nothing was changed."))
-    return redirect("engagement:import_upload")
 
 
 @hub_staff_required

@@ -1,13 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.documents import document_type
-from citybridge.lib.importing import size_problems
-from citybridge.network.forms import check_upload_name
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -147,26 +144,3 @@ class ResourceForm(forms.ModelForm):
         if not data.get("url") and not data.get("file"):
             self.add_error("url", _("Give a link or attach a file."))
         return data
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Sheet of practices (CSV or XLSX)"),
-        help_text=_(
-            "Columns: title, summary, city, country, themes (separated by ;), "
-            "human_rights_based, gender_sensitive, evidence, language, target_groups, url."
-        ),
-    )
-    dry_run = forms.BooleanField(label=_("Only check the sheet; import nothing"), required=False)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        check_upload_name(upload.name)
-        problems = size_problems(
-            [(upload.name, upload.size)],
-            max_file=settings.IMPORT_MAX_FILE_BYTES,
-            max_upload=settings.IMPORT_MAX_UPLOAD_BYTES,
-        )
-        if problems:
-            raise forms.ValidationError(problems)
-        return upload

@@ -7,7 +7,6 @@ app_name = "practices"
 urlpatterns = [
     path("", views.practice_list, name="practice_list"),
     path("new/", views.practice_create, name="practice_create"),
-    path("import/", views.practice_import, name="practice_import"),
     path("<int:pk>/", views.practice_detail, name="practice_detail"),
     path("<int:pk>/edit/", views.practice_edit, name="practice_edit"),
     path("<int:pk>/translations/", views.translation_add, name="translation_add"),

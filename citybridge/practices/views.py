@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
-from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.models import Country, Theme
 from citybridge.network.views import list_template, page_of
@@ -22,8 +21,7 @@ from citybridge.practices.access import (
     get_resource_for_user,
     visible_contact,
 )
-from citybridge.practices.forms import ImportForm, PracticeForm, ResourceForm, TranslationForm
-from citybridge.practices.imports import import_practices
+from citybridge.practices.forms import PracticeForm, ResourceForm, TranslationForm
 from citybridge.practices.models import Practice, PracticeResource, TargetGroup
 
 FILTERS = ("q", "theme", "country", "target", "evidence", "hrb", "gender")
@@ -170,29 +168,3 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private"
     return response
-
-
-@hub_staff_required
-def practice_import(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            report = import_practices(
-                upload.read(),
-                upload.name,
-                hub=request.hub,  # type: ignore[attr-defined]
-                dry_run=form.cleaned_data["dry_run"],
-                acting_user=request.user,  # type: ignore[arg-type]
-            )
-        except SheetError as error:
-            problems = error.problems
-        else:
-            messages.success(request, report.summary())
-            if not report.dry_run:
-                return redirect("practices:practice_list")
-    context = {"form": form, "problems": problems}
-    return render(
-        request, "practices/practice_import.html", context, status=400 if problems else 200
-    )

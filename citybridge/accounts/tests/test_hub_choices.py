@@ -21,8 +21,9 @@ from citybridge.accounts.forms import AccessLogFilterForm, RoleForm, UserAddForm
 from citybridge.accounts.models import User
 from citybridge.advocacy import forms as advocacy_forms
 from citybridge.advocacy.forms import AdvocacyActionForm
-from citybridge.engagement.forms import EngagementForm, ImportForm
+from citybridge.engagement.forms import EngagementForm
 from citybridge.engagement.models import Engagement
+from citybridge.imports.forms import UploadForm
 from citybridge.matching.forms import MatchForm, MatchSupportForm, PeerExchangeForm
 from citybridge.needs.forms import ConsultationNeedForm, FindingForm, NeedForm
 from citybridge.needs.models import Need
@@ -80,7 +81,7 @@ def forms_of_this_hub(hub: Hub, officer, consultation: Engagement) -> dict[type,
         PersonForm: PersonForm(hub=hub),
         PositionForm: PositionForm(hub=hub),
         EngagementForm: EngagementForm(hub=hub),
-        ImportForm: ImportForm(hub=hub),
+        UploadForm: UploadForm(hub=hub),
         NeedForm: NeedForm(hub=hub),
         FindingForm: FindingForm(engagement=consultation),
         ConsultationNeedForm: ConsultationNeedForm(hub=hub),

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from citybridge.engagement import review
-from citybridge.engagement.imports import import_attendance
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, Sheet
+from citybridge.imports.registry import run_import
 from citybridge.network.models import Person
 
 HEADER = "#;Full name;Organisation;Position;City;Email;Gender;Signature\r\n"
@@ -24,7 +24,8 @@ def two_sheets(hub, city, officer):
         Engagement.objects.create(
             hub=hub, key=key, title=key, kind="workshop", starts_on=day, ends_on=day
         )
-    import_attendance(
+    run_import(
+        "attendance",
         [
             ("R01.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;")),
             ("R02.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;")),
@@ -87,7 +88,8 @@ def test_review_page_lists_uncertain_pairs_with_evidence(client_for, officer, hu
     Engagement.objects.create(
         hub=hub, key="R03", title="R03", kind="workshop", starts_on=day, ends_on=day
     )
-    import_attendance(
+    run_import(
+        "attendance",
         [
             (
                 "R03.csv",
@@ -107,7 +109,8 @@ def test_remove_sheet_removes_its_rows_and_the_people_only_it_held(client_for, o
         Engagement.objects.create(
             hub=hub, key=key, title=key, kind="workshop", starts_on=day, ends_on=day
         )
-    import_attendance(
+    run_import(
+        "attendance",
         [
             ("S01.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;")),
             ("S02.csv", sheet("Jasna Testović;School;Teacher;Testgrad;;F;", "Olga Probna;;;;;F;")),

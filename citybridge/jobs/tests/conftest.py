@@ -29,9 +29,7 @@ def previewed(officer, forum):
         client = Client()
         client.force_login(officer)
         upload = SimpleUploadedFile(name, data, content_type="text/csv")
-        page = client.post(
-            reverse("engagement:import_upload"), {"kind": "attendance", "sheets": [upload]}
-        )
+        page = client.post(reverse("imports:upload"), {"kind": "attendance", "sheets": [upload]})
         assert page.status_code == 200, page.content.decode()
         return client, page.context["token"]
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from citybridge.accounts.models import Role
 from citybridge.conftest import make_user
 from citybridge.engagement.models import Attendance, Engagement, Sheet
-from citybridge.engagement.tasks import start_import
+from citybridge.imports.tasks import start_import
 from citybridge.jobs.actions import run_job
 from citybridge.jobs.models import Job
 from citybridge.jobs.tests.conftest import ROWS, sheet
@@ -22,7 +22,7 @@ from citybridge.reports.models import PublishedBrief
 
 def test_a_confirmed_import_runs_as_a_job_and_ends_on_its_result(previewed, officer, forum):
     client, token = previewed()
-    response = client.post(reverse("engagement:import_confirm"), {"token": token})
+    response = client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("engagement:engagement_detail", args=[forum.pk])
@@ -37,9 +37,9 @@ def test_a_confirmed_import_runs_as_a_job_and_ends_on_its_result(previewed, offi
 
 def test_confirm_rejects_get_and_the_outsider(previewed, client_for, outsider):
     client, token = previewed()
-    assert client.get(reverse("engagement:import_confirm")).status_code == 405
-    response = client_for(outsider).post(reverse("engagement:import_confirm"), {"token": token})
-    assert response.status_code == 302 and response["Location"].endswith("/engagements/import/")
+    assert client.get(reverse("imports:confirm")).status_code == 405
+    response = client_for(outsider).post(reverse("imports:confirm"), {"token": token})
+    assert response.status_code == 302 and response["Location"].endswith("/imports/")
     assert not Job.objects.exists() and not Attendance.objects.exists()
 
 
@@ -47,7 +47,7 @@ def test_only_the_starter_and_the_hubs_admins_see_a_job(
     previewed, client_for, hub, hub_admin, focal, donor, outsider
 ):
     client, token = previewed()
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     url = Job.objects.get().get_absolute_url()
     assert client.get(url).status_code == 200
     assert client_for(hub_admin).get(url).status_code == 200
@@ -63,7 +63,7 @@ def test_a_waiting_job_says_since_when_and_then_that_the_worker_may_be_down(
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client, token = previewed()
-    response = client.post(reverse("engagement:import_confirm"), {"token": token})
+    response = client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get()
     assert response["Location"] == job.get_absolute_url()
     assert job.status == Job.Status.QUEUED and not Attendance.objects.exists()
@@ -101,9 +101,9 @@ def test_a_refused_import_saves_nothing_and_lists_the_problems(previewed, client
     client, token = previewed()
     # Between the preview and the confirmation a different T77.csv was imported for T77.
     other, other_token = previewed(sheet(ROWS[0]))
-    other.post(reverse("engagement:import_confirm"), {"token": other_token})
+    other.post(reverse("imports:confirm"), {"token": other_token})
     assert Attendance.objects.count() == 1
-    response = client.post(reverse("engagement:import_confirm"), {"token": token})
+    response = client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[-1])
     assert job.status == Job.Status.FAILED
     assert Attendance.objects.count() == 1 and Sheet.objects.count() == 1
@@ -116,7 +116,7 @@ def test_a_refused_import_saves_nothing_and_lists_the_problems(previewed, client
 def test_a_job_runs_with_its_starters_rights_at_the_time_it_runs(settings, previewed, officer, hub):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client, token = previewed()
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get()
     Role.objects.filter(user=officer, hub=hub).delete()
     run_job(str(job.pk), lambda *args: pytest.fail("ran without the right to"))
@@ -130,7 +130,7 @@ def test_an_unexpected_error_is_logged_without_the_data_and_saves_nothing(
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client, token = previewed()
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get()
 
     def broken(job, user, progress):
@@ -147,16 +147,9 @@ def test_an_unexpected_error_is_logged_without_the_data_and_saves_nothing(
 
 def test_the_uploaded_files_gone_is_said_plainly(settings, previewed, forum, officer, hub):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    job = start_import(
-        "no-such-token",
-        "attendance",
-        ["T77.csv"],
-        hub=hub,
-        engagement=None,
-        rows=3,
-        acting_user=officer,
-    )
-    from citybridge.engagement.tasks import import_sheets
+    pending = {"token": "no-such-token", "kind": "attendance", "names": ["T77.csv"]}
+    job = start_import(pending, hub=hub, rows=3, acting_user=officer)
+    from citybridge.imports.tasks import import_sheets
 
     import_sheets.call(str(job.pk))
     job.refresh_from_db()
@@ -179,13 +172,9 @@ def test_an_engagements_file_is_imported_by_a_job_too(client_for, officer, hub):
     client = client_for(officer)
     data = "Key,Title,Type,Start,End\nT88,Workshop of test cities,workshop,2024-06-03,\n"
     upload = SimpleUploadedFile("engagements.csv", data.encode(), content_type="text/csv")
-    preview = client.post(
-        reverse("engagement:import_upload"), {"kind": "engagements", "sheets": [upload]}
-    )
+    preview = client.post(reverse("imports:upload"), {"kind": "engagements", "sheets": [upload]})
     assert not Engagement.objects.filter(key="T88").exists()
-    response = client.post(
-        reverse("engagement:import_confirm"), {"token": preview.context["token"]}
-    )
+    response = client.post(reverse("imports:confirm"), {"token": preview.context["token"]})
     job = Job.objects.get()
     assert response["Location"] == reverse("engagement:engagement_list")
     assert job.status == Job.Status.DONE and (job.done, job.total) == (1, 1)

@@ -44,7 +44,7 @@ def one_pass(monkeypatch) -> None:
 def test_the_worker_runs_a_queued_import(settings, monkeypatch, previewed, forum):
     settings.TASKS = DATABASE_QUEUE
     client, token = previewed()
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     job = Job.objects.get()
     assert job.status == Job.Status.QUEUED and job.task_id
     assert not Attendance.objects.exists()
@@ -62,7 +62,7 @@ CLI = [sys.executable, "-c", "from citybridge.cli import main; main()"]
 ENQUEUE = """
 import datetime as dt
 from citybridge.accounts.models import Role, User
-from citybridge.engagement import tasks, uploads
+from citybridge.imports import tasks, uploads
 from citybridge.engagement.models import Engagement
 from citybridge.network.models import Hub
 hub = Hub.objects.get(slug="western-balkans")
@@ -71,8 +71,8 @@ Role.objects.create(user=officer, hub=hub, kind=Role.Kind.OFFICER)
 forum = Engagement.objects.create(hub=hub, key="T77", title="Forum", kind="consultation",
     starts_on=dt.date(2024, 5, 6), ends_on=dt.date(2024, 5, 6))
 token = uploads.stage([("T77.csv", {sheet!r})])
-job = tasks.start_import(token, "attendance", ["T77.csv"], hub=hub, engagement=None, rows=3,
-    acting_user=officer)
+pending = {{"token": token, "kind": "attendance", "names": ["T77.csv"]}}
+job = tasks.start_import(pending, hub=hub, rows=3, acting_user=officer)
 print(job.pk)
 """
 

@@ -31,7 +31,7 @@ def test_imports_and_a_brief_run_by_the_worker_name_their_starter_in_the_history
 ):
     settings.TASKS = DATABASE_QUEUE
     client, token = previewed()
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     # A later engagement's sheet with one of the same people: resolution links her new row to
     # the person the first made, a change to that person the history keeps.
     day = dt.date(2024, 9, 2)
@@ -39,13 +39,11 @@ def test_imports_and_a_brief_run_by_the_worker_name_their_starter_in_the_history
         hub=forum.hub, key="T78", title="Follow-up", kind=forum.kind, starts_on=day, ends_on=day
     )
     client, token = previewed(sheet(ROWS[0]), "T78.csv")
-    client.post(reverse("engagement:import_confirm"), {"token": token})
+    client.post(reverse("imports:confirm"), {"token": token})
     data = "Key,Title,Type,Start,End\nT88,Workshop of test cities,workshop,2024-06-03,\n"
     upload = SimpleUploadedFile("engagements.csv", data.encode(), content_type="text/csv")
-    preview = client.post(
-        reverse("engagement:import_upload"), {"kind": "engagements", "sheets": [upload]}
-    )
-    client.post(reverse("engagement:import_confirm"), {"token": preview.context["token"]})
+    preview = client.post(reverse("imports:upload"), {"kind": "engagements", "sheets": [upload]})
+    client.post(reverse("imports:confirm"), {"token": preview.context["token"]})
     period = {"start": "2024-01-01", "end": "2024-12-31", "lang": "en", "funder": ""}
     client.post(reverse("reports:brief_publish"), period)
     assert Job.objects.filter(status=Job.Status.QUEUED).count() == 4

@@ -12,8 +12,8 @@ from django.db import connection
 
 from citybridge.accounts.models import AccessLog
 from citybridge.demo.sheets import City, invent_people, write_sheet
-from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Attendance, Engagement
+from citybridge.imports.registry import run_import
 from citybridge.lib import backups
 from citybridge.lib.backups import fingerprint
 from citybridge.network.models import Hub, LocalGovernment, Membership, Person
@@ -38,14 +38,16 @@ def fill(hub: Hub) -> None:
     for name in ("Budva", "Bar"):
         city = LocalGovernment.objects.create(name=name, country_id="ME")
         Membership.objects.create(local_government=city, joined_on=dt.date(2022, 1, 1))
-    import_engagements(ENGAGEMENTS.encode(), "engagements.csv", hub=hub, acting_user=None)
+    run_import(
+        "engagements", [("engagements.csv", ENGAGEMENTS.encode())], hub=hub, acting_user=None
+    )
     rng = random.Random(7)
     people = invent_people([City("Budva", "ME", "Будва"), City("Bar", "ME", "Бар")], 40, rng)
     sheets = [
         write_sheet(key, rng.sample(people, 25), "ME", dt.date(2024, 3, 12), rng)
         for key in ("B01", "B02")
     ]
-    import_attendance([(s.file_name, s.data) for s in sheets], hub=hub, acting_user=None)
+    run_import("attendance", [(s.file_name, s.data) for s in sheets], hub=hub, acting_user=None)
 
 
 def figures(hub: Hub) -> list[tuple[str, int, tuple[int, ...]]]:

@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 
 from citybridge.engagement.actions import save_engagement
-from citybridge.engagement.imports import import_engagements
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.engagement.resolution import resolve_hub
+from citybridge.imports.registry import run_import
 from citybridge.network.actions import erase_person, save_city, save_person
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.network.versions import EditConflict
@@ -188,7 +188,7 @@ def test_eight_writers_lose_no_update_and_never_see_a_locked_database(file_datab
 def test_an_import_that_changes_an_engagement_refuses_an_edit_opened_before_it(hub, engagement):
     opened_copy = Engagement.objects.get(pk=engagement.pk)
     sheet = "key,title,type,start\nT01,Roundtable renamed by the import,roundtable,2024-03-01\n"
-    import_engagements(sheet.encode(), "engagements.csv", hub=hub, acting_user=None)
+    run_import("engagements", [("engagements.csv", sheet.encode())], hub=hub, acting_user=None)
     opened_copy.title = "My title"
     with pytest.raises(EditConflict):
         save_engagement(opened_copy, hub=hub, acting_user=None)

@@ -19,8 +19,8 @@ from docx import Document
 from citybridge.accounts.models import User
 from citybridge.conftest import reseed
 from citybridge.demo.build import build_demo, database_is_empty
-from citybridge.engagement.imports import import_attendance
 from citybridge.engagement.models import Engagement
+from citybridge.imports.registry import run_import
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports.briefs.actions import publish_brief
 from citybridge.reports.briefs.assemble import assemble_brief
@@ -200,7 +200,8 @@ def test_a_published_brief_stays_frozen_after_a_new_import(demo):
     assert len(published.figures["individuals_engaged"]["record_ids"]) == 235
     assert published.pdf[:4] == b"%PDF"
     sheet = "Name,Organisation,Role,City\nZana Berisha,Municipality of Peja,advisor,Peja\nTeodora Lalić,Opština Budva,savjetnica,Budva\n"
-    import_attendance(
+    run_import(
+        "attendance",
         [("WB12-late.csv", sheet.encode())],
         hub=demo.hub,
         engagement=demo.engagements["WB12"],

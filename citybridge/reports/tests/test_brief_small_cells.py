@@ -8,7 +8,7 @@ import io
 
 from docx import Document
 
-from citybridge.engagement.imports import import_attendance
+from citybridge.imports.registry import run_import
 from citybridge.reports.briefs.assemble import assemble_brief, chart_data
 from citybridge.reports.briefs.render import render_docx, render_html
 
@@ -22,8 +22,12 @@ SHEET = (
 
 
 def test_three_people_in_a_month_are_fewer_than_five_for_a_donor(hub, consultation, officer):
-    import_attendance(
-        [("T01.csv", SHEET.encode())], hub=hub, engagement=consultation, acting_user=officer
+    run_import(
+        "attendance",
+        [("T01.csv", SHEET.encode())],
+        hub=hub,
+        engagement=consultation,
+        acting_user=officer,
     )
     staff = chart_data(hub, *MARCH, "en", hide_small=False)
     assert [(p.people, p.cumulative) for p in staff.over_time] == [(3, 3)]

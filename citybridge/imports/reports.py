@@ -1,10 +1,11 @@
-"""What every import returns: a plain report, the same for a preview (dry run) and a real run;
-and the limits every uploaded import is held to."""
+"""What every import returns: a plain report, the same for a preview (dry run) and a real run,
+with what the preview shows of each file; and the limits every uploaded import is held to."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -57,6 +58,11 @@ class ImportReport:
     extra: dict[str, int] = field(default_factory=dict)
     # Places the file named that the platform did not know yet, as "Name (CC)".
     new_places: list[str] = field(default_factory=list)
+    # What the preview shows of each file: a SheetPreview each, as plain data (a large
+    # upload's preview is made by the worker and kept as JSON on its job).
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    # Values no vocabulary placed: an Unplaced each, as plain data, for the officer to place.
+    unplaced: list[dict[str, Any]] = field(default_factory=list)
 
     def all_notes(self) -> list[str]:
         if not self.new_places:

@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from citybridge.imports.registry import run_import
 from citybridge.lib.spreadsheets import SheetError
-from citybridge.practices.imports import import_practices
 from citybridge.practices.models import Practice
 
 HEADER = (
@@ -19,27 +19,29 @@ GOOD = (
 )
 
 
-def test_import_creates_practices_and_a_second_run_changes_nothing(city):
-    report = import_practices(GOOD.encode(), "practices.csv", acting_user=None)
+def test_import_creates_practices_and_a_second_run_changes_nothing(city, hub):
+    report = run_import("practices", [("practices.csv", GOOD.encode())], hub=hub, acting_user=None)
     assert (report.rows, report.created) == (2, 2)
     youth = Practice.objects.get(title="Youth council")
     assert youth.origin_city == city and youth.human_rights_based and not youth.gender_sensitive
     assert sorted(t.slug for t in youth.themes.all()) == ["education", "youth-engagement"]
     walks = Practice.objects.get(title="Safety walks")
     assert (walks.origin_country_id, walks.evidence) == ("AL", "peer_reviewed")
-    again = import_practices(GOOD.encode(), "practices.csv", acting_user=None)
+    again = run_import("practices", [("practices.csv", GOOD.encode())], hub=hub, acting_user=None)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 
 
-def test_dry_run_saves_nothing(db):
-    report = import_practices(GOOD.encode(), "practices.csv", dry_run=True, acting_user=None)
+def test_dry_run_saves_nothing(db, hub):
+    report = run_import(
+        "practices", [("practices.csv", GOOD.encode())], hub=hub, dry_run=True, acting_user=None
+    )
     assert report.created == 2 and not Practice.objects.exists()
 
 
-def test_any_bad_row_imports_nothing_and_every_problem_is_named(db):
+def test_any_bad_row_imports_nothing_and_every_problem_is_named(db, hub):
     sheet = GOOD + "Bad one,,Nowhere,Atlantis,dancing,maybe,no,legendary,en,Aliens,not-a-url\n"
     with pytest.raises(SheetError) as caught:
-        import_practices(sheet.encode(), "practices.csv", acting_user=None)
+        run_import("practices", [("practices.csv", sheet.encode())], hub=hub, acting_user=None)
     text = str(caught.value)
     assert not Practice.objects.exists()
     for expected in (
@@ -55,17 +57,20 @@ def test_any_bad_row_imports_nothing_and_every_problem_is_named(db):
     assert all(p.row == 3 for p in caught.value.problems)
 
 
-def test_import_page(client_for, officer, donor, db):
-    url = reverse("practices:practice_import")
-    assert client_for(officer).get(url).status_code == 200
+def test_practices_import_through_the_one_upload_page(client_for, officer, donor, db):
+    url = reverse("imports:upload")
+    page = client_for(officer).get(url, {"kind": "practices"})
+    assert page.status_code == 200 and page.context["form"].initial["kind"] == "practices"
     upload = SimpleUploadedFile("practices.csv", GOOD.encode(), content_type="text/csv")
-    assert client_for(donor).post(url, {"file": upload}).status_code == 404
-    assert not Practice.objects.exists()
+    assert client_for(donor).post(url, {"kind": "practices", "sheets": [upload]}).status_code == 404
+    client = client_for(officer)
     upload = SimpleUploadedFile("practices.csv", GOOD.encode(), content_type="text/csv")
-    response = client_for(officer).post(url, {"file": upload})
-    assert response.status_code == 302 and Practice.objects.count() == 2
+    preview = client.post(url, {"kind": "practices", "sheets": [upload]})
+    assert preview.status_code == 200 and not Practice.objects.exists()
+    client.post(reverse("imports:confirm"), {"token": preview.context["token"]})
+    assert Practice.objects.count() == 2
     bad = SimpleUploadedFile(
         "bad.csv", (HEADER + "X,,,,,,,,,,\n").encode(), content_type="text/csv"
     )
-    response = client_for(officer).post(url, {"file": bad})
-    assert response.status_code == 400 and "Nothing was imported" in response.content.decode()
+    response = client.post(url, {"kind": "practices", "sheets": [bad]})
+    assert response.status_code == 400 and "Nothing was saved" in response.content.decode()

@@ -39,7 +39,8 @@ ROW_BY_ROW = """
 import contextlib, sys, time, django
 django.setup()
 from django.db import transaction
-from citybridge.engagement import imports, sheets
+from citybridge.engagement import sheets
+from citybridge.imports.registry import run_import
 from citybridge.network.models import Hub
 transaction.atomic = lambda *a, **k: contextlib.nullcontext()
 bulk_create = sheets.Attendance.objects.bulk_create
@@ -54,10 +55,8 @@ def save_one_by_one(records, batch_size=None):
             time.sleep(60)
 sheets.Attendance.objects.bulk_create = save_one_by_one
 sheets._insert = save_one_by_one  # the importer's own executemany, where it has one
-imports.import_attendance(
-    [(sys.argv[1].rsplit("/", 1)[-1], open(sys.argv[1], "rb").read())],
-    hub=Hub.objects.get(slug="western-balkans"), acting_user=None,
-)
+run_import("attendance", [(sys.argv[1].rsplit("/", 1)[-1], open(sys.argv[1], "rb").read())],
+    hub=Hub.objects.get(slug="western-balkans"), acting_user=None,)
 """
 
 

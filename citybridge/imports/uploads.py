@@ -102,6 +102,11 @@ def rows_in(token: str) -> int:
     return lines
 
 
+def size_of(token: str) -> int:
+    """The staged files' size together, in bytes."""
+    return sum(path.stat().st_size for _name, path in _staged(token))
+
+
 def discard(token: str) -> None:
     if token:
         shutil.rmtree(_root() / Path(token).name, ignore_errors=True)

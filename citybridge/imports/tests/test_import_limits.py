@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from citybridge.engagement.models import Attendance
+from citybridge.imports.reports import size_problems
 from citybridge.jobs.models import Job
-from citybridge.lib.importing import size_problems
 from citybridge.practices.models import Practice
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_the_limits_in_words():
 
 def test_a_file_over_the_limit_is_refused_with_how_to_split_it(client_for, officer, forum, limits):
     page = client_for(officer).post(
-        reverse("engagement:import_upload"),
+        reverse("imports:upload"),
         {"kind": "attendance", "engagement": forum.pk, "sheets": [sheet_of(1_200_000, "big.csv")]},
     )
     html = page.content.decode()
@@ -65,7 +65,7 @@ def test_a_file_over_the_limit_is_refused_with_how_to_split_it(client_for, offic
 def test_files_over_the_limit_together_are_refused(client_for, officer, forum, limits):
     files = [sheet_of(800_000, "one.csv"), sheet_of(800_000, "two.csv")]
     page = client_for(officer).post(
-        reverse("engagement:import_upload"),
+        reverse("imports:upload"),
         {"kind": "attendance", "engagement": forum.pk, "sheets": files},
     )
     html = page.content.decode()
@@ -77,7 +77,7 @@ def test_files_over_the_limit_together_are_refused(client_for, officer, forum, l
 def test_files_within_the_limits_are_previewed(client_for, officer, forum, limits):
     files = [sheet_of(700_000, "one.csv"), sheet_of(700_000, "two.csv")]
     page = client_for(officer).post(
-        reverse("engagement:import_upload"),
+        reverse("imports:upload"),
         {"kind": "attendance", "engagement": forum.pk, "sheets": files},
     )
     assert page.status_code == 200
@@ -87,6 +87,8 @@ def test_files_within_the_limits_are_previewed(client_for, officer, forum, limit
 
 def test_a_practices_file_over_the_limit_is_refused(client_for, officer, limits):
     upload = SimpleUploadedFile("practices.csv", b"title,summary\r\n" + b"x" * 1_100_000)
-    page = client_for(officer).post(reverse("practices:practice_import"), {"file": upload})
+    page = client_for(officer).post(
+        reverse("imports:upload"), {"kind": "practices", "sheets": [upload]}
+    )
     assert "practices.csv is 1.1 MB; a file may be at most 1 MB." in page.content.decode()
     assert not Practice.objects.exists()

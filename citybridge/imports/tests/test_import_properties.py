@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from citybridge.demo.names import GIVEN, SURNAMES
-from citybridge.engagement.imports import import_attendance, import_engagements
 from citybridge.engagement.models import Attendance, Engagement
+from citybridge.imports.registry import run_import
 from citybridge.lib.names import parse_name
 from citybridge.lib.spreadsheets import SheetError, read_table
 from citybridge.lib.text import fold
@@ -104,13 +104,15 @@ def engagement(hub) -> Engagement:
 def test_importing_any_bytes_works_or_writes_nothing(hub, engagement, data, extension) -> None:
     with transaction.atomic():
         try:
-            import_attendance([(f"P01.{extension}", data)], hub=hub, acting_user=None)
+            run_import("attendance", [(f"P01.{extension}", data)], hub=hub, acting_user=None)
         except SheetError:
             assert not Attendance.objects.exists()
         transaction.set_rollback(True)
     with transaction.atomic():
         try:
-            import_engagements(data, f"engagements.{extension}", hub=hub, acting_user=None)
+            run_import(
+                "engagements", [(f"engagements.{extension}", data)], hub=hub, acting_user=None
+            )
         except SheetError:
             assert Engagement.objects.count() == 1
         transaction.set_rollback(True)

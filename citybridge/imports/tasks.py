@@ -20,100 +20,82 @@ from django_tasks import task
 
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
-from citybridge.engagement import uploads
-from citybridge.engagement.forms import ImportForm
-from citybridge.engagement.imports import (
-    Progress,
-    import_attendance,
-    import_engagements,
-    no_progress,
-)
 from citybridge.engagement.models import Engagement
+from citybridge.imports import uploads
+from citybridge.imports.reading import Choices, SheetRefused
+from citybridge.imports.registry import Progress, run_import
+from citybridge.imports.reports import ImportReport
 from citybridge.jobs.actions import JobFailed, Outcome, run_job, start_job
 from citybridge.jobs.models import Job
 from citybridge.jobs.progress import Progress as JobProgress
-from citybridge.lib.importing import ImportReport
 from citybridge.lib.spreadsheets import SheetError
-from citybridge.network.imports import import_members
 from citybridge.network.models import Hub
 
 
-def run_import(
-    kind: str,
+def run_pending(
+    pending: dict,
     files: list[tuple[str, bytes]],
     *,
     hub: Hub,
     engagement: Engagement | None,
     dry_run: bool,
-    user,
-    progress: Progress = no_progress,
+    user: User | None,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """The import the form chose; `progress` (attendance only) is told the rows done."""
-    if kind == ImportForm.Kind.MEMBERS:
-        return import_members(files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user)
-    if kind == ImportForm.Kind.ENGAGEMENTS:
-        return import_engagements(
-            files[0][1], files[0][0], hub=hub, dry_run=dry_run, acting_user=user
-        )
-    return import_attendance(
+    """The import an upload asked for (`pending`: its kind, and the column choices and value
+    placements made on its preview), as a preview or for real."""
+    return run_import(
+        pending["kind"],
         files,
         hub=hub,
         engagement=engagement,
         dry_run=dry_run,
         acting_user=user,
-        progress=progress,
+        choices=Choices(chosen=pending.get("columns") or {}),
+        placements=pending.get("placements") or {},
+        **({"progress": progress} if progress else {}),
     )
 
 
+def _params(pending: dict) -> dict:
+    keys = ("token", "kind", "engagement", "columns", "placements")
+    return {key: pending.get(key) for key in keys}
+
+
 @records_acting_user
-def start_import(
-    token: str,
-    kind: str,
-    file_names: list[str],
-    *,
-    hub: Hub,
-    engagement: Engagement | None,
-    rows: int,
-    acting_user: User,
-) -> Job:
+def start_import(pending: dict, *, hub: Hub, rows: int, acting_user: User) -> Job:
     """Hand the staged files of a previewed import to the worker; `rows` is the preview's count."""
+    names = pending.get("names") or []
     title = ngettext(
-        "Importing %(n)s file: %(names)s", "Importing %(n)s files: %(names)s", len(file_names)
-    ) % {"n": len(file_names), "names": ", ".join(file_names)}
+        "Importing %(n)s file: %(names)s", "Importing %(n)s files: %(names)s", len(names)
+    ) % {"n": len(names), "names": ", ".join(names)}
     return start_job(
         import_sheets,
         kind=Job.Kind.IMPORT,
         hub=hub,
         title=title,
-        params={"token": token, "kind": kind, "engagement": engagement.pk if engagement else None},
+        params=_params(pending),
         total=rows,
         acting_user=acting_user,
     )
 
 
 @records_acting_user
-def start_preview(
-    token: str,
-    kind: str,
-    file_names: list[str],
-    *,
-    hub: Hub,
-    engagement: Engagement | None,
-    acting_user: User,
-) -> Job:
+def start_preview(pending: dict, *, hub: Hub, acting_user: User) -> Job:
     """Hand the staged files of an upload to the worker for their preview (a dry run)."""
+    names = pending.get("names") or []
     title = ngettext(
         "Checking %(n)s file before importing it: %(names)s",
         "Checking %(n)s files before importing them: %(names)s",
-        len(file_names),
-    ) % {"n": len(file_names), "names": ", ".join(file_names)}
+        len(names),
+    ) % {"n": len(names), "names": ", ".join(names)}
     return start_job(
         preview_sheets,
         kind=Job.Kind.PREVIEW,
         hub=hub,
         title=title,
-        params={"token": token, "kind": kind, "engagement": engagement.pk if engagement else None},
-        total=uploads.rows_in(token),
+        params=_params(pending),
+        total=uploads.rows_in(pending["token"]),
         acting_user=acting_user,
     )
 
@@ -131,7 +113,7 @@ def preview_sheets(job_id: str) -> None:
 def _staged(job: Job) -> tuple[list[tuple[str, bytes]], Engagement | None]:
     """The job's staged files and chosen engagement, or a JobFailed saying why not."""
     params = job.params
-    again = reverse("engagement:import_upload")
+    again = reverse("imports:upload")
     files = uploads.load(params["token"])
     if not files:
         raise JobFailed(
@@ -181,43 +163,64 @@ def _teller(job: Job, files: int, progress: JobProgress) -> Progress:
     return tell
 
 
-def _refused(error: SheetError) -> JobFailed:
-    return JobFailed(
-        _("The import was refused: nothing was saved. Correct the files and upload them again."),
-        [asdict(p) for p in error.problems],
-        url=reverse("engagement:import_upload"),
-        label=_("Upload the files again"),
-    )
-
-
 def preview_rows(kind: str, report: ImportReport) -> int:
     """Rows the confirmed import's job will go through: unchanged sheets are read again, but
     not stored."""
-    return report.rows + (report.unchanged if kind == ImportForm.Kind.ATTENDANCE else 0)
+    return report.rows + (report.unchanged if kind == "attendance" else 0)
+
+
+def preview_result(kind: str, report: ImportReport) -> dict:
+    """The preview as the page shows it, as plain data: kept on a preview job."""
+    return {
+        "summary": report.summary(),
+        "notes": report.all_notes(),
+        "rows": preview_rows(kind, report),
+        "sheets": report.sheets,
+        "unplaced": report.unplaced,
+    }
+
+
+def refused_result(error: SheetError) -> dict:
+    """A refused preview as plain data: its problems and, where the files could be read, their
+    columns as read, so the officer can place a column and try again."""
+    sheets = error.sheets if isinstance(error, SheetRefused) else []
+    return {
+        "problems": [asdict(p) for p in error.problems],
+        "sheets": [
+            {"file_name": s.file_name, "columns": [asdict(r) for r in s.reads]} for s in sheets
+        ],
+    }
 
 
 def _preview_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
-    """The dry run of a staged upload; the files stay staged for the confirmation."""
+    """The dry run of a staged upload; the files stay staged for the confirmation, also when
+    they are refused (the officer may place a column on the preview and try again)."""
     files, engagement = _staged(job)
     tell = _teller(job, len(files), progress)
     tell("checking", 0)
-    kind = job.params["kind"]
+    url = reverse("imports:preview", args=[job.pk])
     try:
-        report = run_import(
-            kind, files, hub=job.hub, engagement=engagement, dry_run=True, user=user, progress=tell
+        report = run_pending(
+            job.params,
+            files,
+            hub=job.hub,
+            engagement=engagement,
+            dry_run=True,
+            user=user,
+            progress=tell,
         )
     except SheetError as error:
-        uploads.discard(job.params["token"])
-        raise _refused(error) from None
+        return Outcome(
+            _("The files cannot be imported as they are: see the problems."),
+            url,
+            _("See the problems"),
+            result=refused_result(error),
+        )
     return Outcome(
         report.summary(),
-        reverse("engagement:import_preview", args=[job.pk]),
+        url,
         _("See the preview and import"),
-        result={
-            "summary": report.summary(),
-            "notes": report.all_notes(),
-            "rows": preview_rows(kind, report),
-        },
+        result=preview_result(job.params["kind"], report),
     )
 
 
@@ -227,8 +230,8 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
     tell = _teller(job, len(files), progress)
     tell("checking", 0)
     try:
-        report = run_import(
-            params["kind"],
+        report = run_pending(
+            params,
             files,
             hub=job.hub,
             engagement=engagement,
@@ -237,7 +240,14 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
             progress=tell,
         )
     except SheetError as error:
-        raise _refused(error) from None
+        raise JobFailed(
+            _(
+                "The import was refused: nothing was saved. Correct the files and upload them again."
+            ),
+            [asdict(p) for p in error.problems],
+            url=reverse("imports:upload"),
+            label=_("Upload the files again"),
+        ) from None
     finally:
         uploads.discard(params["token"])
     keys = {PurePath(name).stem for name, _data in files}
@@ -248,10 +258,10 @@ def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
 
 
 def _result_link(kind: str, engagement: Engagement | None) -> tuple[str, str]:
-    if kind == ImportForm.Kind.MEMBERS:
+    if kind == "members":
         return reverse("network:city_list"), _("Open the member cities")
-    if kind == ImportForm.Kind.ENGAGEMENTS:
-        return reverse("engagement:engagement_list"), _("Open the engagements")
+    if kind == "practices":
+        return reverse("practices:practice_list"), _("Open the practices")
     if engagement is not None:
         return reverse("engagement:engagement_detail", args=[engagement.pk]), _(
             "Open the engagement"

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from citybridge.engagement.imports import import_attendance
 from citybridge.engagement.models import Attendance, Engagement, Sheet
+from citybridge.imports.registry import run_import
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.models import Person
 from citybridge.reports.figures import individuals_engaged, leaders_engaged
@@ -45,7 +45,8 @@ def cyrillic(*rows: str, encoding: str = "cp1251") -> bytes:
 
 
 def test_the_same_person_across_scripts_counts_once(hub, engagements, officer):
-    report = import_attendance(
+    report = run_import(
+        "attendance",
         [
             ("K01.csv", latin("Dragoslav Vukašinović;Opština Testgrad;Gradonačelnik;Testgrad;;M;")),
             (
@@ -64,7 +65,8 @@ def test_the_same_person_across_scripts_counts_once(hub, engagements, officer):
 
 
 def test_every_cell_is_kept_as_written_with_file_and_row(hub, engagements, officer):
-    import_attendance(
+    run_import(
+        "attendance",
         [("K01.csv", latin("  BOGDANOVIĆ Zorka ;Centar;;Testgrad;Z.B@EXAMPLE.ORG;Ž;"))],
         hub=hub,
         acting_user=officer,
@@ -81,7 +83,7 @@ def test_a_bad_row_refuses_the_whole_import(hub, engagements, officer):
         ("K02.csv", latin("Nada Probić;;;Testgrad;nada@;Ž;", ";Opština;;Testgrad;not-an-email;;")),
     ]
     with pytest.raises(SheetError) as refused:
-        import_attendance(files, hub=hub, acting_user=officer)
+        run_import("attendance", files, hub=hub, acting_user=officer)
     described = str(refused.value)
     assert "K02.csv" in described and "row 2" in described.lower()
     assert "not-an-email" in described and "'nada@' is not an e-mail address" in described
@@ -94,27 +96,34 @@ def test_a_bad_row_refuses_the_whole_import(hub, engagements, officer):
 
 def test_unknown_engagement_is_refused(hub, engagements, officer):
     with pytest.raises(SheetError, match="Z99"):
-        import_attendance([("Z99.csv", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer)
+        run_import(
+            "attendance", [("Z99.csv", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer
+        )
     assert not Attendance.objects.exists()
 
 
 def test_importing_the_same_file_twice_changes_nothing(hub, engagements, officer):
     files = [("K01.csv", latin("Mara Testić;;;Testgrad;;Ž;", "Nada Probić;;;Testgrad;;Ž;"))]
-    import_attendance(files, hub=hub, acting_user=officer)
-    again = import_attendance(files, hub=hub, acting_user=officer)
+    run_import("attendance", files, hub=hub, acting_user=officer)
+    again = run_import("attendance", files, hub=hub, acting_user=officer)
     assert again.created == 0 and again.unchanged == 2
     assert Attendance.objects.count() == 2 and Person.objects.count() == 2
 
 
 def test_a_different_file_under_the_same_name_is_refused(hub, engagements, officer):
-    import_attendance([("K01.csv", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer)
+    run_import(
+        "attendance", [("K01.csv", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer
+    )
     with pytest.raises(SheetError, match="already imported"):
-        import_attendance([("K01.csv", latin("Nada Probić;;;;;;"))], hub=hub, acting_user=officer)
+        run_import(
+            "attendance", [("K01.csv", latin("Nada Probić;;;;;;"))], hub=hub, acting_user=officer
+        )
     assert list(Attendance.objects.values_list("full_name", flat=True)) == ["Mara Testić"]
 
 
 def test_dry_run_reports_and_saves_nothing(hub, engagements, officer):
-    report = import_attendance(
+    report = run_import(
+        "attendance",
         [("K01.csv", latin("Mara Testić;;;;;;", "Nada Probić;;;;;;"))],
         hub=hub,
         dry_run=True,
@@ -125,7 +134,8 @@ def test_dry_run_reports_and_saves_nothing(hub, engagements, officer):
 
 
 def test_ivan_and_ivana_of_the_same_office_are_two_people(hub, engagements, officer):
-    import_attendance(
+    run_import(
+        "attendance",
         [
             (
                 "K01.csv",
@@ -142,7 +152,8 @@ def test_ivan_and_ivana_of_the_same_office_are_two_people(hub, engagements, offi
 
 
 def test_the_official_who_becomes_mayor_counts_as_a_leader_from_then_on(hub, engagements, officer):
-    import_attendance(
+    run_import(
+        "attendance",
         [
             ("K01.csv", latin("Radomir Probović;Opština Testgrad;Službenik opštine;Testgrad;;M;")),
             (
@@ -159,7 +170,8 @@ def test_the_official_who_becomes_mayor_counts_as_a_leader_from_then_on(hub, eng
 
 
 def test_sheet_given_for_an_engagement_ignores_the_file_name(hub, engagements, officer):
-    import_attendance(
+    run_import(
+        "attendance",
         [("scan-from-partner.csv", latin("Mara Testić;;;;;;"))],
         hub=hub,
         engagement=engagements["K02"],
@@ -178,7 +190,8 @@ def test_a_city_written_in_any_gazetteer_form_resolves_to_the_known_city(hub, en
         return save_city(city, acting_user=officer, extra_names=gazetteer_names(city))
 
     ohrid, bar = add("Ohrid", "MK"), add("Bar", "ME")
-    import_attendance(
+    run_import(
+        "attendance",
         [
             (
                 "K01.csv",
@@ -204,13 +217,15 @@ def test_a_city_written_in_any_gazetteer_form_resolves_to_the_known_city(hub, en
 
 def test_the_same_file_twice_in_one_upload_is_stored_once(hub, engagements, officer):
     sheet = ("K01.csv", latin("Mara Testić;;;Testgrad;;Ž;"))
-    report = import_attendance([sheet, sheet], hub=hub, acting_user=officer)
+    report = run_import("attendance", [sheet, sheet], hub=hub, acting_user=officer)
     assert (report.created, report.unchanged) == (1, 1)
     assert Sheet.objects.count() == 1 and Attendance.objects.count() == 1
 
 
 def test_a_file_name_finds_its_engagement_whatever_the_case(hub, engagements, officer):
-    import_attendance([("k02.CSV", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer)
+    run_import(
+        "attendance", [("k02.CSV", latin("Mara Testić;;;;;;"))], hub=hub, acting_user=officer
+    )
     assert Attendance.objects.get().engagement == engagements["K02"]
 
 
@@ -224,7 +239,7 @@ def test_the_queries_of_an_import_do_not_grow_with_its_sheets(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from citybridge.engagement import imports
+    from citybridge.imports import attendance as imports
 
     # Resolution has its own queries (and its own tests): only the import's are counted.
     monkeypatch.setattr(imports, "resolve_hub", lambda hub: SimpleNamespace(uncertain=0))
@@ -235,7 +250,7 @@ def test_the_queries_of_an_import_do_not_grow_with_its_sheets(
             for key in keys
         ]
         with CaptureQueriesContext(connection) as captured:
-            import_attendance(files, hub=hub, dry_run=True, acting_user=officer)
+            run_import("attendance", files, hub=hub, dry_run=True, acting_user=officer)
         return len(captured.captured_queries)
 
     one, three = queries(["K01"]), queries(["K01", "K02", "K03"])

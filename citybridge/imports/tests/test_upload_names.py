@@ -24,7 +24,7 @@ def preview(officer, forum, name: str):
     client.force_login(officer)
     upload = SimpleUploadedFile(name, SHEET, content_type="text/csv")
     data = {"kind": "attendance", "engagement": forum.pk, "sheets": [upload]}
-    return client, client.post(reverse("engagement:import_upload"), data)
+    return client, client.post(reverse("imports:upload"), data)
 
 
 def test_a_name_over_255_bytes_is_a_form_error(officer, forum, settings):
@@ -40,13 +40,15 @@ def test_a_name_of_255_bytes_is_staged_and_imported_as_written(officer, forum):
     assert len(name.encode()) == 255
     client, page = preview(officer, forum, name)
     assert page.status_code == 200 and page.context["token"]
-    confirm = client.post(reverse("engagement:import_confirm"), {"token": page.context["token"]})
+    confirm = client.post(reverse("imports:confirm"), {"token": page.context["token"]})
     assert confirm.status_code == 302
     assert list(Attendance.objects.values_list("source_file", flat=True)) == [name]
 
 
 def test_the_practice_import_refuses_a_name_over_255_bytes(client_for, officer):
     upload = SimpleUploadedFile(TOO_LONG, b"title,summary\r\nA,B\r\n", content_type="text/csv")
-    page = client_for(officer).post(reverse("practices:practice_import"), {"file": upload})
+    page = client_for(officer).post(
+        reverse("imports:upload"), {"kind": "practices", "sheets": [upload]}
+    )
     assert page.status_code == 200
     assert "is too long. Give the file a shorter name" in page.content.decode()
