@@ -120,10 +120,13 @@ def import_attendance(batch: Batch) -> None:
         report.rows += len(sheet.table.rows)
     batch.refuse_if_problems()
     batch.progress("linking", saved)
-    summary = resolve_hub(hub)
+    resolve_hub(hub)
     report.extra = {
         "new people": hub.people.count() - len(people_before),
-        "pairs to review": summary.uncertain,
+        # The pairs this import's rows are in: the queue's older pairs are not its doing.
+        "pairs to review": ReviewPair.objects.filter(
+            Q(first__sheet_id__in=stored) | Q(second__sheet_id__in=stored), hub=hub
+        ).count(),
     }
     if batch.dry_run:
         batch.people = _people_seen(hub, stored, people_before)

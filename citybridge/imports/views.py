@@ -159,8 +159,12 @@ def revise(request: HttpRequest) -> HttpResponse:
     for name, value in request.POST.items():
         if name.startswith("column:") and (value in fields or value == ""):
             heading = name.removeprefix("column:")
-            columns[heading_key(heading)] = value
-            headings[heading_key(heading)] = heading
+            key = heading_key(heading)
+            # A choice is what the officer changed (or chose on an earlier round), not every
+            # select the form sends back as it was read.
+            if key in columns or value != request.POST.get(f"read:{heading}"):
+                columns[key] = value
+                headings[key] = heading
         elif name.startswith("place:"):
             field, _sep, written = name.removeprefix("place:").partition(":")
             placements[placement_key(field, written)] = value

@@ -84,16 +84,23 @@ def test_a_column_not_known_is_placed_once_and_remembered(client_for, officer, h
         {
             "token": refused.context["token"],
             "column:Puno ime i prezime polaznika": "full_name",
+            "read:Puno ime i prezime polaznika": "",
             "column:Učesnik br.": "",
+            "read:Učesnik br.": "",
+            "column:Institucija": "organisation",
+            "read:Institucija": "organisation",
         },
     )
     assert placed.status_code == 200
     columns = {c["heading"]: c["how"] for c in placed.context["result"]["sheets"][0]["columns"]}
+    # Only what the officer changed is their choice; the rest stays as it was read.
     assert columns["Puno ime i prezime polaznika"] == "chosen"
+    assert columns["Institucija"] == "known" and columns["Učesnik br."] == "not used"
     client.post(reverse("imports:confirm"), {"token": placed.context["token"]})
     assert list(Attendance.objects.values_list("full_name", flat=True)) == ["Marija Petrović"]
-    choice = ColumnChoice.objects.get(heading_key="puno ime i prezime polaznika")
-    assert (choice.field, choice.chosen_by, choice.hub) == ("full_name", officer, hub)
+    choice = ColumnChoice.objects.get()
+    assert (choice.heading, choice.field) == ("Puno ime i prezime polaznika", "full_name")
+    assert (choice.chosen_by, choice.hub) == (officer, hub)
 
     # The partner's next sheet needs nothing: the choice is applied, and shown as remembered.
     again = upload(client, "P02.csv", sheet("1,Jovana Novakov,NVO Most", header=header))
