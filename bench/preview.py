@@ -7,7 +7,7 @@ engagement (E001) through the CLI to the demo's empty hub, and writes `--files` 
 about `--mb` MB (10^6 bytes) each: invented people (bench/synthetic.py's own name lists, never real people)
 with a long free-text notes column, so that the size per row is what partners' wide sheets
 have. Then, in a process of its own, an officer posts them to Engagements → Import sheets
-(`engagement:import_upload`) and the script prints the request's wall time and the process's
+(`imports:upload`) and the script prints the request's wall time and the process's
 peak resident memory. When the request hands the preview to the background worker, a second
 process runs that job (as `citybridge db_worker` would) and its time and peak are printed too.
 
@@ -108,7 +108,7 @@ def request_child(sheets: list[Path]) -> None:
     before = peak_mib()
     started = time.perf_counter()
     response = client.post(
-        reverse("engagement:import_upload"),
+        reverse("imports:upload"),
         {
             "kind": "attendance",
             "engagement": engagement.pk,
