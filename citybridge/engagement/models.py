@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -160,6 +161,27 @@ class Sheet(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def format_label(self) -> str:
+        """The file's format as the engagement page names it: "XLSX", or a CSV with the text
+        encoding it was read in ("CSV, Windows-1250"), so an officer can tell which file of a
+        partner's it was."""
+        encoding = self.encoding.lower()
+        if encoding in CSV_ENCODINGS:
+            return gettext("CSV, %(encoding)s") % {"encoding": CSV_ENCODINGS[encoding]}
+        if encoding:
+            return encoding.upper()
+        return self.file_name.rpartition(".")[2].upper() if "." in self.file_name else ""
+
+
+# The encodings lib.spreadsheets reads a CSV in (Sheet.encoding), by their everyday names.
+CSV_ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251",
+}
 
 
 class AttendanceQuerySet(models.QuerySet["Attendance"]):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
@@ -92,12 +93,37 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "engagement": engagement,
         "attendances": attendances,
+        "sheets": sheets_with_rows(engagement, rows, attendances),
         "others": [row | {"role": roles.get(row["role_kind"], "")} for row in others],
         "participating": engagement.participating_cities.all(),
         "themes": engagement.themes.all(),
-        "sheets": engagement.sheets.all(),
     }
     return render(request, "engagement/engagement_detail.html", context)
+
+
+def sheets_with_rows(
+    engagement: Engagement, rows: QuerySet[Attendance], shown: list[Attendance]
+) -> list[dict]:
+    """The engagement's sheets in the order they were imported, each with its rows of `shown`
+    (the rows the reader may see) in row order and the count of all its rows; then, when there
+    are any, the rows that came by no sheet. Row numbers restart on each sheet: grouped, they
+    read as the partner's files did. Two queries, whatever the number of sheets."""
+    sheets = (
+        engagement.sheets.select_related("imported_by")
+        .annotate(total=Count("attendances"))
+        .order_by("imported_at", "pk")
+    )
+    by_sheet: dict[int | None, list[Attendance]] = {}
+    for row in sorted(shown, key=lambda a: (a.row_number, a.pk)):
+        by_sheet.setdefault(row.sheet_id, []).append(row)
+    groups = [
+        {"sheet": sheet, "total": sheet.total, "rows": by_sheet.get(sheet.pk, [])}
+        for sheet in sheets
+    ]
+    loose = rows.filter(sheet=None).count()
+    if loose:
+        groups.append({"sheet": None, "total": loose, "rows": by_sheet.get(None, [])})
+    return groups
 
 
 @hub_staff_required
@@ -211,7 +237,13 @@ def sheet_remove(request: HttpRequest, pk: int) -> HttpResponse:
     rows = actions.remove_sheet(sheet, acting_user=request.user)  # type: ignore[arg-type]
     messages.success(
         request,
-        _("Removed %(file)s and its %(rows)s rows; the people were resolved again.")
+        ngettext(
+            "Removed %(file)s and its %(rows)s row; the people were resolved again. "
+            "Import the corrected file with “Import a sheet”.",
+            "Removed %(file)s and its %(rows)s rows; the people were resolved again. "
+            "Import the corrected file with “Import a sheet”.",
+            rows,
+        )
         % {"file": sheet.file_name, "rows": rows},
     )
     return redirect("engagement:engagement_detail", pk=sheet.engagement.pk)

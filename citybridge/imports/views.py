@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -29,20 +30,23 @@ from citybridge.imports.rows import placement_key
 from citybridge.jobs.access import get_job_for_user
 from citybridge.jobs.models import Job
 from citybridge.jobs.views import follow
+from citybridge.lib.inputs import parse_id
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required
 
 
 def _initial(request: HttpRequest) -> dict:
-    """The kind and engagement a link asked for (the engagement page's "Import a sheet"): an
-    engagement outside the request's hub is ignored."""
+    """The kind and engagement a link asked for (the engagement page's "Import a sheet",
+    `?kind=attendance&engagement=<pk>`): an engagement of the request's hub that the user may
+    see. Any other (another hub's, unknown, not a number: `?engagement=²` passed isdigit and
+    failed int) is ignored, never an error page."""
     initial: dict[str, object] = {}
     if request.GET.get("kind") in IMPORTERS:
         initial["kind"] = request.GET["kind"]
-    chosen = request.GET.get("engagement", "")
-    if chosen.isdigit():
+    if (chosen := parse_id(request.GET.get("engagement"))) is not None:
         hub = request.hub  # type: ignore[attr-defined]
-        engagement = Engagement.objects.of_hub(hub).filter(pk=int(chosen)).first()
+        engagements = Engagement.objects.visible_to(request.user).of_hub(hub)
+        engagement = engagements.filter(pk=chosen).first()
         if engagement is not None:
             initial |= {"kind": "attendance", "engagement": engagement}
     return initial
@@ -51,9 +55,8 @@ def _initial(request: HttpRequest) -> dict:
 @hub_staff_required
 def upload(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
-    form = UploadForm(
-        request.POST or None, request.FILES or None, hub=hub, initial=_initial(request)
-    )
+    initial = _initial(request)
+    form = UploadForm(request.POST or None, request.FILES or None, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
         sheets = form.cleaned_data["sheets"]
         engagement = form.cleaned_data["engagement"]
@@ -67,7 +70,10 @@ def upload(request: HttpRequest) -> HttpResponse:
             "placements": {},
         }
         return _preview(request, pending)
-    return render(request, "imports/upload.html", {"form": form})
+    # Come from an engagement's page, Cancel goes back to it.
+    chosen = initial.get("engagement")
+    back = reverse("engagement:engagement_detail", args=[chosen.pk]) if chosen else None
+    return render(request, "imports/upload.html", {"form": form, "cancel_url": back})
 
 
 def _preview(request: HttpRequest, pending: dict) -> HttpResponse:
