@@ -92,7 +92,6 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     others = rows.exclude(pk__in=visible.values("pk")).participant_counts()
     context = {
         "engagement": engagement,
-        "attendances": attendances,
         "sheets": sheets_with_rows(engagement, rows, attendances),
         "others": [row | {"role": roles.get(row["role_kind"], "")} for row in others],
         "participating": engagement.participating_cities.all(),
