@@ -1,12 +1,14 @@
-"""Read the CSV and XLSX files partners send, safely, and say plainly what is wrong with them.
+"""Read the CSV, XLSX, XLS and ODS files partners send, safely, and say plainly what is wrong
+with them.
 
 `read_table` turns bytes into a `Table` of text cells exactly as written; `map_columns` finds
 which column holds which field whatever language the headings are in (single cells are read by
 citybridge.lib.cells). Every refusal is a `SheetError` listing `Problem`s written for the person
 who has to fix the file: what is wrong, and what to do.
 
-The package: `problems` (the refusals), `limits`, `delimited` (CSV), `workbooks` (XLSX),
-`tables` (records to a `Table`), `columns` (headings to fields).
+The package: `problems` (the refusals), `limits`, `delimited` (CSV), `workbooks` (.xlsx, .xls
+and .ods: `packages` and `compound` check the file, `calamine_process` reads it), `tables`
+(records to a `Table`), `columns` (headings to fields).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from citybridge.lib.headers import (
 )
 from citybridge.lib.spreadsheets import limits
 from citybridge.lib.spreadsheets.columns import map_columns
+from citybridge.lib.spreadsheets.compound import MAGIC as COMPOUND_MAGIC
 from citybridge.lib.spreadsheets.delimited import read_csv
 from citybridge.lib.spreadsheets.limits import (
     MAX_COLUMNS,
@@ -34,9 +37,10 @@ from citybridge.lib.spreadsheets.limits import (
 )
 from citybridge.lib.spreadsheets.problems import Problem, SheetError, ValueProblem, refuse, save_as
 from citybridge.lib.spreadsheets.tables import Row, Table
-from citybridge.lib.spreadsheets.workbooks import read_xlsx
+from citybridge.lib.spreadsheets.workbooks import read_workbook
 
 __all__ = [
+    "ACCEPT",
     "ATTENDANCE",
     "ENGAGEMENTS",
     "MAX_COLUMNS",
@@ -58,14 +62,23 @@ __all__ = [
     "read_table",
 ]
 
+EXTENSIONS = ("csv", "xlsx", "xls", "ods")
+ACCEPT = ",".join(f".{e}" for e in EXTENSIONS)
+"""For a file input's `accept` attribute: the file picker offers these first."""
+
 
 def read_table(data: bytes, filename: str) -> Table:
-    """Read a CSV or XLSX file into text cells, refusing anything unsafe or unreadable."""
+    """Read a CSV file, or the first visible sheet with data of an .xlsx, .xls or .ods
+    workbook, into text cells, refusing anything unsafe or unreadable.
+
+    The name's extension says whether the file is a CSV or a workbook; which kind of workbook
+    is read from its bytes, so an .xls saved under the name .xlsx is read as what it is."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension not in ("csv", "xlsx"):
+    if extension not in EXTENSIONS:
         refuse(
-            _("'%(file)s' is not a CSV or Excel (.xlsx) file.") % {"file": filename},
-            _("Send the sheet as .csv or .xlsx. %(save_as)s") % {"save_as": save_as()},
+            _("'%(file)s' is not a CSV, Excel (.xlsx, .xls) or OpenDocument (.ods) spreadsheet.")
+            % {"file": filename},
+            _("Send the sheet as .csv, .xlsx, .xls or .ods. %(save_as)s") % {"save_as": save_as()},
         )
     if not data or not data.strip():
         refuse(
@@ -91,14 +104,14 @@ def read_table(data: bytes, filename: str) -> Table:
                 save_as(),
             )
         return read_csv(data)
-    if not data.startswith(b"PK\x03\x04"):
+    if not data.startswith((b"PK\x03\x04", COMPOUND_MAGIC)):
         actual = disguise or _("a text file (perhaps a CSV)")
         refuse(
-            _("'%(file)s' is really %(format)s, not an Excel (.xlsx) workbook.")
+            _("'%(file)s' is really %(format)s, not an Excel or OpenDocument spreadsheet.")
             % {"file": filename, "format": actual},
             save_as(),
         )
-    return read_xlsx(data, filename)
+    return read_workbook(data, filename)
 
 
 def _sniff_other_format(data: bytes) -> str | None:

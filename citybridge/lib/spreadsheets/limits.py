@@ -10,3 +10,6 @@ MAX_ROWS = 20_000
 MAX_COLUMNS = 200
 # Headers may sit under a title line or two ("Lista prisutnih, Budva 19.07.2024").
 HEADER_SEARCH_ROWS = 10
+# The workbook reader process (calamine_process.py): what reading one file may take.
+MAX_READ_SECONDS = 20
+MAX_READ_MEMORY = 1024 * 1024 * 1024

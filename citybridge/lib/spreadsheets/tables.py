@@ -23,13 +23,15 @@ class Table:
     headers: list[str]
     rows: list[Row]
     encoding: str
-    """The CSV's text encoding ("utf-8", "utf-8-sig", "cp1250", "cp1251"); "" for XLSX."""
+    """The CSV's text encoding ("utf-8", "utf-8-sig", "cp1250", "cp1251"); "" for a workbook."""
     delimiter: str
-    """The CSV's delimiter; "" for XLSX."""
+    """The CSV's delimiter; "" for a workbook."""
     sheet: str = ""
-    """The worksheet read from an XLSX; "" for CSV."""
+    """The worksheet read from a workbook; "" for CSV."""
     skipped_rows: list[int] = field(default_factory=list)
     """Row numbers that were completely empty and left out of `rows`."""
+    file_format: str = "csv"
+    """What the file was, read from its bytes: "csv", "xlsx", "xls" or "ods"."""
 
 
 def column_letter(index: int) -> str:
