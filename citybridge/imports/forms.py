@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.engagement.models import Engagement
 from citybridge.imports.registry import IMPORTERS, kinds
 from citybridge.imports.reports import megabytes, size_problems
+from citybridge.lib import spreadsheets
 from citybridge.network.forms import check_upload_name
 
 
@@ -38,7 +39,9 @@ class UploadForm(forms.Form):
             "For attendance sheets. Leave empty when each file is named after its engagement's key, e.g. E012.csv."
         ),
     )
-    sheets = MultipleFileField(label=_("Files"))
+    sheets = MultipleFileField(
+        label=_("Files"), widget=MultipleFileInput(attrs={"accept": spreadsheets.ACCEPT})
+    )
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)

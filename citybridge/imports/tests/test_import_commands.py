@@ -139,4 +139,6 @@ def test_a_sheet_refused_on_the_command_line_is_explained_in_the_chosen_language
     (files / "bad.txt").write_text("x", encoding="utf-8")
     with pytest.raises(CommandError) as refused:
         call_command("import", "members", str(files / "bad.txt"), "--lang", "en")
-    assert "is not a CSV or Excel (.xlsx) file" in str(refused.value)
+    assert "is not a CSV, Excel (.xlsx, .xls) or OpenDocument (.ods) spreadsheet" in str(
+        refused.value
+    )

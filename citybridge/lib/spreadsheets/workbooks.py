@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import math
 import os
 import select
 import subprocess
@@ -21,6 +22,7 @@ from typing import Any, NoReturn
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from citybridge.lib.spreadsheets import limits
 from citybridge.lib.spreadsheets.calamine_process import ANSWER, REQUEST
@@ -40,9 +42,14 @@ def read_workbook(data: bytes, filename: str) -> Table:
             max_columns=limits.MAX_COLUMNS,
         )
     except TimeoutError:
+        seconds = limits.MAX_READ_SECONDS
         refuse(
-            _("'%(file)s' took more than %(seconds)s seconds to read, so reading it was stopped.")
-            % {"file": filename, "seconds": limits.MAX_READ_SECONDS},
+            ngettext(
+                "'%(file)s' took more than %(seconds)s second to read, so reading it was stopped.",
+                "'%(file)s' took more than %(seconds)s seconds to read, so reading it was stopped.",
+                math.ceil(seconds),
+            )
+            % {"file": filename, "seconds": seconds},
             _(
                 "Save the sheet of names on its own as a new file (or as 'CSV UTF-8') "
                 "and send that."
