@@ -12,7 +12,7 @@ It runs as a script (`python -I calamine_process.py MEMORY_BYTES`): the standard
 python_calamine only, no Django. Each request on stdin is a header (`<QII`: the file's length,
 the rows and the columns that may be read) and the file's bytes; each answer on stdout is its
 length (`<Q`) and a JSON object: {"sheet", "records"} with every cell as text, or
-{"refusal": ...} saying why not.
+{"refusal": ...} saying why not. It says READY once, when calamine is loaded.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 REQUEST = struct.Struct("<QII")
 ANSWER = struct.Struct("<Q")
 OUT_OF_MEMORY = b'{"refusal": "memory"}'
+READY = b"calamine ready\n"
 
 
 class _NulInCell(Exception):
@@ -117,8 +118,10 @@ def read(data: bytes, max_rows: int, max_columns: int) -> dict[str, Any]:
 
 
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
-    """Answer requests until stdin closes; a request that runs out of memory ends the process
-    after its answer (if it can still write one)."""
+    """Say it is ready, then answer requests until stdin closes; a request that runs out of
+    memory ends the process after its answer (if it can still write one)."""
+    answers.write(READY)
+    answers.flush()
     while len(header := requests.read(REQUEST.size)) == REQUEST.size:
         size, max_rows, max_columns = REQUEST.unpack(header)
         data = requests.read(size)

@@ -25,12 +25,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from citybridge.lib.spreadsheets import limits
-from citybridge.lib.spreadsheets.calamine_process import ANSWER, REQUEST
+from citybridge.lib.spreadsheets.calamine_process import ANSWER, READY, REQUEST
 from citybridge.lib.spreadsheets.packages import check_package, refuse_macros
 from citybridge.lib.spreadsheets.problems import refuse, save_as, too_many_columns
 from citybridge.lib.spreadsheets.tables import Table, build_table
 
 PROGRAM = Path(__file__).with_name("calamine_process.py")
+START_SECONDS = 30  # an interpreter and calamine loading, on a busy machine
 
 
 def read_workbook(data: bytes, filename: str) -> Table:
@@ -133,11 +134,11 @@ class ReaderProcess:
         """The reader's answer for `data`; {"refusal": "memory"} when reading it ended the
         reader; TimeoutError past limits.MAX_READ_SECONDS, and the reader is stopped."""
         request = REQUEST.pack(len(data), max_rows, max_columns) + data
-        deadline = time.monotonic() + limits.MAX_READ_SECONDS
         with self._lock:
             for _attempt in range(2):
                 process = self._running()
                 fresh = self._served == 0
+                deadline = time.monotonic() + limits.MAX_READ_SECONDS
                 answer = self._exchange(process, request, deadline)
                 if answer is not None and answer.get("refusal") != "memory":
                     self._served += 1
@@ -163,6 +164,14 @@ class ReaderProcess:
                 env={**os.environ, "RUST_BACKTRACE": "0"},
             )
             self._process, self._owner, self._served = process, os.getpid(), 0
+            try:
+                ready = self._receive(process, len(READY), time.monotonic() + START_SECONDS)
+            except TimeoutError:
+                ready = None
+            if ready != READY:
+                self.stop()
+                # Not the file's doing: the server is missing python-calamine, or memory.
+                raise RuntimeError("The workbook reader process did not start.")
         return process
 
     def _exchange(

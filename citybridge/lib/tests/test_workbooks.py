@@ -20,7 +20,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from citybridge.lib.spreadsheets import ACCEPT, SheetError, limits, read_table
+from citybridge.lib.spreadsheets import ACCEPT, SheetError, limits, read_table, workbooks
 from citybridge.lib.spreadsheets.calamine_process import cell_text
 from citybridge.lib.spreadsheets.compound import MAGIC, NotCompound, read_compound
 from citybridge.lib.spreadsheets.workbooks import READER
@@ -385,9 +385,10 @@ def test_hostile_ods_is_refused(data: Callable[[], bytes], expected: str) -> Non
 
 
 def test_the_reader_is_stopped_past_its_time_and_the_next_file_is_read(monkeypatch) -> None:
-    monkeypatch.setattr(limits, "MAX_READ_SECONDS", 0.001)
+    monkeypatch.setattr(limits, "MAX_READ_SECONDS", 0)  # already past when the file is sent
     text = refusal(workbook("attendance.ods"), "a.ods")
-    assert "'a.ods' took more than 0.001 second to read, so reading it was stopped." in text
+    assert "'a.ods' took more than 0 seconds to read, so reading it was stopped." in text
+    assert READER._process is None
     monkeypatch.undo()
     assert len(read_table(workbook("attendance.ods"), "a.ods").rows) == 3
 
@@ -403,4 +404,15 @@ def test_a_file_that_exhausts_the_reader_leaves_it_reading_the_next() -> None:
     book.save(buffer)
     assert "is far larger than can be read" in refusal(buffer.getvalue(), "lista.xlsx")
     assert READER._process is None
+    assert len(read_table(workbook("attendance.xls"), "lista.xls").rows) == 3
+
+
+def test_a_reader_that_cannot_start_is_the_servers_fault_not_the_files(monkeypatch, tmp_path):
+    broken = tmp_path / "reader.py"
+    broken.write_text("import python_calamine_missing\n")
+    READER.stop()
+    monkeypatch.setattr(workbooks, "PROGRAM", broken)
+    with pytest.raises(RuntimeError, match="did not start"):
+        read_table(workbook("attendance.xls"), "lista.xls")
+    monkeypatch.undo()
     assert len(read_table(workbook("attendance.xls"), "lista.xls").rows) == 3
