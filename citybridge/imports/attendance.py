@@ -109,7 +109,7 @@ def import_attendance(batch: Batch) -> None:
             target,
             file_name=sheet.file_name,
             sha256=sheet.sha256,
-            encoding=sheet.table.encoding or "xlsx",
+            encoding=sheet.table.encoding or sheet.table.file_format,
             rows=sheet.table.rows,
             columns=sheet.columns,
             place_of=place_of,

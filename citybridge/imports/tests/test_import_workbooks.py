@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.imports.registry import run_import
 
 WORKBOOKS = Path(__file__).parents[2] / "lib" / "tests" / "workbooks"
@@ -39,6 +39,8 @@ def test_xls_and_ods_sheets_import(hub, engagement, name):
         .order_by("row_number")
         .values_list("full_name", flat=True)
     ) == ["Šemsa Ćorić", "Ђорђе Жижић", "Ëndrit Çelaj"]
+    # The engagement page names the sheet's format as what the file was, not "XLSX".
+    assert Sheet.objects.get().format_label == name.split(".")[1].upper()
 
 
 def test_the_upload_page_offers_xls_and_ods(client_for, officer):
