@@ -58,7 +58,18 @@ class Batch:
     def refuse_if_problems(self) -> None:
         """Raise the problems the rows read so far, before anything is written."""
         if self.reading.problems:
-            raise SheetRefused(self.reading.problems, self.sheets)
+            raise RowsRefused(self.reading.problems, self.sheets, self.reading.unplaced_data())
+
+
+class RowsRefused(SheetRefused):
+    """Rows' problems, with the values no vocabulary placed: a country a member city needs may
+    be one of them, and the refused preview asks the officer to place it."""
+
+    def __init__(
+        self, problems: list[Problem], sheets: list[ReadSheet], unplaced: list[dict[str, Any]]
+    ) -> None:
+        super().__init__(problems, sheets)
+        self.unplaced = unplaced
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ def run_import(
     dry_run: bool = False,
     acting_user: User | None,
     choices: Choices | None = None,
-    placements: dict[str, str] | None = None,
+    placements: dict[str, str | None] | None = None,
     progress: Progress = no_progress,
 ) -> ImportReport:
     """Import `files` (name, bytes) of one kind into `hub`, all or nothing.
@@ -166,7 +177,7 @@ def run_import(
         if dry_run:
             transaction.set_rollback(True)
     report.sheets = [previewed(batch, sheet) for sheet in sheets]
-    report.unplaced = [dataclasses.asdict(u) for u in batch.reading.unplaced.values()]
+    report.unplaced = batch.reading.unplaced_data()
     report.notes += _kept_as_written(batch) + _not_used(sheets, kept=found.keeps_cells)
     return report
 
@@ -205,14 +216,29 @@ def _not_used(sheets: list[ReadSheet], *, kept: bool) -> list[str]:
 
 
 def _kept_as_written(batch: Batch) -> list[str]:
-    return [
-        ngettext(
-            "'%(value)s' (%(field)s, row %(rows)s) matched nothing the platform knows: kept as "
-            "written.",
-            "'%(value)s' (%(field)s, rows %(rows)s) matched nothing the platform knows: kept as "
-            "written.",
-            len(u.rows),
-        )
-        % {"value": u.written, "field": u.label, "rows": ", ".join(map(str, u.rows[:10]))}
-        for u in batch.reading.unplaced.values()
-    ]
+    """One sentence per value no vocabulary placed and the officer did not place either: what
+    its rows got instead (a value that refuses its rows is said among the problems)."""
+    notes = []
+    for u in batch.reading.unplaced.values():
+        if u.placed is not None or u.required:
+            continue
+        values = {"value": u.written, "field": u.label, "rows": ", ".join(map(str, u.rows[:10]))}
+        if u.instead:
+            note = ngettext(
+                "'%(value)s' (%(field)s, row %(rows)s) matched nothing the platform knows: read "
+                "as %(instead)s.",
+                "'%(value)s' (%(field)s, rows %(rows)s) matched nothing the platform knows: read "
+                "as %(instead)s.",
+                len(u.rows),
+            )
+            values["instead"] = u.instead
+        else:
+            note = ngettext(
+                "'%(value)s' (%(field)s, row %(rows)s) matched nothing the platform knows: kept "
+                "as written.",
+                "'%(value)s' (%(field)s, rows %(rows)s) matched nothing the platform knows: kept "
+                "as written.",
+                len(u.rows),
+            )
+        notes.append(note % values)
+    return notes

@@ -1,34 +1,41 @@
 """The row reader every importer uses: a sheet's rows field by field, every problem collected.
 
 An importer asks a row for what it needs (`row.text("title", missing=...)`, `row.date("start")`,
-`row.country("country")`, `row.choice("type", kinds)`); a cell that cannot be read becomes a
-`Problem` at its row and column, saying what is wrong and how to fix it, and the import goes on
-reading so that one refusal lists them all. A value a vocabulary cannot place is not a problem:
-it is kept as written and asked about on the preview (`Unplaced`), unless the officer placed it.
+`row.choice("type", kinds)`, `row.choices("themes", themes)`); a cell that cannot be read
+becomes a `Problem` at its row and column, saying what is wrong and how to fix it, and the import
+goes on reading so that one refusal lists them all. A value a vocabulary
+(citybridge.lib.vocabularies) cannot place is not a problem: it is kept as written (or read as
+the importer's `instead`) and asked about on the preview (`Unplaced`), unless the officer placed
+it; only a value the row cannot do without (`required`, a member city's country) holds its row.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from citybridge.imports.reading import ReadSheet
 from citybridge.lib.cells import parse_bool, parse_date, parse_email
 from citybridge.lib.spreadsheets import Problem, Row, ValueProblem
 from citybridge.lib.text import fold
+from citybridge.lib.vocabularies import Match, Placed
 
 
 class Vocabulary(Protocol):
-    """What a choice cell is matched against: values, their labels, synonyms."""
+    """What a choice cell is matched against (citybridge.lib.vocabularies.Vocabulary): a value
+    by its label, code, synonym or part of a label; a cell listing several values; every value
+    with its label, for a person to choose from; the values a written text looks like."""
 
-    def match(self, text: str) -> str | None: ...
+    def match(self, text: str) -> Match | None: ...
+
+    def split_and_match(self, cell: str) -> Placed: ...
 
     def choices(self) -> list[tuple[str, str]]: ...
 
-    def suggest(self, text: str) -> list[str]: ...
+    def suggest(self, text: str, n: int = 3) -> list[str]: ...
 
 
 @dataclass
@@ -43,6 +50,12 @@ class Unplaced:
     suggestions: list[str] = dataclasses.field(default_factory=list)
     choices: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     suggestion_labels: list[str] = dataclasses.field(default_factory=list)
+    placed: str | None = None
+    """The value the officer placed it as on the preview; None while it is not placed."""
+    instead: str = ""
+    """What its rows get while it is not placed ("Other"), when not the cell as written."""
+    required: bool = False
+    """Whether the rows cannot be imported until it is placed (a member city's country)."""
 
     @property
     def key(self) -> str:
@@ -57,10 +70,14 @@ def placement_key(field_name: str, written: str) -> str:
 class Reading:
     """What the rows of an import said besides their values: problems and unplaced values."""
 
-    placements: dict[str, str] = dataclasses.field(default_factory=dict)
-    """{placement_key: value, or "" to keep it as written}: the officer's answers."""
+    placements: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    """{placement_key: value, or None to keep it as written}: the officer's answers."""
     problems: list[Problem] = dataclasses.field(default_factory=list)
     unplaced: dict[str, Unplaced] = dataclasses.field(default_factory=dict)
+
+    def unplaced_data(self) -> list[dict[str, Any]]:
+        """The unplaced values as plain data, for the preview (kept as JSON on a preview job)."""
+        return [dataclasses.asdict(u) for u in self.unplaced.values()]
 
     def rows(self, sheet: ReadSheet) -> Iterator[Cells]:
         for row in sheet.table.rows:
@@ -126,48 +143,97 @@ class Cells:
                 self.problem(name, error.message, error.fix)
         return value
 
-    def choice(self, name: str, vocabulary: Vocabulary, *, label: str) -> tuple[str | None, str]:
-        """(the matched value, or None; the cell as written). An unmatched value is kept as
-        written and listed for the preview, unless the officer has placed it."""
+    def choice(
+        self,
+        name: str,
+        vocabulary: Vocabulary,
+        *,
+        label: str | None = None,
+        instead: str = "",
+        required: bool = False,
+    ) -> tuple[str | None, str]:
+        """(the matched value, or None; the cell as written). A value the vocabulary cannot
+        place is listed for the preview (see `place`), unless the officer has placed it."""
         written = self.text(name)
-        return (self.place(name, written, vocabulary, label=label) if written else None), written
+        if not written:
+            return None, written
+        value = self.place(
+            name, written, vocabulary, label=label, instead=instead, required=required
+        )
+        return value, written
 
     def choices(
-        self, name: str, vocabulary: Vocabulary, *, label: str, split: Callable[[str], list[str]]
+        self, name: str, vocabulary: Vocabulary, *, label: str | None = None
     ) -> tuple[list[str], list[str]]:
-        """A cell listing several values: (the matched values, the parts kept as written)."""
-        matched: list[str] = []
+        """A cell listing several values ("Teachers, pupils and parents"; Kobo's
+        space-separated choice names): (the matched values, the parts kept as written)."""
+        placed = vocabulary.split_and_match(self.raw(name))
+        matched = placed.values
         kept: list[str] = []
-        for part in split(self.raw(name)):
-            value = self.place(name, part, vocabulary, label=label)
+        for part in placed.unplaced:
+            value = self._unplaced(name, part, vocabulary, label=label)
             if value is None:
                 kept.append(part)
             elif value not in matched:
                 matched.append(value)
         return matched, kept
 
-    def place(self, name: str, written: str, vocabulary: Vocabulary, *, label: str) -> str | None:
-        value = vocabulary.match(written)
-        if value is not None:
-            return value
+    def place(
+        self,
+        name: str,
+        written: str,
+        vocabulary: Vocabulary,
+        *,
+        label: str | None = None,
+        instead: str = "",
+        required: bool = False,
+    ) -> str | None:
+        """The value `written` names (which may be "", as gender's Not stated), else the one the
+        officer placed it as; else None, and it is listed for the preview: kept as written, or
+        read as `instead`, or (`required`) the row waits for it to be placed."""
+        found = vocabulary.match(written)
+        if found is not None:
+            return found.value
+        return self._unplaced(
+            name, written, vocabulary, label=label, instead=instead, required=required
+        )
+
+    def _unplaced(
+        self,
+        name: str,
+        written: str,
+        vocabulary: Vocabulary,
+        *,
+        label: str | None,
+        instead: str = "",
+        required: bool = False,
+    ) -> str | None:
         key = placement_key(name, written)
-        if key in self.reading.placements:
-            return self.reading.placements[key] or None
         unplaced = self.reading.unplaced.get(key)
         if unplaced is None:
-            choices = vocabulary.choices()
-            suggestions = vocabulary.suggest(written)
+            # In the reader's alphabetical order, for a person to find a value among them.
+            choices = sorted(vocabulary.choices(), key=lambda choice: fold(choice[1]))
             labels = dict(choices)
+            placed = self.reading.placements.get(key)
+            suggestions = vocabulary.suggest(written)
             unplaced = Unplaced(
                 name,
-                label,
+                label if label is not None else self._label(name),
                 written,
                 suggestions=suggestions,
                 choices=choices,
                 suggestion_labels=[labels.get(v, v) for v in suggestions],
+                # A value the vocabulary does not hold (a stale or forged form) is not placed.
+                placed=placed if placed in labels else None,
+                instead=instead,
+                required=required,
             )
             self.reading.unplaced[key] = unplaced
         unplaced.rows.append(self.number)
         if self.sheet.file_name not in unplaced.files:
             unplaced.files.append(self.sheet.file_name)
-        return None
+        return unplaced.placed
+
+    def _label(self, name: str) -> str:
+        """The field's name for people, as the preview's columns say it."""
+        return next((r.label for r in self.sheet.reads if r.field == name), name)

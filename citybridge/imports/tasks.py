@@ -23,7 +23,7 @@ from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
 from citybridge.imports import uploads
 from citybridge.imports.reading import Choices, SheetRefused
-from citybridge.imports.registry import Progress, run_import
+from citybridge.imports.registry import Progress, RowsRefused, run_import
 from citybridge.imports.reports import ImportReport
 from citybridge.jobs.actions import JobFailed, Outcome, run_job, start_job
 from citybridge.jobs.models import Job
@@ -182,13 +182,15 @@ def preview_result(kind: str, report: ImportReport) -> dict:
 
 def refused_result(error: SheetError) -> dict:
     """A refused preview as plain data: its problems and, where the files could be read, their
-    columns as read, so the officer can place a column and try again."""
+    columns as read and the values no vocabulary placed, so the officer can place a column or a
+    value (a member city's country) and try again."""
     sheets = error.sheets if isinstance(error, SheetRefused) else []
     return {
         "problems": [asdict(p) for p in error.problems],
         "sheets": [
             {"file_name": s.file_name, "columns": [asdict(r) for r in s.reads]} for s in sheets
         ],
+        "unplaced": error.unplaced if isinstance(error, RowsRefused) else [],
     }
 
 

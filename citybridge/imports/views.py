@@ -172,8 +172,9 @@ def revise(request: HttpRequest) -> HttpResponse:
                 columns[key] = value
                 headings[key] = heading
         elif name.startswith("place:"):
+            # "=value" places it (a value may be "", as gender's Not stated); "" keeps it.
             field, _sep, written = name.removeprefix("place:").partition(":")
-            placements[placement_key(field, written)] = value
+            placements[placement_key(field, written)] = value[1:] if value[:1] == "=" else None
     return _preview(
         request, pending | {"columns": columns, "headings": headings, "placements": placements}
     )
