@@ -67,6 +67,9 @@ class Practice(models.Model):
         help_text=_("Set when the city is one the platform knows."),
     )
     themes = models.ManyToManyField(Theme, related_name="practices", verbose_name=_("themes"))
+    # The themes as a partner's sheet wrote them, kept beside the themes matched from them, as
+    # the target groups are below (themes_unplaced).
+    themes_as_written = models.TextField(_("themes as written"), blank=True)
     target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="practices")
     # The target groups as a partner's sheet wrote them ("municipal officials; Roma elders"),
     # kept beside the groups matched from them: words no group stands for are not lost, and
@@ -123,6 +126,13 @@ class Practice(models.Model):
 
     def language_list(self) -> list[str]:
         return [c for c in self.languages.replace(";", ",").replace(" ", ",").split(",") if c]
+
+    def themes_unplaced(self) -> tuple[str, ...]:
+        """The parts of the themes as written that no theme stands for."""
+        if not self.themes_as_written.strip():
+            return ()
+        themes = vocabularies.themes(Theme.objects.select_related("hub"))
+        return themes.split_and_match(self.themes_as_written).unplaced
 
     def target_groups_unplaced(self) -> tuple[str, ...]:
         """The parts of the target groups as written that no target group stands for."""

@@ -75,6 +75,7 @@ def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
         "practice": practice,
         "themes": practice.themes.all(),
         "target_groups": practice.target_groups.all(),
+        "themes_unplaced": practice.themes_unplaced(),
         "target_groups_unplaced": practice.target_groups_unplaced(),
         "translations": practice.translations.all(),
         "resources": practice.resources.all(),

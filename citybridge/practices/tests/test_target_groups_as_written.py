@@ -1,5 +1,5 @@
-"""A practice keeps its target groups as written beside the matched ones, and its page shows the
-written words when some of them no group stands for."""
+"""A practice keeps its target groups and themes as written beside the matched ones, and its page
+shows the written words when some of them no group or theme stands for."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -43,3 +43,11 @@ def test_the_label_is_in_the_readers_language(client_for, officer, practice):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sq"
     page = client.get(reverse("practices:practice_detail", args=[practice.pk]))
     assert "Siç janë shkruar: Roma elders" in page.content.decode()
+
+
+def test_the_themes_as_written_are_shown_when_one_was_not_placed(client_for, officer, practice):
+    Practice.objects.filter(pk=practice.pk).update(themes_as_written="youth; street dance")
+    practice.refresh_from_db()
+    assert practice.themes_unplaced() == ("street dance",)
+    page = client_for(officer).get(reverse("practices:practice_detail", args=[practice.pk]))
+    assert "As written: youth; street dance" in page.content.decode()
