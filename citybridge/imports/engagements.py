@@ -1,5 +1,10 @@
 """Engagements from a sheet: key, title, type, start, end, city, country. A key already in the
-hub updates its engagement (as a new version, so an edit opened before is refused)."""
+hub updates its engagement (as a new version, so an edit opened before is refused).
+
+The type is matched through the engagement types' vocabulary ("radionica", "punëtori",
+"работилница" are workshops); one it cannot place is read as Other and named on the preview and
+in the report. The country is matched as a member city's is, and refuses its row until placed.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from citybridge.engagement.actions import save_engagement
 from citybridge.engagement.models import Engagement
-from citybridge.imports.members import country_code
+from citybridge.imports.members import known_countries, read_country
 from citybridge.imports.registry import Batch, importer
 from citybridge.imports.rows import Cells
+from citybridge.lib import vocabularies
 from citybridge.lib.headers import ENGAGEMENTS
 from citybridge.lib.places import PlaceIndex
-from citybridge.lib.text import fold
-from citybridge.network.models import Country
 from citybridge.network.places import find_or_create_city, known_places
-
-KIND_WORDS = {fold(str(label)): value for value, label in Engagement.Kind.choices} | {
-    fold(value.replace("_", " ")): value for value in Engagement.Kind.values
-}
-
-
-def engagement_kind(text: str) -> str | None:
-    return KIND_WORDS.get(fold(text.replace("_", " ")))
 
 
 @importer(
@@ -36,7 +32,9 @@ def engagement_kind(text: str) -> str | None:
     spec=ENGAGEMENTS,
 )
 def import_engagements(batch: Batch) -> None:
-    countries = dict(Country.objects.values_list("code", "name"))
+    countries = known_countries()
+    kinds = vocabularies.engagement_kinds(Engagement.Kind.choices)
+    other = str(Engagement.Kind.OTHER.label)
     parsed = []
     seen: dict[str, int] = {}
     for sheet in batch.sheets:
@@ -59,14 +57,10 @@ def import_engagements(batch: Batch) -> None:
             title = row.text(
                 "title", missing=(_("The title is missing."), _("Write the engagement's title."))
             )
-            written_kind = row.text("type")
-            kind = engagement_kind(written_kind) if written_kind else Engagement.Kind.OTHER
-            if kind is None:
-                row.problem(
-                    "type",
-                    _("'%(value)s' is not a type of engagement.") % {"value": written_kind},
-                    _("Use one of: %(allowed)s.") % {"allowed": ", ".join(Engagement.Kind.values)},
-                )
+            # A type the vocabulary cannot place is read as Other, and said on the preview
+            # (where the officer may place it) and in the report.
+            kind, _written = row.choice("type", kinds, instead=other)
+            kind = kind or Engagement.Kind.OTHER
             start = row.date("start")
             end = row.date("end", required=False) or start
             if start and end and end < start:
@@ -75,15 +69,7 @@ def import_engagements(batch: Batch) -> None:
                     _("The engagement ends before it starts."),
                     _("Check the start and end dates."),
                 )
-            code = None
-            if written_country := row.text("country"):
-                code = country_code(written_country, countries)
-                if code is None:
-                    row.problem(
-                        "country",
-                        _("'%(value)s' is not a country code.") % {"value": written_country},
-                        _("Use the ISO 3166 two-letter code, e.g. ME."),
-                    )
+            code = read_country(row, countries, required=False)
             if start and end and kind and key and title:
                 parsed.append((row, key, title, kind, start, end, row.text("city"), code))
     batch.refuse_if_problems()

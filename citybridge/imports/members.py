@@ -1,4 +1,6 @@
-"""Member cities from a partner's sheet: city, country, joined, left."""
+"""Member cities from a partner's sheet: city, country, joined, left. The country is matched
+through the country vocabulary (a code or a name in the region's languages); one it cannot place
+refuses its row until the officer places it on the preview, since a member city needs one."""
 
 from __future__ import annotations
 
@@ -6,39 +8,55 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citybridge.imports.registry import Batch, importer
+from citybridge.imports.rows import Cells
+from citybridge.lib import vocabularies
 from citybridge.lib.headers import MEMBERS
-from citybridge.lib.text import fold
+from citybridge.lib.vocabularies import Vocabulary
 from citybridge.network.models import Country, Membership
 from citybridge.network.places import find_or_create_city, known_places
 
 
-def country_code(text: str, countries: dict[str, str]) -> str | None:
-    """An ISO code from 'MK', 'mk' or a country's name in English."""
-    value = text.strip()
-    if value.upper() in countries:
-        return value.upper()
-    return next((code for code, name in countries.items() if fold(name) == fold(value)), None)
+def known_countries() -> Vocabulary:
+    """Every country the platform knows, by ISO code and by its names in the region's languages
+    ("Kosova", "Crna Gora", "BiH", "Северна Македонија"); built once per import."""
+    return vocabularies.countries(Country.objects.values_list("code", "name"))
+
+
+def read_country(row: Cells, countries: Vocabulary, *, required: bool) -> str | None:
+    """The row's country code; a country the vocabulary cannot place is a problem of its row
+    until the officer places it on the preview (a city, or an engagement's host city, is made
+    in that country)."""
+    code, written = row.choice("country", countries, required=True)
+    if code is None and written:
+        row.problem(
+            "country",
+            _("'%(value)s' is not a country we know.") % {"value": written},
+            _(
+                "Choose the country under 'Values to place' on the preview and preview again, "
+                "or write its ISO two-letter code (e.g. MK, XK for Kosovo, NO)."
+            ),
+        )
+    elif not written and required:
+        row.problem(
+            "country",
+            _("The country is missing."),
+            _("Write the country, by its name or its ISO two-letter code (e.g. MK, XK, NO)."),
+        )
+    return code
 
 
 @importer(
     "members", label=gettext_lazy("Member cities"), rows=gettext_lazy("member city"), spec=MEMBERS
 )
 def import_members(batch: Batch) -> None:
-    countries = dict(Country.objects.values_list("code", "name"))
+    countries = known_countries()
     rows = []
     for sheet in batch.sheets:
         for row in batch.reading.rows(sheet):
             city = row.text(
                 "city", missing=(_("The city is missing."), _("Write the city's name."))
             )
-            written = row.text("country")
-            code = country_code(written, countries)
-            if code is None:
-                row.problem(
-                    "country",
-                    _("'%(value)s' is not a country code.") % {"value": written},
-                    _("Use the ISO 3166 two-letter code, e.g. MK or XK for Kosovo."),
-                )
+            code = read_country(row, countries, required=True)
             joined = row.date("joined")
             left = row.date("left", required=False)
             if joined and left and left <= joined:

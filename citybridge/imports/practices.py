@@ -1,16 +1,23 @@
 """Good practices from a sheet: all or nothing, every problem in plain words.
 
 Columns (headings in English or the region's languages, see citybridge.lib.headers.PRACTICES):
-title, summary, city, country, themes (separated by ;), human_rights_based, gender_sensitive,
-evidence, language, target_groups (separated by ;), url. A practice already in the library
-(same title and country, in any script) is updated rather than added twice.
+title, summary, city, country, themes, human_rights_based, gender_sensitive, evidence, language,
+target_groups, url. A practice already in the library (same title and country, in any script) is
+updated rather than added twice.
+
+Themes, target groups and the country are matched through the vocabularies
+(citybridge.lib.vocabularies), in everyday words of the region's languages: "municipal officials;
+teachers; Roma", "општински службеници", "nëpunës komunalë". A theme or target group they cannot
+place does not refuse the file: the preview asks the officer to place it or keep it as written,
+the command line keeps it and says so, and the practice keeps both cells as written beside the
+matched values. A row none of whose themes could be placed is refused (with how to place them on
+the preview): a practice is found in the library by its themes, and the practice form itself does
+not save one without a theme. A country that cannot be placed refuses its row until it is placed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -20,13 +27,13 @@ from django.utils.translation import gettext_lazy
 
 from citybridge.imports.registry import Batch, importer
 from citybridge.imports.rows import Cells
+from citybridge.lib import vocabularies
 from citybridge.lib.headers import PRACTICES
 from citybridge.lib.text import fold
+from citybridge.lib.vocabularies import Vocabulary
 from citybridge.network.models import Country, Theme
 from citybridge.practices.actions import save_practice
 from citybridge.practices.models import Practice, TargetGroup
-
-T = TypeVar("T", Theme, TargetGroup)
 
 EVIDENCE_WORDS = {
     **{fold(value.replace("_", " ")): value for value in Practice.Evidence.values},
@@ -49,35 +56,43 @@ class PracticeRow:
     languages: str
     target_groups: list[TargetGroup] = field(default_factory=list)
     url: str = ""
+    themes_as_written: str = ""
+    target_groups_as_written: str = ""
 
 
-def split_list(text: str) -> list[str]:
-    return [part.strip() for part in text.replace("\n", ";").split(";") if part.strip()]
+@dataclass
+class Vocabularies:
+    """The vocabularies a batch of practices is read with, built once, and their rows by slug."""
 
+    themes: Vocabulary
+    target_groups: Vocabulary
+    countries: Vocabulary
+    theme_rows: dict[str, Theme]
+    group_rows: dict[str, TargetGroup]
 
-def by_name_or_slug(items: Iterable[T]) -> dict[str, T]:
-    """Lookup by folded name and by slug (hyphens as spaces)."""
-    index: dict[str, T] = {}
-    for item in items:
-        index[fold(item.name)] = item
-        index[fold(item.slug.replace("-", " "))] = item
-    return index
+    @classmethod
+    def of_hub(cls, hub) -> Vocabularies:
+        themes = list(Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).select_related("hub"))
+        groups = list(TargetGroup.objects.all())
+        return cls(
+            themes=vocabularies.themes(themes),
+            target_groups=vocabularies.target_groups(groups),
+            countries=vocabularies.countries(Country.objects.values_list("code", "name")),
+            theme_rows={t.slug: t for t in themes},
+            group_rows={g.slug: g for g in groups},
+        )
 
 
 @importer(
     "practices", label=gettext_lazy("Good practices"), rows=gettext_lazy("practice"), spec=PRACTICES
 )
 def import_practices(batch: Batch) -> None:
-    hub = batch.hub
-    themes = by_name_or_slug(Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)))
-    groups = by_name_or_slug(TargetGroup.objects.all())
-    countries = dict(Country.objects.values_list("code", "name"))
-    country_names = {fold(name): code for code, name in countries.items()}
+    known = Vocabularies.of_hub(batch.hub)
     rows: list[PracticeRow] = []
     seen: dict[tuple[str, str], int] = {}
     for sheet in batch.sheets:
         for row in batch.reading.rows(sheet):
-            parsed = _read(row, themes, groups, countries, country_names, seen)
+            parsed = _read(row, known, seen)
             if parsed is not None:
                 rows.append(parsed)
     batch.refuse_if_problems()
@@ -94,6 +109,8 @@ def import_practices(batch: Batch) -> None:
         practice.human_rights_based = r.human_rights_based
         practice.gender_sensitive = r.gender_sensitive
         practice.evidence, practice.languages, practice.url = r.evidence, r.languages, r.url
+        practice.themes_as_written = r.themes_as_written
+        practice.target_groups_as_written = r.target_groups_as_written
         if before is not None and before == _snapshot(practice, r):
             report.unchanged += 1
             continue
@@ -114,14 +131,7 @@ def import_practices(batch: Batch) -> None:
             report.updated += 1
 
 
-def _read(
-    row: Cells,
-    themes: dict[str, Theme],
-    groups: dict[str, TargetGroup],
-    countries: dict[str, str],
-    country_names: dict[str, str],
-    seen: dict[tuple[str, str], int],
-) -> PracticeRow | None:
+def _read(row: Cells, known: Vocabularies, seen: dict[tuple[str, str], int]) -> PracticeRow | None:
     """One row as a practice, or None when it has problems (said on `row`)."""
     title = row.text(
         "title", missing=(_("The title is missing."), _("Write the practice's title."))
@@ -133,44 +143,39 @@ def _read(
     city = row.text(
         "city", missing=(_("The city is missing."), _("Write the city where it was done."))
     )
-    written = row.text("country")
-    code = written.upper() if written.upper() in countries else country_names.get(fold(written))
-    if code is None:
+    code, written = row.choice("country", known.countries, required=True)
+    if not written:
         row.problem(
             "country",
-            _("'%(value)s' is not a country we know.") % {"value": written}
-            if written
-            else _("The country is missing."),
-            _("Use the ISO two-letter code (e.g. MK, XK for Kosovo, NO) or the English name."),
+            _("The country is missing."),
+            _("Write the country, by its name or its ISO two-letter code (e.g. MK, XK, NO)."),
         )
-    found_themes = []
-    for name in split_list(row.raw("themes")):
-        theme = themes.get(fold(name.replace("-", " ")))
-        if theme is None:
-            row.problem(
-                "themes",
-                _("'%(value)s' is not a theme of the taxonomy.") % {"value": name},
-                _("Use one of: %(allowed)s.")
-                % {"allowed": ", ".join(sorted({str(t) for t in themes.values()}))},
-            )
-        else:
-            found_themes.append(theme)
-    if not split_list(row.raw("themes")):
+    elif code is None:
+        row.problem(
+            "country",
+            _("'%(value)s' is not a country we know.") % {"value": written},
+            _(
+                "Choose the country under 'Values to place' on the preview and preview again, "
+                "or write its ISO two-letter code (e.g. MK, XK for Kosovo, NO)."
+            ),
+        )
+    theme_slugs, themes_kept = row.choices("themes", known.themes)
+    if not row.raw("themes"):
         row.problem(
             "themes", _("No theme is given."), _("Write at least one theme, separated by ;.")
         )
-    found_groups = []
-    for name in split_list(row.raw("target_groups")):
-        group = groups.get(fold(name.replace("-", " ")))
-        if group is None:
-            row.problem(
-                "target_groups",
-                _("'%(value)s' is not a target group we know.") % {"value": name},
-                _("Use one of: %(allowed)s.")
-                % {"allowed": ", ".join(sorted({str(g) for g in groups.values()}))},
+    elif not theme_slugs:
+        row.problem(
+            "themes",
+            _("None of the themes written here is a theme of the library: %(values)s.")
+            % {"values": "; ".join(themes_kept)},
+            _(
+                "Choose what they mean under 'Values to place' on the preview and preview again, "
+                "or write at least one of: %(allowed)s."
             )
-        else:
-            found_groups.append(group)
+            % {"allowed": ", ".join(sorted(label for _value, label in known.themes.choices()))},
+        )
+    group_slugs, _groups_kept = row.choices("target_groups", known.target_groups)
     flags = {key: row.flag(key) for key in ("human_rights_based", "gender_sensitive")}
     evidence = EVIDENCE_WORDS.get(fold(row.raw("evidence").replace("-", " ")))
     if evidence is None:
@@ -198,7 +203,7 @@ def _read(
                 _("Delete one of the two rows."),
             )
         seen[same] = row.number
-    if not (title and summary and city and code and found_themes and evidence is not None):
+    if not (title and summary and city and code and theme_slugs and evidence is not None):
         return None
     return PracticeRow(
         row=row,
@@ -206,15 +211,17 @@ def _read(
         summary=summary,
         city=city,
         country=code,
-        themes=found_themes,
+        themes=[known.theme_rows[slug] for slug in theme_slugs],
         human_rights_based=flags["human_rights_based"],
         gender_sensitive=flags["gender_sensitive"],
         evidence=evidence,
         languages=", ".join(
             c.strip().lower() for c in row.raw("language").replace(";", ",").split(",") if c.strip()
         ),
-        target_groups=found_groups,
+        target_groups=[known.group_rows[slug] for slug in group_slugs],
         url=url,
+        themes_as_written=row.raw("themes"),
+        target_groups_as_written=row.raw("target_groups"),
     )
 
 
@@ -240,6 +247,8 @@ def _snapshot(practice: Practice, row: PracticeRow | None = None) -> tuple:
         practice.evidence,
         practice.languages,
         practice.url,
+        practice.themes_as_written,
+        practice.target_groups_as_written,
         themes,
         groups,
     )

@@ -2,8 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from citybridge.imports.registry import run_import
-from citybridge.lib.spreadsheets import SheetError
+from citybridge.imports.registry import RowsRefused, run_import
 from citybridge.practices.models import Practice
 
 HEADER = (
@@ -40,21 +39,28 @@ def test_dry_run_saves_nothing(db, hub):
 
 def test_any_bad_row_imports_nothing_and_every_problem_is_named(db, hub):
     sheet = GOOD + "Bad one,,Nowhere,Atlantis,dancing,maybe,no,legendary,en,Aliens,not-a-url\n"
-    with pytest.raises(SheetError) as caught:
+    with pytest.raises(RowsRefused) as caught:
         run_import("practices", [("practices.csv", sheet.encode())], hub=hub, acting_user=None)
     text = str(caught.value)
     assert not Practice.objects.exists()
     for expected in (
         "summary is missing",
         "'Atlantis' is not a country",
-        "'dancing' is not a theme",
+        "None of the themes written here is a theme of the library: dancing",
         "'maybe' is not a yes or no",
         "'legendary' is not an evidence level",
-        "'Aliens' is not a target group",
         "'not-a-url' is not a web address",
     ):
         assert expected in text, expected
     assert all(p.row == 3 for p in caught.value.problems)
+    # A target group no vocabulary places is no problem: it waits on the preview, to be placed
+    # or kept as written, beside the country and the theme the row needs placed.
+    assert "Aliens" not in text
+    assert {u["written"]: u["required"] for u in caught.value.unplaced} == {
+        "Atlantis": True,
+        "dancing": False,
+        "Aliens": False,
+    }
 
 
 def test_practices_import_through_the_one_upload_page(client_for, officer, donor, db):
