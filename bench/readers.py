@@ -37,8 +37,8 @@ def reader_cpu() -> float:
     process = getattr(getattr(workbooks, "READER", None), "_process", None)
     if process is None or process.poll() is not None:
         return 0.0
-    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    # Nanoseconds on a CPU (the first field); /proc/PID/stat counts in 10 ms ticks.
+    return int(Path(f"/proc/{process.pid}/schedstat").read_text().split()[0]) / 1e9
 
 
 def child(files: list[Path], repeat: int, rows_limit: int | None) -> None:
@@ -64,8 +64,13 @@ def child(files: list[Path], repeat: int, rows_limit: int | None) -> None:
         walls.append(time.perf_counter() - started)
         cpus.append(time.process_time() - cpu)
         readers.append(reader_cpu() - reader)
+    reader_peak = 0.0
     reader_process = getattr(getattr(workbooks, "READER", None), "_process", None)
     if reader_process is not None:
+        # VmHWM: the reader's own peak since it started its program (RUSAGE_CHILDREN would
+        # count the pages it shared with this process between fork and exec).
+        status = Path(f"/proc/{reader_process.pid}/status").read_text()
+        reader_peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
         workbooks.READER.stop()
     usage = resource.getrusage
     print(
@@ -77,7 +82,7 @@ def child(files: list[Path], repeat: int, rows_limit: int | None) -> None:
                 "cpu": statistics.median(cpus),
                 "reader cpu": statistics.median(readers),
                 "peak MiB": usage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "reader peak MiB": usage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "reader peak MiB": reader_peak,
             }
         )
     )
