@@ -194,23 +194,32 @@ def refused_result(error: SheetError) -> dict:
     }
 
 
-def _preview_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
-    """The dry run of a staged upload; the files stay staged for the confirmation, also when
-    they are refused (the officer may place a column on the preview and try again)."""
+def _run_staged(
+    job: Job, user: User, progress: JobProgress, *, dry_run: bool
+) -> tuple[ImportReport, list[tuple[str, bytes]], Engagement | None]:
+    """The job's staged import, as a preview or for real, telling its progress; with the files
+    and engagement it ran on."""
     files, engagement = _staged(job)
     tell = _teller(job, len(files), progress)
     tell("checking", 0)
+    report = run_pending(
+        job.params,
+        files,
+        hub=job.hub,
+        engagement=engagement,
+        dry_run=dry_run,
+        user=user,
+        progress=tell,
+    )
+    return report, files, engagement
+
+
+def _preview_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
+    """The dry run of a staged upload; the files stay staged for the confirmation, also when
+    they are refused (the officer may place a column on the preview and try again)."""
     url = reverse("imports:preview", args=[job.pk])
     try:
-        report = run_pending(
-            job.params,
-            files,
-            hub=job.hub,
-            engagement=engagement,
-            dry_run=True,
-            user=user,
-            progress=tell,
-        )
+        report, _files, _engagement = _run_staged(job, user, progress, dry_run=True)
     except SheetError as error:
         return Outcome(
             _("The files cannot be imported as they are: see the problems."),
@@ -228,19 +237,8 @@ def _preview_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
 
 def _import_sheets(job: Job, user: User, progress: JobProgress) -> Outcome:
     params = job.params
-    files, engagement = _staged(job)
-    tell = _teller(job, len(files), progress)
-    tell("checking", 0)
     try:
-        report = run_pending(
-            params,
-            files,
-            hub=job.hub,
-            engagement=engagement,
-            dry_run=False,
-            user=user,
-            progress=tell,
-        )
+        report, files, engagement = _run_staged(job, user, progress, dry_run=False)
     except SheetError as error:
         raise JobFailed(
             _(
