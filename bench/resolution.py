@@ -1,6 +1,6 @@
 """Person-resolution benchmark: import a data set through the CLI, score the links, beside Splink.
 
-    .venv/bin/python bench/resolution.py [--dataset DIR | --synthetic ROWS [--seed N]]
+    .venv/bin/python bench/resolution.py [--dataset DIR | --synthetic ROWS [--seed N] [--noise X]]
                                          [--repeat N] [--no-splink] [--json]
 
 A data set has the layout of ../shared/datasets/attendance-dev (members.csv, engagements.csv,
@@ -10,7 +10,9 @@ with bench/synthetic.py. Each run imports into a new SQLite database (CITYBRIDGE
 attendance import (wall seconds and the peak resident memory of that one process), then scores
 `citybridge people links` against the truth: pairwise and B-cubed precision/recall/F1 (from the
 cluster contingency counts), the relative error of the distinct-person count, and whether
-`citybridge figures` equals truth/figures.json for each period.
+`citybridge figures` equals truth/figures.json for each period. The review queue is measured
+too: its size per 100 people found, the share of its pairs that are one person, and the key
+figures of each period before and after an officer who answers every queued pair correctly.
 
 The resolution step is also timed on its own, like for like with Splink: `citybridge people
 resolve` in its own process resolves the stored rows again (load the hub's rows, the engine,
@@ -189,21 +191,33 @@ def by_kind(truth: dict, links: dict, noise: dict) -> dict[str, Counter]:
     return out
 
 
-def review_outcome(truth: dict, links: dict, var: Path) -> dict:
-    """The review queue's size, and the distinct people once an officer had decided every
-    queued pair correctly (each "same" pair merges the two found people)."""
-    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
-    key_of = {
-        pk: (source, row)
-        for pk, source, row in db.execute(
-            "SELECT id, source_file, row_number FROM engagement_attendance"
-        )
-    }
-    pairs = db.execute("SELECT first_id, second_id FROM engagement_reviewpair").fetchall()
-    db.close()
-    parent: dict[str, str] = {}
+LEADER_ROLES = ("mayor", "deputy_mayor", "council_chair", "district_head")
 
-    def find(x: str) -> str:
+
+def review_outcome(truth: dict, links: dict, var: Path, periods: list[dict]) -> dict:
+    """The review queue's size and worth, and the key figures once an officer had decided every
+    queued pair correctly: each pair of one true person ("same person") merges the two people
+    CityBridge found, each other pair ("different people") changes nothing. The figures are
+    counted as citybridge/reports/figures.py counts them (distinct people with a record at an
+    engagement starting within the period; leaders by the sheet's role or a recorded position
+    held on the engagement's day), before and after, for each period of truth/figures.json."""
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    rows = db.execute(
+        "SELECT a.id, a.source_file, a.row_number, a.person_id, a.role_kind, e.starts_on "
+        "FROM engagement_attendance a JOIN engagement_engagement e ON e.id = a.engagement_id"
+    ).fetchall()
+    pairs = db.execute("SELECT first_id, second_id FROM engagement_reviewpair").fetchall()
+    positions = db.execute(
+        "SELECT person_id, started_on, ended_on FROM network_position WHERE role IN (?, ?, ?, ?)",
+        LEADER_ROLES,
+    ).fetchall()
+    people_found = db.execute("SELECT COUNT(*) FROM network_person").fetchone()[0]
+    db.close()
+    key_of = {pk: (source, row) for pk, source, row, *_ in rows}
+    person_of = {pk: person for pk, _, _, person, *_ in rows}
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
         while parent.get(x, x) != x:
             x = parent[x]
         return x
@@ -213,14 +227,45 @@ def review_outcome(truth: dict, links: dict, var: Path) -> dict:
         a, b = key_of.get(first), key_of.get(second)
         if a in truth and b in truth and truth[a] == truth[b]:
             same += 1
-            parent[find(links.get(a, str(a)))] = find(links.get(b, str(b)))
-    people = {find(links.get(key, str(key))) for key in truth}
+            pa, pb = person_of.get(first), person_of.get(second)
+            if pa is not None and pb is not None:
+                parent[find(pa)] = find(pb)
+    after_ids = {find(p) for p in person_of.values() if p is not None}
     true = len(set(truth.values()))
+
+    def figures(merged: bool) -> list[dict]:
+        who = find if merged else (lambda p: p)
+        out = []
+        for period in periods:
+            start, end = period["from"], period["to"]
+            inside = [r for r in rows if r[3] is not None and start <= str(r[5]) <= end]
+            leaders = {
+                who(person)
+                for _, _, _, person, role, day in inside
+                if role in LEADER_ROLES
+                or any(
+                    p == person and (not s or s <= str(day)) and (not e or e >= str(day))
+                    for p, s, e in positions
+                )
+            }
+            out.append(
+                {
+                    "period": period["name"],
+                    "individuals_engaged": len({who(r[3]) for r in inside}),
+                    "leaders_engaged": len(leaders),
+                }
+            )
+        return out
+
     return {
         "queued": len(pairs),
         "queued_same": same,  # pairs an officer would answer "same person"
-        "people_after_review": len(people),
-        "count_error_after_review": (len(people) - true) / true,
+        "people_found": people_found,
+        "queued_per_100": 100 * len(pairs) / people_found if people_found else 0.0,
+        "people_after_review": len(after_ids),
+        "count_error_after_review": (len(after_ids) - true) / true,
+        "figures_before": figures(merged=False),
+        "figures_after": figures(merged=True),
     }
 
 
@@ -250,6 +295,16 @@ def errors(truth: dict, links: dict, var: Path, limit: int) -> list[str]:
                     who = links.get(key, "") if label == "split" else person
                     lines.append(f"    {who:8} {key[0]}:{key[1]:<4} {written.get(key, '?')}")
     return lines
+
+
+def periods(dataset: Path) -> list[dict]:
+    """The periods of truth/figures.json, with their truth: [{name, from, to, figures...}]."""
+    truth = json.loads((dataset / "truth" / "figures.json").read_text())
+    return [
+        {"name": name, **want}
+        for name, want in truth.items()
+        if isinstance(want, dict) and "from" in want
+    ]
 
 
 def check_figures(dataset: Path, var: Path) -> list[dict]:
@@ -404,7 +459,7 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
             if n == repeat - 1:
                 report["figures"] = check_figures(dataset, var)
                 links = runs["CityBridge"][-1]["links"]
-                report["review"] = review_outcome(truth, links, var)
+                report["review"] = review_outcome(truth, links, var, periods(dataset))
                 noise = read_noise(dataset)
                 if noise:
                     report["by_kind"] = by_kind(truth, links, noise)
@@ -485,12 +540,23 @@ def table(report: dict) -> str:
         )
     if "review" in report:
         r = report["review"]
+        share = r["queued_same"] / r["queued"] if r["queued"] else 0.0
         lines += [
             "",
-            f"Review queue: {r['queued']} pairs, {r['queued_same']} of them one person; had an "
-            f"officer decided each correctly: {r['people_after_review']} people "
-            f"({r['count_error_after_review']:+.2%}).",
+            f"Review queue: {r['queued']} pairs ({r['queued_per_100']:.2f} per 100 people found), "
+            f"{r['queued_same']} of them one person ({share:.0%}); had an officer decided each "
+            f"correctly: {r['people_after_review']} people ({r['count_error_after_review']:+.2%}).",
+            f"{'After a perfect officer':28}{'truth':>8}{'before':>8}{'after':>8}",
         ]
+        truth_of = {(c["period"], c["figure"]): c["truth"] for c in report.get("figures", [])}
+        for before, after in zip(r["figures_before"], r["figures_after"], strict=True):
+            for figure in ("individuals_engaged", "leaders_engaged"):
+                want = truth_of.get((before["period"], figure))
+                mark = "" if want is None else ("ok" if after[figure] == want else "DIFFERS")
+                lines.append(
+                    f"{before['period'] + ' ' + figure:28}{want if want is not None else '-':>8}"
+                    f"{before[figure]:8d}{after[figure]:8d}  {mark}"
+                )
     for label, counts in report.get("by_kind", {}).items():
         if counts:
             shown = ", ".join(f"{kind} {n}" for kind, n in counts.most_common())
@@ -506,6 +572,9 @@ def main() -> None:
     parser.add_argument("--dataset", type=Path, default=DEV)
     parser.add_argument("--synthetic", type=int, metavar="ROWS")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--noise", type=float, default=1.0, help="with --synthetic: scale of the noise rates"
+    )
     parser.add_argument("--repeat", type=int, help="runs to take the median time of")
     parser.add_argument("--no-splink", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -522,9 +591,11 @@ def main() -> None:
         from synthetic import generate
 
         with tempfile.TemporaryDirectory(prefix="citybridge-synthetic-") as tmp:
-            generate(Path(tmp), args.synthetic, args.seed)
+            generate(Path(tmp), args.synthetic, args.seed, args.noise)
             report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors)
-            report["dataset"] = f"synthetic {args.synthetic} rows, seed {args.seed}"
+            report["dataset"] = (
+                f"synthetic {args.synthetic} rows, seed {args.seed}, noise {args.noise}"
+            )
     else:
         if not (args.dataset / "truth" / "mentions.csv").exists():
             sys.exit(f"{args.dataset} is not a data set (no truth/mentions.csv).")

@@ -1,6 +1,6 @@
 """A synthetic attendance data set of the dev set's layout, at any size, for the resolution bench.
 
-    .venv/bin/python bench/synthetic.py OUT_DIR --rows 10000 [--seed 7]
+    .venv/bin/python bench/synthetic.py OUT_DIR --rows 10000 [--seed 7] [--noise 1.4]
 
 Writes OUT_DIR/members.csv, engagements.csv, sheets/<key>.csv|xlsx (through the demo's sheet
 writer, citybridge/demo/sheets.py, so sheets carry the same kinds of noise partners make),
@@ -9,6 +9,13 @@ lists, not the demo's nor the dev set's, so the resolver is measured on names it
 on. On top of the writer's noise it adds what the writer does per person rather than per row:
 nicknames, middle initials, married and double surnames, namesakes in other cities and office
 mailboxes shared by several people, plus officials who become mayor during the period.
+
+`--noise` scales every rate of noise, the writer's and the per-person kinds (1.0 is the
+development set's; 1.4 is 40% more of each). Three kinds of variation are made with name lists
+of their own, so that no lexicon or data set of the resolver already knows them: informal given
+names (hypocorisms) some people sign with, sometimes in capitals; a slip that drops one letter
+of a four-letter given name; and a woman's given name written with its last vowel doubled
+("Ivanaa", which reads as Ivan / Ivana).
 """
 
 from __future__ import annotations
@@ -42,26 +49,27 @@ GIVEN = {
     "sr": (
         "Aleksandra Bojana Danijela Dragica Gordana Ivona Jasmina Ljiljana Maja Marina Milena "
         "Mirjana Nevena Olivera Radmila Slađana Slobodanka Snežana Svetlana Tamara Vesna Violeta "
-        "Zorica Željka Teodora Jelisaveta Kristina Andrijana Ljubica Dragana",
+        "Zorica Željka Teodora Jelisaveta Kristina Andrijana Ljubica Dragana Lena Nina Vida",
         "Aleksandar Bogdan Branislav Darko Dimitrije Dragoslav Đorđe Filip Lazar Ljubomir Miodrag "
         "Miroslav Mladen Nebojša Obrad Petar Radoslav Slobodan Srđan Stevan Svetozar Uroš Vladimir "
         "Vukašin Žarko Velimir Milutin Radovan Dobrivoje Čedomir",
     ),
     "bs": (
         "Alma Amela Belma Elma Fatima Hana Ilma Jasmina Lamija Mediha Melisa Mirela Nejra Nermina "
-        "Samira Sanela Senada Šejla Vildana Zehra Ajla Edina Emina Dijana",
+        "Samira Sanela Senada Šejla Vildana Zehra Ajla Edina Emina Dijana Lana Zana",
         "Adis Ahmed Alen Almir Anel Armin Benjamin Damir Denis Elvir Enes Faruk Hamza Ibrahim "
         "Jasmin Kemal Mehmed Muhamed Nihad Samir Sulejman Tarik Vedad Zlatan",
     ),
     "mk": (
         "Ana Angela Blagica Daniela Dragana Emilija Frosina Katerina Ljupka Magdalena Marina "
-        "Natasha Olivera Sanja Slavica Sonja Stefanija Tanja Verica Zorica Gjurgjica",
+        "Natasha Olivera Sanja Slavica Sonja Stefanija Tanja Verica Zorica Gjurgjica Vera Neda",
         "Aleksandar Blagoja Borče Darko Dejan Dimitar Gjorgji Goce Ilija Jovan Konstantin Ljupčo "
         "Marjan Mile Nikola Pance Risto Slavčo Stojan Toni Trajče Vasil Zlatko",
     ),
     "sq": (
         "Albana Anila Arbëresha Besiana Blerina Donika Dorina Drenusha Elona Entela Fjolla Flutura "
-        "Gentiana Hana Jehona Kaltrina Liridona Lumturie Majlinda Merita Njomza Rina Shqipe Vlora",
+        "Gentiana Hana Jehona Kaltrina Liridona Lumturie Majlinda Merita Njomza Rina Shqipe Vlora "
+        "Dita Besa",
         "Adem Afrim Agim Albert Arianit Armend Bekim Blerim Dardan Edmond Fatos Flamur Gentian "
         "Hysen Ilir Kushtrim Labinot Leutrim Mentor Naim Petrit Qëndrim Shpëtim Skënder Ylber",
     ),
@@ -118,6 +126,38 @@ NICKNAMES = {
     "Blagoja": ["Blagoj"],
     "Skënder": ["Skender"],
 }
+# Informal given names missing from the resolver's short-form lexicon (and from the dev set):
+# regional hypocorisms, some written with the full name's first letters (Vilda, Kate), some
+# not (Teja, Srle). (formal, informal).
+INFORMAL = {
+    "Dobrivoje": "Dobri",
+    "Tamara": "Tami",
+    "Teodora": "Teja",
+    "Danijela": "Dani",
+    "Srđan": "Srle",
+    "Nermina": "Nera",
+    "Sulejman": "Sulja",
+    "Samira": "Sami",
+    "Tarik": "Taki",
+    "Faruk": "Faro",
+    "Vildana": "Vilda",
+    "Katerina": "Kate",
+    "Magdalena": "Magi",
+    "Stefanija": "Stefi",
+    "Zlatko": "Zlate",
+    "Risto": "Riste",
+    "Kushtrim": "Kushi",
+    "Gentiana": "Genta",
+    "Besiana": "Besi",
+    "Kaltrina": "Kali",
+    "Drenusha": "Drena",
+}
+# The rates (at noise 1.0) of the per-person kinds: the share of the people who can carry one.
+NICKNAME_RATE = 0.4
+MIDDLE_INITIAL_RATE = 0.04
+INFORMAL_RATE = 0.05
+SLIP_RATE = 0.04  # of people with a four-letter given name
+DOUBLED_VOWEL_RATE = 0.005  # of women
 
 # Cities beyond the demo's 51: real places, membership illustrative.
 EXTRA_CITIES = [
@@ -210,16 +250,34 @@ def add_mailboxes(people: list[Invented], rng: random.Random) -> None:
                 person.email = box
 
 
-def variants(people: list[Invented], rng: random.Random) -> dict[str, list[tuple[str, Invented]]]:
+def variants(
+    people: list[Invented], rng: random.Random, noise: float = 1.0
+) -> dict[str, list[tuple[str, Invented]]]:
     """Per person, the other ways they write their own name (same key, so the truth holds),
     each with the kind of variation it is: any of them on any sheet."""
     out: dict[str, list[tuple[str, Invented]]] = {}
     letters = "ABDGJLMNPRSTVZ"
+
+    def rate(base: float) -> float:
+        return min(1.0, base * noise)
+
     for person in people:
         forms = []
-        if person.given in NICKNAMES and rng.random() < 0.4:
+        if person.given in NICKNAMES and rng.random() < rate(NICKNAME_RATE):
             forms.append(("nickname", replace(person, given=rng.choice(NICKNAMES[person.given]))))
-        if rng.random() < 0.04:
+        if person.given in INFORMAL and rng.random() < rate(INFORMAL_RATE):
+            informal = INFORMAL[person.given]
+            # Some write it in capitals, as on a badge.
+            written = informal.upper() if rng.random() < 0.3 else informal
+            forms.append(("informal-name", replace(person, given=written)))
+        if len(person.given) == 4 and rng.random() < rate(SLIP_RATE):
+            i = rng.randrange(1, 4)
+            forms.append(
+                ("short-name-slip", replace(person, given=person.given[:i] + person.given[i + 1 :]))
+            )
+        if person.female and person.given[-1] in "ae" and rng.random() < rate(DOUBLED_VOWEL_RATE):
+            forms.append(("doubled-vowel", replace(person, given=person.given + person.given[-1])))
+        if rng.random() < rate(MIDDLE_INITIAL_RATE):
             forms.append(
                 ("middle-initial", replace(person, given=f"{person.given} {rng.choice(letters)}."))
             )
@@ -268,13 +326,13 @@ def written_form(
     return kind, form
 
 
-def generate(out: Path, rows: int, seed: int = 7) -> dict:
+def generate(out: Path, rows: int, seed: int = 7, noise: float = 1.0) -> dict:
     rng = random.Random(seed)
     places = cities()
     people = people_of(places, max(20, round(rows / MENTIONS_PER_PERSON)), rng)
     add_roles(people, rng)
     add_mailboxes(people, rng)
-    forms = variants(people, rng)
+    forms = variants(people, rng, noise)
     married = weddings(people, rng)
     # Some people come to a lot of engagements, most to a few.
     weight = {p.key: rng.paretovariate(1.5) * (4 if p.role in LEADER_ROLES else 1) for p in people}
@@ -308,7 +366,7 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
 
     attended: list[tuple[dt.date, Invented]] = []
     mentions = []
-    noise: list[str] = []  # row by row, the kinds of noise (for the bench's breakdown)
+    row_kinds: list[str] = []  # row by row, the kinds of noise (for the bench's breakdown)
     marks = person_marks(people)
     engagements = []
     for n, (size, day) in enumerate(zip(sizes, days, strict=True)):
@@ -320,11 +378,11 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
         )
         chosen = pick(by_country[host.country], people, weight, min(size, len(people)), rng)
         picked = [written_form(p, day, forms, married, rng) for p in chosen]
-        sheet = write_sheet(key, [form for _, form in picked], host.country, day, rng)
+        sheet = write_sheet(key, [form for _, form in picked], host.country, day, rng, noise)
         (out / "sheets" / sheet.file_name).write_bytes(sheet.data)
         mentions += [(sheet.file_name, r, k) for r, k in enumerate(sheet.truth, start=1)]
         for (form_kind, person), applied in zip(picked, sheet.noise, strict=True):
-            noise.append(
+            row_kinds.append(
                 ";".join([*([form_kind] if form_kind else []), *applied, *marks[person.key]])
             )
         attended += [(day, p) for p in chosen]
@@ -344,7 +402,8 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
         w = csv.writer(f)
         w.writerow(["source", "row", "kinds"])
         w.writerows(
-            (source, row, kinds) for (source, row, _), kinds in zip(mentions, noise, strict=True)
+            (source, row, kinds)
+            for (source, row, _), kinds in zip(mentions, row_kinds, strict=True)
         )
 
     def figures(start: dt.date, end: dt.date) -> dict:
@@ -365,6 +424,7 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
         "mentions": len(mentions),
         "persons_total": len(people),
         "seed": seed,
+        "noise": noise,
     }
     (out / "truth" / "figures.json").write_text(json.dumps(truth, indent=1))
     return truth
@@ -415,8 +475,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--noise", type=float, default=1.0, help="scale of every noise rate (1.0: the dev set's)"
+    )
     args = parser.parse_args()
-    truth = generate(args.out, args.rows, args.seed)
+    truth = generate(args.out, args.rows, args.seed, args.noise)
     print(json.dumps(truth, indent=1))
 
 
