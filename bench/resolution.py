@@ -49,14 +49,16 @@ CLI = [str(Path(sys.executable).with_name("citybridge"))]
 # only the threshold (the table prints both; the time is of one run doing both clusterings).
 SPLINK_THRESHOLDS = (0.95, 0.5)
 
-# Measures one child process: its wall seconds and peak resident set (ru_maxrss, KiB on Linux).
+# Measures one child process: its wall seconds, its CPU seconds (user and system, with the
+# processes it waited for) and peak resident set (ru_maxrss, KiB on Linux).
 MEASURE = """
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 wall = time.perf_counter() - t
-print(json.dumps({"code": code, "seconds": wall,
-                  "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "seconds": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "peak_kib": usage.ru_maxrss}))
 """
 
 
@@ -469,6 +471,16 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
                     )
             if with_splink:
                 runs["Splink"].append(run_splink(var, Path(tmp)))
+                print(run_line(n + 1, runs["CityBridge"][-1], runs["Splink"][-1]), file=sys.stderr)
+    if runs["Splink"]:
+        pairs = list(zip(runs["CityBridge"], runs["Splink"], strict=True))
+        report["ratios"] = {
+            kind: {
+                "runs": [c[key] / s[key] for c, s in pairs],
+                "median": statistics.median(c[key] / s[key] for c, s in pairs),
+            }
+            for kind, key in (("wall", "seconds"), ("cpu", "cpu"))
+        }
     if not with_splink:
         report["splink_skipped"] = (
             "Splink was not run (--no-splink, or not installed: pip install -e '.[bench]')."
@@ -494,11 +506,24 @@ def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -
             report["systems"][label] = {
                 **score(truth, links),
                 "seconds": seconds,
+                "cpu": statistics.median(r["cpu"] for r in results),
+                "runs_cpu": [r["cpu"] for r in results],
                 "rows_per_second": rows / seconds,
                 "peak_mb": max(r["peak_kib"] for r in results) / 1024,
                 "runs_seconds": [r["seconds"] for r in results],
             }
     return report
+
+
+def run_line(number: int, citybridge: dict, splink: dict) -> str:
+    """One run's import beside Splink's deduplication of the same rows, in the same run: on a
+    shared machine the ratio of one run is steadier than either time."""
+    return (
+        f"run {number}: CityBridge import {citybridge['seconds']:.2f} s (cpu {citybridge['cpu']:.2f}),"
+        f" Splink {splink['seconds']:.2f} s (cpu {splink['cpu']:.2f}): "
+        f"{citybridge['seconds'] / splink['seconds']:.2f}x wall, "
+        f"{citybridge['cpu'] / splink['cpu']:.2f}x cpu"
+    )
 
 
 def table(report: dict) -> str:
@@ -531,6 +556,15 @@ def table(report: dict) -> str:
                 if splink
                 else "."
             )
+        )
+    if "ratios" in report:
+        wall, cpu = report["ratios"]["wall"], report["ratios"]["cpu"]
+        lines.append(
+            f"CityBridge's import over Splink, run by run: wall "
+            f"{' '.join(f'{r:.2f}' for r in wall['runs'])} (median {wall['median']:.2f}x), CPU "
+            f"{' '.join(f'{r:.2f}' for r in cpu['runs'])} (median {cpu['median']:.2f}x); CPU "
+            f"seconds {report['systems']['CityBridge']['cpu']:.2f} against "
+            f"{next(s['cpu'] for n, s in report['systems'].items() if n.startswith('Splink')):.2f}."
         )
     lines += ["", f"{'Figures':28}{'truth':>8}{'CityBridge':>12}"]
     for c in report.get("figures", []):

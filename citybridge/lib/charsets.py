@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 # Serbian and Macedonian Cyrillic; what sheets from this region are written in.
 _REGIONAL_CYRILLIC = frozenset(
@@ -35,33 +36,41 @@ _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 
 
 def _plausibility(text: str) -> float:
+    """Each distinct character and word is scored once, times how often it occurs: a sheet
+    repeats a few dozen letters and a few hundred words over thousands of rows."""
     score = 0.0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        if ch in _REGIONAL_CYRILLIC or ch in _REGIONAL_LATIN:
-            score += 2
-        elif ch in _FOREIGN_LETTERS:
-            score += 0.5
-        elif ch in _HARMLESS:
-            pass
-        else:
-            # Ŕ, ĺ, ˘, ‰, C1 controls...: what a wrong code page produces.
-            score -= 5
-    for word in _WORD.findall(text):
-        if word.isascii():
-            continue
-        cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
-        latin = sum(1 for c in word if c.isascii() or "\u00c0" <= c <= "\u024f")
-        accented = sum(1 for c in word if not c.isascii() and not "\u0400" <= c <= "\u04ff")
-        non_ascii = len(word) - sum(1 for c in word if c.isascii())
-        if cyrillic and latin:
-            # "Љжekiж" is cp1250 read as cp1251: undo the points its letters earned, and more.
-            score -= 5 * non_ascii
-        elif len(word) >= 4 and accented * 2 > len(word):
-            # Real Latin-script words carry a few diacritics, not mostly diacritics.
-            score -= 3 * accented
+    for ch, n in Counter(text).items():
+        if ch >= "\x80":
+            score += n * _character_points(ch)
+    for word, n in Counter(_WORD.findall(text)).items():
+        if not word.isascii():
+            score += n * _word_points(word)
     return score
+
+
+def _character_points(ch: str) -> float:
+    if ch in _REGIONAL_CYRILLIC or ch in _REGIONAL_LATIN:
+        return 2
+    if ch in _FOREIGN_LETTERS:
+        return 0.5
+    if ch in _HARMLESS:
+        return 0
+    # Ŕ, ĺ, ˘, ‰, C1 controls...: what a wrong code page produces.
+    return -5
+
+
+def _word_points(word: str) -> float:
+    cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in word if c.isascii() or "\u00c0" <= c <= "\u024f")
+    accented = sum(1 for c in word if not c.isascii() and not "\u0400" <= c <= "\u04ff")
+    non_ascii = len(word) - sum(1 for c in word if c.isascii())
+    if cyrillic and latin:
+        # "Љжekiж" is cp1250 read as cp1251: undo the points its letters earned, and more.
+        return -5 * non_ascii
+    if len(word) >= 4 and accented * 2 > len(word):
+        # Real Latin-script words carry a few diacritics, not mostly diacritics.
+        return -3 * accented
+    return 0
 
 
 def detect_encoding(data: bytes) -> str | None:

@@ -103,14 +103,23 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _EXACT = {"zv", "zam", "fra", "kpz", "iom", "ngo", "nvo", "ojq", "cso", "ocd", "unit", "un", "eu"}
 
 
+_NOT_WORDS = re.compile(r"[\W\d_]+")
+
+
 def _concepts(text: str) -> set[str]:
-    found = set()
-    for word in re.sub(r"[\W\d_]+", " ", fold(text)).split():
-        for concept, stems in _CONCEPTS:
-            if any(word == stem if stem in _EXACT else word.startswith(stem) for stem in stems):
-                found.add(concept)
-                break
+    found = {_concept(word) for word in _NOT_WORDS.sub(" ", fold(text)).split()}
+    found.discard("")
     return found
+
+
+@lru_cache(maxsize=65536)
+def _concept(word: str) -> str:
+    """The first concept with a stem the word starts with, or "". Cached: organisation cells
+    are mostly distinct (2.5 ms each through the 300 stems), their words are few."""
+    for concept, stems in _CONCEPTS:
+        if any(word == stem if stem in _EXACT else word.startswith(stem) for stem in stems):
+            return concept
+    return ""
 
 
 @lru_cache(maxsize=4096)  # sheets repeat a few hundred role cells on thousands of rows
