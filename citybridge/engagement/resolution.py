@@ -9,18 +9,21 @@ pairs are queued for review.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import transaction
+from django.db.models import Max
 
-from citybridge.engagement.models import Attendance, LinkDecision, ReviewPair
+from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair
 from citybridge.lib import resolution
 from citybridge.lib.bulk_writes import insert_rows, set_column
 from citybridge.lib.names import display_name
 from citybridge.lib.text import fold
-from citybridge.network.models import Gender, Hub, Organisation, Person
+from citybridge.network.models import Gender, Hub, LocalGovernment, Organisation, Person
 from citybridge.network.versions import raise_versions
 
 
@@ -100,15 +103,35 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
 
 
 def _resolve_hub(hub: Hub) -> ResolutionSummary:
-    rows = list(Attendance.objects.of_hub(hub).values(*FIELDS))
-    by_id = {r["id"]: r for r in rows}
-    decisions = LinkDecision.objects.filter(first__engagement__hub=hub).values_list(
-        "first_id", "second_id", "verdict"
+    rows, decisions = _load(hub)
+    return _write(hub, rows, decisions, _engine(rows, decisions))
+
+
+def _load(hub: Hub, *fields: str) -> tuple[list[dict], list[tuple[int, int, str]]]:
+    """The hub's rows (in the model's order) and the officers' decisions."""
+    rows = list(Attendance.objects.of_hub(hub).values(*FIELDS, *fields))
+    decisions = list(
+        LinkDecision.objects.filter(first__engagement__hub=hub).values_list(
+            "first_id", "second_id", "verdict"
+        )
     )
+    return rows, decisions
+
+
+def _engine(rows: list[dict], decisions: list[tuple[int, int, str]]) -> resolution.Resolution:
     same = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.SAME]
     different = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.DIFFERENT]
-    result = resolution.resolve([mention_of(r) for r in rows], same=same, different=different)
+    return resolution.resolve([mention_of(r) for r in rows], same=same, different=different)
 
+
+def _write(
+    hub: Hub,
+    rows: list[dict],
+    decisions: list[tuple[int, int, str]],
+    result: resolution.Resolution,
+) -> ResolutionSummary:
+    """Write the engine's outcome: people kept, created and retired, links, the queue."""
+    by_id = {r["id"]: r for r in rows}
     claimed: set[int] = set()
     changes: dict[int, int] = {}  # attendance id -> person id
     new_clusters: list[list[int]] = []
@@ -231,3 +254,145 @@ def _queue_for_review(hub: Hub, uncertain, decisions) -> int:
             )
     ReviewPair.objects.bulk_create(pairs, batch_size=1000)
     return len(pairs)
+
+
+# Below this many incoming rows resolution runs after storing, in this process: a second
+# process (forking, sending the outcome back) costs more than storing them takes.
+EARLY_ROWS = 5_000
+
+
+class EarlyResolution:
+    """A hub's resolution started in a second process while an import stores its rows.
+
+    Storing 20,000 rows and resolving the hub's people take about as long as each other, and
+    the engine does not need the rows stored, only what they say: it works on the rows as
+    store_sheet will store them (`incoming`: the records of each sheet, in the order they will
+    be stored), under provisional ids above every stored id, while this process stores them.
+    `finish` then checks that the stored rows came out as foreseen (their ids in the same
+    order, the hub's rows in the same order) and writes the engine's outcome with the real
+    ids; if anything differs, or the second process failed, it resolves the stored rows here,
+    as resolve_hub does. The outcome is resolve_hub's either way.
+    """
+
+    def __init__(self, hub: Hub, incoming: list[tuple[Engagement, list[dict]]]) -> None:
+        self.hub = hub
+        self.existing, self.decisions = _load(hub, "source_file", "row_number")
+        first = (Attendance.objects.aggregate(last=Max("id"))["last"] or 0) + 1
+        places = _place_names_of(r["local_government_id"] for _, rs in incoming for r in rs)
+        self.new: list[list[dict]] = []
+        for engagement, records in incoming:
+            rows = []
+            for record in records:
+                place = places.get(record["local_government_id"], (None, None, None))
+                rows.append(
+                    {
+                        **{f: record[f] for f in _RECORD_FIELDS},
+                        "id": first,
+                        "person_id": None,
+                        "engagement__starts_on": engagement.starts_on,
+                        "local_government__name": place[0],
+                        "local_government__name_cyrillic": place[1],
+                        "local_government__name_albanian": place[2],
+                    }
+                )
+                first += 1
+            self.new.append(rows)
+        # The model's order (engagement: latest first, file name, row number), as _load reads it.
+        self.rows = sorted(
+            [*self.existing, *(r for rows in self.new for r in rows)],
+            key=lambda r: (
+                -r["engagement__starts_on"].toordinal(),
+                r["source_file"],
+                r["row_number"],
+            ),
+        )
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._worker = context.Process(target=self._resolve_for, args=(send,), daemon=True)
+        self._worker.start()
+        send.close()
+
+    def _resolve_for(self, send) -> None:
+        # In the forked process: the engine alone, no database.
+        with resolution.cycle_collector_paused():
+            send.send(_engine(self.rows, self.decisions))
+        send.close()
+
+    def cancel(self) -> None:
+        if self._worker.is_alive():
+            self._worker.kill()
+        self._worker.join()
+        self._receive.close()
+
+    @transaction.atomic
+    def finish(self, sheet_ids: list[int]) -> ResolutionSummary:
+        """Write the outcome for the sheets stored, `sheet_ids` in the order of `incoming`."""
+        with resolution.cycle_collector_paused():
+            try:
+                result: resolution.Resolution | None = self._receive.recv()
+            except EOFError:  # the worker died
+                result = None
+            self.cancel()
+            real = self._real_ids(sheet_ids) if result is not None else None
+            if result is None or real is None:
+                return _resolve_hub(self.hub)
+            for rows in self.new:
+                for row in rows:
+                    row["id"] = real[row["id"]]
+            result = resolution.Resolution(
+                clusters=[[real.get(i, i) for i in cluster] for cluster in result.clusters],
+                uncertain=[
+                    (real.get(a, a), real.get(b, b), score, evidence)
+                    for a, b, score, evidence in result.uncertain
+                ],
+            )
+            return _write(self.hub, self.rows, self.decisions, result)
+
+    def _real_ids(self, sheet_ids: list[int]) -> dict[int, int] | None:
+        """{provisional id: id} of the stored rows, or None when they are not as foreseen."""
+        if len(sheet_ids) != len(self.new):
+            return None
+        stored = list(
+            Attendance.objects.of_hub(self.hub).values_list("id", "sheet_id", "row_number")
+        )
+        by_place = {(sheet, number): pk for pk, sheet, number in stored}
+        real: dict[int, int] = {}
+        last = max((r["id"] for r in self.existing), default=0)
+        for sheet_id, rows in zip(sheet_ids, self.new, strict=True):
+            for row in rows:
+                pk = by_place.get((sheet_id, row["row_number"]))
+                # Ids in the foreseen order: after every row of the hub, one row after another.
+                if pk is None or pk <= last:
+                    return None
+                real[row["id"]] = last = pk
+        foreseen = [real.get(r["id"], r["id"]) for r in self.rows]
+        if foreseen != [pk for pk, _, _ in stored]:
+            return None
+        return real
+
+
+# What a stored row's record gives resolution as it is (see EarlyResolution).
+_RECORD_FIELDS = (
+    "full_name",
+    "given_name",
+    "family_name",
+    "email",
+    "organisation",
+    "city",
+    "local_government_id",
+    "role",
+    "role_kind",
+    "gender",
+    "engagement_id",
+    "source_file",
+    "row_number",
+)
+
+
+def _place_names_of(ids: Iterable[int | None]) -> dict[int, tuple[str, str, str]]:
+    return {
+        pk: (name, cyrillic, albanian)
+        for pk, name, cyrillic, albanian in LocalGovernment.objects.filter(
+            pk__in={i for i in ids if i}
+        ).values_list("pk", "name", "name_cyrillic", "name_albanian")
+    }

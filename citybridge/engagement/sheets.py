@@ -130,3 +130,17 @@ def _insert(records: list[dict[str, Any]]) -> None:
             f"INSERT INTO {Attendance._meta.db_table} ({columns}) VALUES ({marks})",  # noqa: S608
             rows,
         )
+
+
+def stored_records(
+    engagement: Engagement,
+    *,
+    file_name: str,
+    rows: list[Row],
+    columns: dict[str, str],
+    place_of: Callable[[str], int | None],
+) -> list[dict[str, Any]]:
+    """The records store_sheet stores for these rows ({field attname: value}, without their
+    sheet), known before they are stored: resolution starts on them meanwhile."""
+    headers = [columns.get(key) for key in (*_TEXT_FIELDS, "gender")]
+    return _records(rows, engagement.pk, 0, file_name, headers, place_of)

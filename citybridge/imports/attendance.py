@@ -9,6 +9,9 @@ and why) and who waits for review.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import PurePath
 from typing import Any
@@ -21,8 +24,8 @@ from django.utils.translation import gettext_lazy
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance, Engagement, ReviewPair, Sheet
-from citybridge.engagement.resolution import resolve_hub
-from citybridge.engagement.sheets import store_sheet
+from citybridge.engagement.resolution import EARLY_ROWS, EarlyResolution, resolve_hub
+from citybridge.engagement.sheets import store_sheet, stored_records
 from citybridge.imports.reading import ReadSheet
 from citybridge.imports.registry import Batch, importer
 from citybridge.lib.headers import ATTENDANCE
@@ -78,12 +81,13 @@ def import_attendance(batch: Batch) -> None:
     }
     stored: dict[int, str] = {}  # sheet id -> file name
     saved = 0
+    batch.progress("saving", saved)
+    planned: list[tuple[ReadSheet, Engagement]] = []
     for sheet in batch.sheets:
-        batch.progress("saving", saved)
-        saved += len(sheet.table.rows)
         target = targets[sheet.file_name]
         previous = fingerprints.get((target.pk, sheet.file_name))
         if previous == sheet.sha256:
+            saved += len(sheet.table.rows)
             report.unchanged += len(sheet.table.rows)
             report.notes.append(
                 _("%(file)s was already imported: nothing changed.") % {"file": sheet.file_name}
@@ -105,22 +109,34 @@ def import_attendance(batch: Batch) -> None:
             continue
         # Known at once: the same file twice in one upload is then "unchanged" the second time.
         fingerprints[(target.pk, sheet.file_name)] = sheet.sha256
-        stored_sheet = store_sheet(
-            target,
-            file_name=sheet.file_name,
-            sha256=sheet.sha256,
-            encoding=sheet.table.encoding or sheet.table.file_format,
-            rows=sheet.table.rows,
-            columns=sheet.columns,
-            place_of=place_of,
-            acting_user=batch.acting_user,
-        )
-        stored[stored_sheet.pk] = sheet.file_name
-        report.created += len(sheet.table.rows)
-        report.rows += len(sheet.table.rows)
+        planned.append((sheet, target))
     batch.refuse_if_problems()
-    batch.progress("linking", saved)
-    resolve_hub(hub)
+    early = _resolution_started(hub, planned, place_of)
+    try:
+        for sheet, target in planned:
+            batch.progress("saving", saved)
+            saved += len(sheet.table.rows)
+            stored_sheet = store_sheet(
+                target,
+                file_name=sheet.file_name,
+                sha256=sheet.sha256,
+                encoding=sheet.table.encoding or sheet.table.file_format,
+                rows=sheet.table.rows,
+                columns=sheet.columns,
+                place_of=place_of,
+                acting_user=batch.acting_user,
+            )
+            stored[stored_sheet.pk] = sheet.file_name
+            report.created += len(sheet.table.rows)
+            report.rows += len(sheet.table.rows)
+        batch.progress("linking", saved)
+        if early is None:
+            resolve_hub(hub)
+        else:
+            early.finish(list(stored))
+    finally:
+        if early is not None:
+            early.cancel()
     report.extra = {
         "new people": hub.people.count() - len(people_before),
         # The pairs this import's rows are in: the queue's older pairs are not its doing.
@@ -135,6 +151,35 @@ def import_attendance(batch: Batch) -> None:
         transaction.on_commit(
             lambda: log_access(batch.acting_user, AccessLog.Action.IMPORT, hub=hub, count=count)
         )
+
+
+def _resolution_started(
+    hub: Hub, planned: list[tuple[ReadSheet, Engagement]], place_of: Callable[[str], int | None]
+) -> EarlyResolution | None:
+    """The hub's resolution started beside the storing of many rows (EarlyResolution), where a
+    second process can be forked."""
+    if (
+        sum(len(sheet.table.rows) for sheet, _ in planned) < EARLY_ROWS
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return None
+    return EarlyResolution(
+        hub,
+        [
+            (
+                target,
+                stored_records(
+                    target,
+                    file_name=sheet.file_name,
+                    rows=sheet.table.rows,
+                    columns=sheet.columns,
+                    place_of=place_of,
+                ),
+            )
+            for sheet, target in planned
+        ],
+    )
 
 
 def _check(batch: Batch) -> dict[str, Engagement]:
