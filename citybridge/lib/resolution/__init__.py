@@ -9,14 +9,19 @@ resolved city key when known, e.g. a local government id as str, else the folded
 when the importer could read one, else the cell; ``gender`` as written: M, F, Ž, Ж, М, male,
 femër...).
 
-``resolve(mentions, *, same=(), different=()) -> Resolution``
+``resolve(mentions, *, same=(), different=(), short_forms=()) -> Resolution``
     ``same`` / ``different`` are officers' decisions on pairs of mention ids (must-link /
     cannot-link), re-applied on every run; they win over every automatic judgement.
+    ``short_forms``: (short, full) folded given names the hub's officers taught (a "same
+    person" on an informal name), read as the lexicon's short forms are.
 ``Resolution.clusters``: list[list[int]], every mention id in exactly one cluster (sorted).
-``Resolution.uncertain``: list[tuple[int, int, float, list[str]]], pairs (id_a, id_b, score in
-    0..1, plain-English evidence) that ended in different clusters but may be one person, at most
-    one pair per two clusters, best first: the review queue. Pairs the engine judged decisively
-    two people (two known cities, two genders) are not queued unless their organisation agrees.
+``Resolution.uncertain``: list[tuple[int, int, float, list[str | dict]]], pairs (id_a, id_b,
+    score in 0..1, evidence) that ended in different clusters but may be one person, at most
+    one pair per two clusters: the review queue. Pairs the engine judged decisively two people
+    (two known cities, two genders) are not queued unless their organisation agrees. Evidence
+    is plain English, or {"text": msgid, "args": {...}} to be translated when shown
+    (candidates.py: people found apart who share a surname and city and whose given names are
+    close, the splits no pair of records can settle).
 
 How
 ---
@@ -65,6 +70,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from citybridge.lib.given_names import GIVEN
+from citybridge.lib.resolution.candidates import learnt_keys, review_candidates
 from citybridge.lib.resolution.compare import Surnames, compare_given
 from citybridge.lib.resolution.evidence import LINK, REVIEW, share_context, shared_mailboxes
 from citybridge.lib.resolution.married import married_name_pairs
@@ -92,7 +98,7 @@ MAX_BLOCK = 400  # a key shared by more profiles is too common to tell anything 
 @dataclass(frozen=True)
 class Resolution:
     clusters: list[list[int]] = field(default_factory=list)
-    uncertain: list[tuple[int, int, float, list[str]]] = field(default_factory=list)
+    uncertain: list[tuple[int, int, float, list]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -272,18 +278,22 @@ def resolve(
     *,
     same: Iterable[tuple[int, int]] = (),
     different: Iterable[tuple[int, int]] = (),
+    short_forms: Iterable[tuple[str, str]] = (),
 ) -> Resolution:
     """Cluster mentions into persons; see the module docstring."""
     with cycle_collector_paused():
-        return _resolve(mentions, list(same), list(different))
+        return _resolve(mentions, list(same), list(different), learnt_keys(short_forms))
 
 
 def _resolve(
-    mentions: Sequence[Mention], same: list[tuple[int, int]], different: list[tuple[int, int]]
+    mentions: Sequence[Mention],
+    same: list[tuple[int, int]],
+    different: list[tuple[int, int]],
+    learnt: dict[str, frozenset[str]],
 ) -> Resolution:
     known = {m.id for m in mentions}
     decided = {i for pair in (*same, *different) for i in pair if i in known}
-    profiles = build_profiles(mentions, decided)
+    profiles = build_profiles(mentions, decided, learnt)
     profile_of = {i: index for index, p in enumerate(profiles) for i in p.ids}
     clusters = _Clusters(len(profiles))
     for x, y in different:
@@ -335,7 +345,7 @@ def _resolve(
             big.extend(small)
             members[root] = big
 
-    uncertain: list[tuple[int, int, float, list[str]]] = []
+    uncertain: list[tuple[int, int, float, list]] = []
     # Clusters an officer already said are two people are not asked about again.
     reported = {
         _ordered(clusters.find(profile_of[a]), clusters.find(profile_of[b]))
@@ -353,12 +363,14 @@ def _resolve(
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
     by_id = {m.id: m for m in mentions}
     for a, b, evidence in married_name_pairs(
-        [sorted(m) for m in members.values()], profiles, by_id
+        [sorted(m) for m in members.values()], profiles, by_id, shared
     ):
         rx, ry = clusters.find(profile_of[a]), clusters.find(profile_of[b])
         if _ordered(rx, ry) not in reported:
             reported.add(_ordered(rx, ry))
             uncertain.append((a, b, _probability(REVIEW), evidence))
+    for a, b, points, reasons in review_candidates(members, profiles, by_id, shared, reported):
+        uncertain.append((a, b, _probability(points), reasons))
     people = (
         sorted(i for index in indexes for i in profiles[index].ids) for indexes in members.values()
     )

@@ -4,7 +4,7 @@ records with one name, e-mail, city and gender, gathered with their organisation
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,7 +121,14 @@ def _compared(name: Name, gender: str) -> tuple:
     )
 
 
-def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profile]:
+def build_profiles(
+    mentions: Sequence[Mention],
+    decided: set[int],
+    learnt: Mapping[str, frozenset[str]] | None = None,
+) -> list[Profile]:
+    """One profile per key (profile_key). `learnt`: short forms the hub's officers taught
+    (folded short given name -> the full names' sound keys), read like the lexicon's."""
+    learnt = learnt or {}
     by_key: dict[tuple[str, ...], Profile] = {}
     name_ids: dict[tuple, int] = {}
     profiles: list[Profile] = []
@@ -144,7 +151,9 @@ def build_profiles(mentions: Sequence[Mention], decided: set[int]) -> list[Profi
             ids=[m.id],
             name=name,
             given_sound=sound(name.given) if name.given else "",
-            given_keys=given_keys(name.given) if name.given else frozenset(),
+            given_keys=(given_keys(name.given) | learnt.get(name.given, frozenset()))
+            if name.given
+            else frozenset(),
             family_sounds=tuple(sound(t) for t in name.family),
             email=key[3],
             city=key[4],

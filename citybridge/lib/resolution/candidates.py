@@ -1,0 +1,322 @@
+"""The splits the engine cannot settle, put to an officer: people found apart who may be one.
+
+After clustering, some people are left split in ways no pair of records can prove: an informal
+given name no lexicon lists (Teja / Teodora Stanković), a slip of one letter in a short given
+name (Lna / Lena), a woman's name written with its last vowel doubled (Ivanaa, which reads as
+Ivan / Ivana and so is kept apart as a rule). Linking them automatically would merge real
+namesakes; not asking leaves the key figures one or two people too high.
+
+So two people found apart are asked about when they share a surname (folded, across scripts)
+and a city, were never at one engagement together (two records of one sheet are two people),
+their written genders do not disagree, and their given names are close: one letter apart, a
+doubled last vowel, a short form of the lexicon, or the shape of an unknown one (a short name
+whose stem, without a diminutive ending, begins the other: Vilda / Vildana, Srle / Srđan). The
+rest of their records (the organisation or its kind, the role, the e-mail's domain) adds to
+how likely they are one person, and only the likely ones are asked (`ASK_AT`): the queue shows
+the most likely first, each with its reasons in words.
+
+The reasons are dicts {"text": msgid, "args": {...}}, translated when shown (the msgids are
+marked here for the catalogs); the engine's own evidence is plain English strings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from citybridge.lib.given_names import GIVEN, NICKNAMES
+from citybridge.lib.names import Name, given_keys, parse_name, sound, title_capitals
+from citybridge.lib.resolution.compare import _SHORT_ENDINGS, _short_form, gendered_pair
+from citybridge.lib.resolution.evidence import FREE_MAIL, same_organisation
+from citybridge.lib.resolution.profiles import Mention, Profile
+
+Reason = dict[str, object]
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a msgid for the catalogs (makemessages reads this name); the engine runs without
+    Django's settings, and the reason is translated where it is shown."""
+    return text
+
+
+# Points at or above which a pair is asked about, and what each agreement adds. A pair of
+# given names one letter apart with the surname and the city is asked about alone (the slip
+# of the pen leaves nothing else in common); a possible short form needs one more agreement.
+ASK_AT = 2.0
+RELATION_POINTS = {
+    "nickname": 2.5,  # a short form the lexicon lists for the other name
+    "doubled": 2.0,  # Ivanaa / Ivana: a doubled last vowel, not a man's name
+    "typo": 2.0,  # one letter apart
+    "stem": 2.0,  # an unknown short form whose stem is written inside the other (Mita)
+    "short": 1.0,  # the shape of one: a short name beginning as the other (Srle / Srđan)
+    "names": 0.5,  # two real names one letter apart (Lana / Ana): sisters as often as a slip
+}
+SAME_ORGANISATION = 1.0
+SAME_KIND = 0.5
+SAME_ROLE = 0.5
+SAME_DOMAIN = 0.5
+OTHER_ORGANISATIONS = -1.0  # each written with an organisation, of two kinds
+OTHER_ADDRESSES = -1.5  # each has a personal e-mail, none in common: two people, usually
+MAX_GROUP = 200  # people of one surname and city: beyond this a surname tells nothing
+SHORT_AT_MOST = 6  # letters of a short form
+_DIMINUTIVE_ENDINGS = ("ja", "le", "ke", "ka", "ko", "ca", "ce", "ci", "sa", "na", "ki", "ji")
+
+
+def _text(text: str, **args: object) -> Reason:
+    return {"text": text, "args": args}
+
+
+@lru_cache(maxsize=65536)
+def relation(a: str, b: str) -> str:
+    """How two different folded given names may be one person's: "nickname", "doubled",
+    "typo", "stem", "short", "names" (two real names one letter apart), or "" (unrelated)."""
+    if not a or not b or a == b:
+        return ""
+    short, long = sorted((a, b), key=lambda n: (len(n), n))
+    if len(long) == len(short) + 1 and long[-1] == long[-2] and long[:-1] == short:
+        return "doubled" if long[-1] in "aeiou" else "typo"
+    if given_keys(short) & given_keys(long):
+        return "nickname"
+    distance = DamerauLevenshtein.distance(short, long)
+    if len(short) >= 3 and distance == 1:
+        real = short in GIVEN and long in GIVEN and short not in NICKNAMES
+        return "names" if real or gendered_pair(short, long) else "typo"
+    if len(short) > SHORT_AT_MOST or len(long) <= len(short):
+        return ""
+    if short in GIVEN and short not in NICKNAMES:
+        return ""  # a full name of its own (Mila / Milena)
+    if _short_form(short, long):
+        return "stem"
+    stems = {short.rstrip("aeiouy")} | {
+        short[: -len(ending)] for ending in _SHORT_ENDINGS if short.endswith(ending)
+    }
+    if any(len(stem) >= 2 and long.startswith(stem) for stem in stems):
+        return "short"
+    # The diminutive shape: the long name's first two letters and an ending (Te-ja, Sr-le).
+    if len(short) <= 5 and long[:2] == short[:2] and short.endswith(_DIMINUTIVE_ENDINGS):
+        return "short"
+    return ""
+
+
+def teaches_short_form(
+    written_a: tuple[str, str, str], written_b: tuple[str, str, str]
+) -> tuple[str, str] | None:
+    """(short, full) folded given names when an officer's "same person" on two records written
+    so, each (full name, given name, family name) as on the sheet, is about an informal given
+    name (a short form the lexicon lacks) with one surname, else None. Each name is read both
+    ways round when its order is in doubt, as the queue read it."""
+    names = [_name_readings(parse_name(*written)) for written in (written_a, written_b)]
+    for given_a, family_a in names[0]:
+        for given_b, family_b in names[1]:
+            if family_a == family_b and relation(given_a, given_b) in ("stem", "short"):
+                short, full = sorted((given_a, given_b), key=len)
+                return short, full
+    return None
+
+
+def _name_readings(name: Name) -> list[tuple[str, str]]:
+    """(given, surname sound) as parsed, and swapped when the order may have been misread."""
+    readings = [(name.given, " ".join(sound(f) for f in name.family))]
+    given, family = name.written
+    if len(name.family) == 1 and (not name.order_known or given.isupper() or family.isupper()):
+        readings.append((name.family[0], sound(name.given)))
+    return readings
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A profile's name read one way round: (given, surnames) folded, and as written."""
+
+    profile: Profile
+    given: str
+    given_sound: str
+    families: frozenset[str]  # surname sounds
+    written_given: str
+    written_family: str
+
+
+def _readings(p: Profile) -> list[_Reading]:
+    """The profile's name as parsed, and the other way round when a single given name and
+    surname may have been read wrongly: a given name written in capitals ("BOŽA Vranješ"
+    reads as the surname first) or an order nothing told."""
+    given, family = p.name.written
+    readings = [
+        _Reading(
+            p,
+            p.name.given,
+            p.given_sound,
+            frozenset(p.family_sounds),
+            title_capitals(given) or p.name.given,
+            title_capitals(family) or " ".join(p.name.family),
+        )
+    ]
+    if len(p.name.family) == 1 and (not p.name.order_known or given.isupper() or family.isupper()):
+        readings.append(
+            _Reading(
+                p,
+                p.name.family[0],
+                p.family_sounds[0],
+                frozenset([p.given_sound]),
+                title_capitals(family) or p.name.family[0],
+                title_capitals(given) or p.name.given,
+            )
+        )
+    return readings
+
+
+@dataclass
+class _Person:
+    """One person as the engine found them, summed up for the comparison."""
+
+    readings: list[_Reading]
+    genders: set[str]
+    organisations: set[str]
+    kinds: set[str]
+    roles: set[str]
+    emails: set[str]
+    domains: set[str]
+
+
+def _summed_up(indexes: Sequence[int], profiles: Sequence[Profile]) -> _Person:
+    chosen = [profiles[i] for i in indexes]
+    emails = {p.email for p in chosen if p.email}
+    return _Person(
+        readings=[r for p in chosen if p.name.given and p.family_sounds for r in _readings(p)],
+        genders={p.gender for p in chosen if p.gender},
+        organisations={o for p in chosen for o in p.organisations},
+        kinds={k for p in chosen for k in p.organisation_kinds},
+        roles={r for p in chosen for r in p.roles},
+        emails=emails,
+        domains={e.rpartition("@")[2] for e in emails} - FREE_MAIL,
+    )
+
+
+def review_candidates(
+    members: Mapping[int, Sequence[int]],
+    profiles: Sequence[Profile],
+    mentions: Mapping[int, Mention],
+    shared: set[str],
+    asked: set[tuple[int, int]],
+) -> list[tuple[int, int, float, list[Reason]]]:
+    """Pairs (mention id, mention id, points, reasons) of people found apart who may be one,
+    most likely first. `members`: each found person's profile indexes by a key of the
+    person; `asked`: pairs of those keys (lower first) already queued or decided two people,
+    not asked again; the pairs found here are added to it."""
+    people = {key: _summed_up(indexes, profiles) for key, indexes in members.items()}
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for key, person in people.items():
+        places = {
+            (f, r.profile.city) for r in person.readings if r.profile.city for f in r.families
+        }
+        for place in places:
+            by_place[place].append(key)
+    events: dict[int, set[str]] = {}
+
+    def events_of(key: int) -> set[str]:
+        found = events.get(key)
+        if found is None:
+            found = events[key] = {
+                mentions[i].event
+                for index in members[key]
+                for i in profiles[index].ids
+                if mentions[i].event
+            }
+        return found
+
+    found: dict[tuple[int, int], tuple[float, int, int, list[Reason]]] = {}
+    for keys in by_place.values():
+        if not 2 <= len(keys) <= MAX_GROUP:
+            continue
+        for i, x in enumerate(keys):
+            for y in keys[i + 1 :]:
+                pair = (x, y) if x < y else (y, x)
+                if pair in asked or pair in found:
+                    continue
+                judged = _judge(people[x], people[y], shared)
+                if judged is None or judged[0] < ASK_AT or events_of(x) & events_of(y):
+                    continue
+                found[pair] = judged
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[1][2]))
+    asked.update(pair for pair, _ in ranked)
+    return [(a, b, points, reasons) for _, (points, a, b, reasons) in ranked]
+
+
+def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, list[Reason]] | None:
+    if x.genders and y.genders and not x.genders & y.genders:
+        return None  # a woman and a man
+    best: tuple[float, _Reading, _Reading, str] | None = None
+    for ra in x.readings:
+        for rb in y.readings:
+            a, b = ra.profile, rb.profile
+            if not ra.families & rb.families or not a.city or a.city != b.city:
+                continue
+            kind = relation(ra.given, rb.given)
+            if not kind:
+                continue
+            written_alike = bool(a.gender) and a.gender == b.gender
+            if kind == "names" and gendered_pair(ra.given, rb.given) and written_alike:
+                # Vid / Vida, both written by a woman: a letter dropped, not a man's name.
+                kind = "typo"
+            # Otherwise Ivan / Ivana, Lana / Ana are two people's names as often as one's: asked
+            # only when the rest of the records agrees (RELATION_POINTS["names"]).
+            points = RELATION_POINTS[kind]
+            if best is None or points > best[0]:
+                best = (points, ra, rb, kind)
+    if best is None:
+        return None
+    points, ra, rb, kind = best
+    reasons: list[Reason] = [
+        _text(
+            gettext_noop("same surname (%(surname)s) and city, never at one engagement together"),
+            surname=ra.written_family,
+        ),
+        _relation_reason(kind, ra.written_given, rb.written_given, ra.given, rb.given),
+    ]
+    if same_organisation(x.organisations, y.organisations):
+        points += SAME_ORGANISATION
+        reasons.append(_text(gettext_noop("same organisation")))
+    elif x.kinds & y.kinds:
+        points += SAME_KIND
+        reasons.append(_text(gettext_noop("same kind of organisation")))
+    elif x.organisations and y.organisations:
+        points += OTHER_ORGANISATIONS  # reported by the reasons' absence: it weighs against
+    if x.roles & y.roles:
+        points += SAME_ROLE
+        reasons.append(_text(gettext_noop("same role")))
+    if x.domains & y.domains:
+        points += SAME_DOMAIN
+        reasons.append(_text(gettext_noop("e-mail addresses at the same domain")))
+    own_x, own_y = x.emails - shared, y.emails - shared
+    if own_x and own_y and not own_x & own_y:
+        points += OTHER_ADDRESSES
+        reasons.append(_text(gettext_noop("different personal e-mail addresses")))
+    return points, ra.profile.ids[0], rb.profile.ids[0], reasons
+
+
+def _relation_reason(kind: str, written_a: str, written_b: str, a: str, b: str) -> Reason:
+    first, second = (written_a, written_b) if len(a) <= len(b) else (written_b, written_a)
+    if kind == "nickname":
+        text = gettext_noop("%(short)s is a known short form of %(full)s")
+        return _text(text, short=first, full=second)
+    if kind in ("stem", "short"):
+        text = gettext_noop(
+            "%(short)s may be a short form of %(full)s, not yet known to CityBridge"
+        )
+        return _text(text, short=first, full=second)
+    if kind == "doubled":
+        text = gettext_noop("given names differ by a doubled last letter: %(a)s / %(b)s")
+        return _text(text, a=first, b=second)
+    return _text(gettext_noop("given names one letter apart: %(a)s / %(b)s"), a=first, b=second)
+
+
+def learnt_keys(short_forms: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """The hub's taught short forms as the names' sound keys: folded short -> full sounds."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for short, full in short_forms:
+        if short and full and short != full:
+            keys[short].add(sound(full))
+    return {short: frozenset(fulls) for short, fulls in keys.items()}

@@ -1,0 +1,144 @@
+"""resolve(): people left apart who share a surname and a city and whose given names are close
+(an informal name no lexicon lists, a letter dropped, a doubled last vowel) are asked about,
+most likely first, with their reasons in words; what the officers taught is applied after.
+Invented names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from citybridge.lib.resolution import Mention, Resolution, resolve
+from citybridge.lib.resolution.candidates import relation, teaches_short_form
+
+LIBRARY = "Gradska biblioteka"
+
+
+def queued(result: Resolution, a: int, b: int) -> list | None:
+    """The reasons of the queued pair (a, b) as plain text, or None when it is not queued."""
+    for x, y, _, reasons in result.uncertain:
+        if {x, y} == {a, b}:
+            return [r["text"] % r["args"] if isinstance(r, dict) else r for r in reasons]
+    return None
+
+
+def together(result: Resolution, *ids: int) -> bool:
+    return any(set(ids) <= set(cluster) for cluster in result.clusters)
+
+
+def signed(id_: int, name: str, event: str, organisation: str = "", gender: str = "") -> Mention:
+    return Mention(
+        id_,
+        name,
+        city="12",
+        organisation=organisation,
+        gender=gender,
+        event=event,
+        day="2024-03-01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("boza", "bozidar", "stem"),  # the stem written inside the full name
+        ("vule", "vukoman", "short"),  # first letters and a diminutive ending
+        ("dra", "dora", "typo"),  # a letter dropped
+        ("zoranaa", "zorana", "doubled"),
+        ("goran", "zoran", "names"),  # two real names one letter apart
+        ("mila", "milena", ""),  # a full name of its own
+        ("petar", "vukoman", ""),
+    ],
+)
+def test_how_two_given_names_may_be_one_persons(a: str, b: str, kind: str) -> None:
+    assert relation(a, b) == kind
+
+
+def test_an_informal_name_the_lexicon_lacks_is_asked_about_never_linked() -> None:
+    # Nothing but the names and the city in common: no pair of records is worth a question.
+    result = resolve(
+        [
+            signed(1, "Božidar Vranješ", "e1", gender="M"),
+            signed(2, "Božidar Vranješ", "e2"),
+            signed(3, "BOŽA Vranješ", "e3", LIBRARY),
+            signed(4, "Boža Vranješ", "e4", LIBRARY),
+        ]
+    )
+    assert together(result, 1, 2) and together(result, 3, 4)
+    assert not together(result, 1, 3)
+    reasons = next(queued(result, a, b) for a in (1, 2) for b in (3, 4) if queued(result, a, b))
+    assert reasons is not None
+    assert reasons[0] == "same surname (Vranješ) and city, never at one engagement together"
+    assert reasons[1] == "Boža may be a short form of Božidar, not yet known to CityBridge"
+
+
+def test_a_letter_dropped_from_a_short_name_is_asked_about_with_nothing_else_in_common() -> None:
+    # "Len" reads as a man's name beside Lena (Ivan / Ivana): never linked, yet both records
+    # were written by a woman.
+    result = resolve(
+        [signed(1, "Lena Klepić", "e1", gender="F"), signed(2, "Len Klepić", "e2", gender="Ž")]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert "given names one letter apart: Len / Lena" in reasons
+
+
+def test_a_doubled_last_vowel_is_asked_about() -> None:
+    result = resolve(
+        [
+            signed(1, "Zorana Brkljač", "e1", LIBRARY, "F"),
+            signed(2, "Zoranaa Brkljač", "e2", LIBRARY),
+        ]
+    )
+    assert together(result, 1, 2) or queued(result, 1, 2) is not None
+
+
+def test_two_people_at_one_engagement_or_of_two_genders_are_not_asked_about() -> None:
+    at_one = resolve(
+        [signed(1, "Lena Klepić", "e1", gender="F"), signed(2, "Len Klepić", "e1", gender="F")]
+    )
+    assert queued(at_one, 1, 2) is None
+    genders = resolve(
+        [signed(1, "Lena Klepić", "e1", gender="F"), signed(2, "Len Klepić", "e2", gender="M")]
+    )
+    assert queued(genders, 1, 2) is None
+    unwritten = resolve([signed(1, "Lena Klepić", "e1"), signed(2, "Len Klepić", "e2")])
+    assert queued(unwritten, 1, 2) is None
+
+
+def test_sisters_with_two_real_names_and_nothing_in_common_are_not_asked_about() -> None:
+    result = resolve([signed(1, "Goran Klepić", "e1"), signed(2, "Zoran Klepić", "e2")])
+    assert queued(result, 1, 2) is None
+
+
+def test_different_people_is_remembered_and_not_asked_again() -> None:
+    records = [
+        signed(1, "Lena Klepić", "e1", gender="F"),
+        signed(2, "Len Klepić", "e2", gender="F"),
+    ]
+    assert queued(resolve(records), 1, 2) is not None
+    result = resolve(records, different=[(1, 2)])
+    assert queued(result, 1, 2) is None and not together(result, 1, 2)
+
+
+def test_a_taught_short_form_links_the_hubs_later_records() -> None:
+    records = [
+        signed(1, "Radovan Tešanović", "e1", LIBRARY),
+        signed(2, "Raja Tešanović", "e2", LIBRARY),
+        signed(3, "Radovan Grbić", "e3", LIBRARY),
+        signed(4, "Raja Grbić", "e4", LIBRARY),
+    ]
+    assert not together(resolve(records), 1, 2)
+    taught = resolve(records, short_forms=[("raja", "radovan")])
+    assert together(taught, 1, 2) and together(taught, 3, 4)
+    assert not together(taught, 1, 3)
+
+
+def test_what_a_same_person_teaches() -> None:
+    assert teaches_short_form(("Vule Tešanović", "", ""), ("", "Vukoman", "Tešanović")) == (
+        "vule",
+        "vukoman",
+    )
+    # A slip of the pen or a known short form teaches nothing.
+    assert teaches_short_form(("Dra Klepić", "", ""), ("Dora Klepić", "", "")) is None
+    assert teaches_short_form(("Saša Klepić", "", ""), ("Aleksandar Klepić", "", "")) is None
