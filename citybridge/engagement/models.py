@@ -351,3 +351,20 @@ class ReviewPair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} / {self.second_id} ({self.score:.2f})"
+
+
+class ShortForm(models.Model):
+    """An informal given name the hub's officers taught the resolver: their "same person" on
+    two records written with it and with the full name ("Teja" / "Teodora"). Read by every
+    later resolution of the hub like the lexicon's short forms; the decision is its evidence,
+    and undoing the decision unlearns it."""
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="short_forms")
+    short = models.CharField(_("short form"), max_length=150)  # folded
+    full = models.CharField(_("full name"), max_length=150)  # folded
+    decision = models.OneToOneField(
+        LinkDecision, on_delete=models.CASCADE, related_name="short_form"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.short} = {self.full}"

@@ -4,7 +4,8 @@ The pure engine (citybridge.lib.resolution) decides which records are one person
 feeds it the records and the officers' decisions, and writes the outcome: existing people keep
 their records (the person holding most of a cluster keeps it), new clusters become new people,
 people created by resolution that a merge leaves without records are retired, and the uncertain
-pairs are queued for review.
+pairs are queued for review. The short forms the hub's officers taught (ShortForm) are read
+like the lexicon's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from functools import lru_cache
 from django.db import transaction
 from django.db.models import Max
 
-from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair
+from citybridge.engagement.models import (
+    Attendance,
+    Engagement,
+    LinkDecision,
+    ReviewPair,
+    ShortForm,
+)
 from citybridge.lib import resolution
 from citybridge.lib.bulk_writes import insert_rows, set_column
 from citybridge.lib.names import display_name
@@ -104,7 +111,7 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
 
 def _resolve_hub(hub: Hub) -> ResolutionSummary:
     rows, decisions = _load(hub)
-    return _write(hub, rows, decisions, _engine(rows, decisions))
+    return _write(hub, rows, decisions, _engine(rows, decisions, _short_forms(hub)))
 
 
 def _load(hub: Hub, *fields: str) -> tuple[list[dict], list[tuple[int, int, str]]]:
@@ -118,10 +125,21 @@ def _load(hub: Hub, *fields: str) -> tuple[list[dict], list[tuple[int, int, str]
     return rows, decisions
 
 
-def _engine(rows: list[dict], decisions: list[tuple[int, int, str]]) -> resolution.Resolution:
+def _engine(
+    rows: list[dict],
+    decisions: list[tuple[int, int, str]],
+    short_forms: Iterable[tuple[str, str]] = (),
+) -> resolution.Resolution:
     same = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.SAME]
     different = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.DIFFERENT]
-    return resolution.resolve([mention_of(r) for r in rows], same=same, different=different)
+    return resolution.resolve(
+        [mention_of(r) for r in rows], same=same, different=different, short_forms=short_forms
+    )
+
+
+def _short_forms(hub: Hub) -> list[tuple[str, str]]:
+    """The short forms the hub's officers taught (a "same person" on an informal name)."""
+    return list(ShortForm.objects.filter(hub=hub).values_list("short", "full"))
 
 
 def _write(
@@ -277,6 +295,7 @@ class EarlyResolution:
     def __init__(self, hub: Hub, incoming: list[tuple[Engagement, list[dict]]]) -> None:
         self.hub = hub
         self.existing, self.decisions = _load(hub, "source_file", "row_number")
+        self.short_forms = _short_forms(hub)
         first = (Attendance.objects.aggregate(last=Max("id"))["last"] or 0) + 1
         places = _place_names_of(r["local_government_id"] for _, rs in incoming for r in rs)
         self.new: list[list[dict]] = []
@@ -315,7 +334,7 @@ class EarlyResolution:
     def _resolve_for(self, send) -> None:
         # In the forked process: the engine alone, no database.
         with resolution.cycle_collector_paused():
-            send.send(_engine(self.rows, self.decisions))
+            send.send(_engine(self.rows, self.decisions, self.short_forms))
         send.close()
 
     def cancel(self) -> None:

@@ -166,7 +166,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
     decisions = list(
         LinkDecision.objects.filter(first__engagement__hub=hub)
-        .select_related("first", "second", "decided_by")
+        .select_related("first", "second", "decided_by", "short_form")
         .order_by("-decided_at")[:20]
     )
     page = page_of(request, pairs)
