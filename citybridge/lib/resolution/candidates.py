@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -61,7 +62,6 @@ SAME_ROLE = 0.5
 SAME_DOMAIN = 0.5
 OTHER_ORGANISATIONS = -1.0  # each written with an organisation, of two kinds
 OTHER_ADDRESSES = -1.5  # each has a personal e-mail, none in common: two people, usually
-MAX_GROUP = 200  # people of one surname and city: beyond this a surname tells nothing
 SHORT_AT_MOST = 6  # letters of a short form
 _DIMINUTIVE_ENDINGS = ("ja", "le", "ke", "ka", "ko", "ca", "ce", "ci", "sa", "na", "ki", "ji")
 
@@ -127,43 +127,40 @@ def _name_readings(name: Name) -> list[tuple[str, str]]:
     return readings
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """A profile's name read one way round: (given, surnames) folded, and as written."""
+class _Reading(NamedTuple):
+    """A profile's name read one way round: the given name (folded, and its sound) and the
+    surnames' sounds; `swapped` when read the other way round from the parse."""
 
     profile: Profile
     given: str
     given_sound: str
-    families: frozenset[str]  # surname sounds
-    written_given: str
-    written_family: str
+    families: frozenset[str]
+    swapped: bool
+
+    def written(self) -> tuple[str, str]:
+        """(given name, surname) as written, a word in capitals title-cased."""
+        name = self.profile.name
+        given, family = name.written[::-1] if self.swapped else name.written
+        folded = (name.family[0], name.given) if self.swapped else (name.given, name.family[0])
+        return title_capitals(given) or folded[0], title_capitals(family) or folded[1]
+
+
+def _may_be_swapped(p: Profile) -> bool:
+    name = p.name
+    return len(name.family) == 1 and (
+        not name.order_known or name.written[0].isupper() or name.written[1].isupper()
+    )
 
 
 def _readings(p: Profile) -> list[_Reading]:
     """The profile's name as parsed, and the other way round when a single given name and
     surname may have been read wrongly: a given name written in capitals ("BOŽA Vranješ"
     reads as the surname first) or an order nothing told."""
-    given, family = p.name.written
-    readings = [
-        _Reading(
-            p,
-            p.name.given,
-            p.given_sound,
-            frozenset(p.family_sounds),
-            title_capitals(given) or p.name.given,
-            title_capitals(family) or " ".join(p.name.family),
-        )
-    ]
-    if len(p.name.family) == 1 and (not p.name.order_known or given.isupper() or family.isupper()):
+    name = p.name
+    readings = [_Reading(p, name.given, p.given_sound, frozenset(p.family_sounds), False)]
+    if _may_be_swapped(p):
         readings.append(
-            _Reading(
-                p,
-                p.name.family[0],
-                p.family_sounds[0],
-                frozenset([p.given_sound]),
-                title_capitals(family) or p.name.family[0],
-                title_capitals(given) or p.name.given,
-            )
+            _Reading(p, name.family[0], p.family_sounds[0], frozenset([p.given_sound]), True)
         )
     return readings
 
@@ -181,8 +178,7 @@ class _Person:
     domains: set[str]
 
 
-def _summed_up(indexes: Sequence[int], profiles: Sequence[Profile]) -> _Person:
-    chosen = [profiles[i] for i in indexes]
+def _summed_up(chosen: Sequence[Profile]) -> _Person:
     emails = {p.email for p in chosen if p.email}
     return _Person(
         readings=[r for p in chosen if p.name.given and p.family_sounds for r in _readings(p)],
@@ -206,14 +202,38 @@ def review_candidates(
     most likely first. `members`: each found person's profile indexes by a key of the
     person; `asked`: pairs of those keys (lower first) already queued or decided two people,
     not asked again; the pairs found here are added to it."""
-    people = {key: _summed_up(indexes, profiles) for key, indexes in members.items()}
-    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for key, person in people.items():
-        places = {
-            (f, r.profile.city) for r in person.readings if r.profile.city for f in r.families
-        }
-        for place in places:
-            by_place[place].append(key)
+    # Most people share their surname and city with nobody found apart, or share them with
+    # given names nothing relates (Ana / Marko): only the pairs whose given names may be one
+    # person's are summed up and judged.
+    by_place: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for key, indexes in members.items():
+        for index in indexes:
+            p = profiles[index]
+            if not (p.city and p.name.given and p.family_sounds):
+                continue
+            for family in p.family_sounds:
+                by_place[(family, p.city)][p.name.given].add(key)
+            if _may_be_swapped(p):
+                by_place[(p.given_sound, p.city)][p.name.family[0]].add(key)
+    close: set[tuple[int, int]] = set()
+    for names in by_place.values():
+        if len(names) < 2:
+            continue
+        given = sorted(names)
+        for i, a in enumerate(given):
+            for b in given[i + 1 :]:
+                if relation(a, b):
+                    close.update(
+                        (x, y) if x < y else (y, x) for x in names[a] for y in names[b] if x != y
+                    )
+    people: dict[int, _Person] = {}
+
+    def person(key: int) -> _Person:
+        found = people.get(key)
+        if found is None:
+            found = people[key] = _summed_up([profiles[i] for i in members[key]])
+        return found
+
     events: dict[int, set[str]] = {}
 
     def events_of(key: int) -> set[str]:
@@ -228,18 +248,12 @@ def review_candidates(
         return found
 
     found: dict[tuple[int, int], tuple[float, int, int, list[Reason]]] = {}
-    for keys in by_place.values():
-        if not 2 <= len(keys) <= MAX_GROUP:
+    for pair in sorted(close - asked):
+        x, y = pair
+        judged = _judge(person(x), person(y), shared)
+        if judged is None or judged[0] < ASK_AT or events_of(x) & events_of(y):
             continue
-        for i, x in enumerate(keys):
-            for y in keys[i + 1 :]:
-                pair = (x, y) if x < y else (y, x)
-                if pair in asked or pair in found:
-                    continue
-                judged = _judge(people[x], people[y], shared)
-                if judged is None or judged[0] < ASK_AT or events_of(x) & events_of(y):
-                    continue
-                found[pair] = judged
+        found[pair] = judged
     ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[1][2]))
     asked.update(pair for pair, _ in ranked)
     return [(a, b, points, reasons) for _, (points, a, b, reasons) in ranked]
@@ -269,12 +283,13 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
     if best is None:
         return None
     points, ra, rb, kind = best
+    (given_a, surname), (given_b, _) = ra.written(), rb.written()
     reasons: list[Reason] = [
         _text(
             gettext_noop("same surname (%(surname)s) and city, never at one engagement together"),
-            surname=ra.written_family,
+            surname=surname,
         ),
-        _relation_reason(kind, ra.written_given, rb.written_given, ra.given, rb.given),
+        _relation_reason(kind, given_a, given_b, ra.given, rb.given),
     ]
     if same_organisation(x.organisations, y.organisations):
         points += SAME_ORGANISATION
