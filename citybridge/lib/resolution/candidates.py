@@ -56,6 +56,7 @@ RELATION_POINTS = {
     "short": 1.0,  # the shape of one: a short name beginning as the other (Srle / Srđan)
     "names": 0.5,  # two real names one letter apart (Lana / Ana): sisters as often as a slip
 }
+SURNAME_TYPO = -0.5  # two letters of the surname swapped
 SAME_ORGANISATION = 1.0
 SAME_KIND = 0.5
 SAME_ROLE = 0.5
@@ -145,6 +146,26 @@ class _Reading(NamedTuple):
         return title_capitals(given) or folded[0], title_capitals(family) or folded[1]
 
 
+@lru_cache(maxsize=65536)
+def _letters(family: str) -> str:
+    """A surname's letters in order: two letters swapped by a slip of the pen (Pavolvić for
+    Pavlović, the commonest typo) leave it as it was."""
+    return "".join(sorted(family))
+
+
+@lru_cache(maxsize=65536)
+def _surnames(a: frozenset[str], b: frozenset[str]) -> str:
+    """ "same" when two readings share a surname, "typo" when two of them are one surname with
+    two letters swapped, else ""."""
+    if a & b:
+        return "same"
+    for x in a:
+        for y in b:
+            if _letters(x) == _letters(y) and DamerauLevenshtein.distance(x, y) == 1:
+                return "typo"
+    return ""
+
+
 def _may_be_swapped(p: Profile) -> bool:
     name = p.name
     return len(name.family) == 1 and (
@@ -212,9 +233,9 @@ def review_candidates(
             if not (p.city and p.name.given and p.family_sounds):
                 continue
             for family in p.family_sounds:
-                by_place[(family, p.city)][p.name.given].add(key)
+                by_place[(_letters(family), p.city)][p.name.given].add(key)
             if _may_be_swapped(p):
-                by_place[(p.given_sound, p.city)][p.name.family[0]].add(key)
+                by_place[(_letters(p.given_sound), p.city)][p.name.family[0]].add(key)
     close: set[tuple[int, int]] = set()
     for names in by_place.values():
         if len(names) < 2:
@@ -266,9 +287,10 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
     for ra in x.readings:
         for rb in y.readings:
             a, b = ra.profile, rb.profile
-            if not ra.families & rb.families or not a.city or a.city != b.city:
+            if not a.city or a.city != b.city:
                 continue
-            kind = relation(ra.given, rb.given)
+            surnames = _surnames(ra.families, rb.families)
+            kind = relation(ra.given, rb.given) if surnames else ""
             if not kind:
                 continue
             written_alike = bool(a.gender) and a.gender == b.gender
@@ -277,20 +299,23 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
                 kind = "typo"
             # Otherwise Ivan / Ivana, Lana / Ana are two people's names as often as one's: asked
             # only when the rest of the records agrees (RELATION_POINTS["names"]).
-            points = RELATION_POINTS[kind]
+            points = RELATION_POINTS[kind] + (SURNAME_TYPO if surnames == "typo" else 0.0)
             if best is None or points > best[0]:
                 best = (points, ra, rb, kind)
     if best is None:
         return None
     points, ra, rb, kind = best
-    (given_a, surname), (given_b, _) = ra.written(), rb.written()
-    reasons: list[Reason] = [
-        _text(
-            gettext_noop("same surname (%(surname)s) and city, never at one engagement together"),
-            surname=surname,
-        ),
-        _relation_reason(kind, given_a, given_b, ra.given, rb.given),
-    ]
+    (given_a, surname), (given_b, other) = ra.written(), rb.written()
+    if ra.families & rb.families:
+        text = gettext_noop("same surname (%(surname)s) and city, never at one engagement together")
+        place = _text(text, surname=surname)
+    else:
+        text = gettext_noop(
+            "surnames with two letters swapped (%(a)s / %(b)s) and the same city, never at one "
+            "engagement together"
+        )
+        place = _text(text, a=surname, b=other)
+    reasons: list[Reason] = [place, _relation_reason(kind, given_a, given_b, ra.given, rb.given)]
     if same_organisation(x.organisations, y.organisations):
         points += SAME_ORGANISATION
         reasons.append(_text(gettext_noop("same organisation")))

@@ -142,3 +142,17 @@ def test_what_a_same_person_teaches() -> None:
     # A slip of the pen or a known short form teaches nothing.
     assert teaches_short_form(("Dra Klepić", "", ""), ("Dora Klepić", "", "")) is None
     assert teaches_short_form(("Saša Klepić", "", ""), ("Aleksandar Klepić", "", "")) is None
+
+
+def test_a_surname_with_two_letters_swapped_is_asked_about_with_a_known_short_form() -> None:
+    result = resolve(
+        [signed(1, "Ljubomir Tešanović", "e1"), signed(2, "Ljuba TEŠAONVIĆ", "e2", LIBRARY)]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert reasons[0] == (
+        "surnames with two letters swapped (Tešanović / Tešaonvić) and the same city, never at "
+        "one engagement together"
+    )
+    assert "Ljuba is a known short form of Ljubomir" in reasons

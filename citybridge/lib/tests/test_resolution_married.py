@@ -117,3 +117,32 @@ def test_a_given_name_and_a_city_alone_are_not_enough_to_ask() -> None:
         ]
     )
     assert result.uncertain == []
+
+
+def test_two_women_with_addresses_of_their_own_are_not_asked_about() -> None:
+    office = OFFICE
+    result = resolve(
+        [
+            Mention(
+                1,
+                "Drita Kelmendi",
+                city="7",
+                day="2023-02-01",
+                event="e1",
+                organisation=office,
+                gender="F",
+                email="drita.kelmendi@example.org",
+            ),
+            Mention(
+                2,
+                "Drita Berisha",
+                city="7",
+                day="2024-01-15",
+                event="e2",
+                organisation=office,
+                gender="F",
+                email="drita.berisha@example.org",
+            ),
+        ]
+    )
+    assert queued(result, 1, 2) is None
