@@ -9,6 +9,9 @@ def only_our_catalogs(request: HttpRequest, **kwargs) -> HttpResponse:
     raise Http404
 
 
+# In the site's frame, falling back to a page that needs neither the database nor the request.
+handler500 = "citybridge.errors.server_error"
+
 urlpatterns = [
     path("", include("citybridge.reports.urls")),
     path("", include("citybridge.network.urls")),

@@ -14,6 +14,8 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_staff": bool(scope.staff_hubs),
         "nav_is_admin": bool(scope.admin_hubs),
         "nav_has_role": bool(scope.hubs),
+        # support rows: staff, focal points and experts; a donor has the pipeline's numbers only
+        "nav_sees_support_rows": bool(scope.staff_hubs or scope.focal_cities or scope.expert_hubs),
         "nav_hubs": hubs_to_choose(request),
     }
 

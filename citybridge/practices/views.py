@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.decorators import hub_member_required, hub_staff_required
-from citybridge.network.models import Country, Theme
+from citybridge.network.models import Country, LocalGovernment, Theme
 from citybridge.network.views import list_template, page_of
 from citybridge.practices import actions
 from citybridge.practices.access import (
@@ -80,6 +80,11 @@ def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
         "translations": practice.translations.all(),
         "resources": practice.resources.all(),
         "contact": contact,
+        # The library is the network's: its city may be another hub's, whose page is a 404 here.
+        "origin_city_visible": practice.origin_city_id is not None
+        and LocalGovernment.objects.visible_to(request.user)
+        .filter(pk=practice.origin_city_id)
+        .exists(),
         # Whom to ask when the contact is not shown: the contact's hub, else the reader's own.
         "contact_hub": practice.contact.hub if practice.contact else hub,
         "is_staff": scope_of(request.user).is_staff_of(hub.pk),

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citybridge.network.models import Theme
+from citybridge.network.models import LocalGovernment, Theme
 from citybridge.practices.actions import save_practice
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -45,6 +45,22 @@ def test_every_role_reads_the_library_but_the_outsider_sees_the_network_only(
     for user in (donor, focal):
         page = client_for(user).get(reverse("practices:practice_detail", args=[practice.pk]))
         assert page.status_code == 200 and "Elected openly." in page.content.decode()
+
+
+def test_the_city_link_only_for_a_city_the_reader_may_open(client_for, officer, practice, city):
+    """The library is the network's: its city may be another hub's, whose page is a 404 here."""
+    url = reverse("practices:practice_detail", args=[practice.pk])
+    city_url = reverse("network:city_detail", args=[city.pk])
+    Practice.objects.filter(pk=practice.pk).update(origin_city=city)
+    assert city_url in client_for(officer).get(url).content.decode()
+    elsewhere = LocalGovernment.objects.create(name="Kristiansand", country_id="NO")
+    Practice.objects.filter(pk=practice.pk).update(origin_city=elsewhere)
+    page = client_for(officer).get(url).content.decode()
+    assert reverse("network:city_detail", args=[elsewhere.pk]) not in page
+    assert (
+        client_for(officer).get(reverse("network:city_detail", args=[elsewhere.pk])).status_code
+        == 404
+    )
 
 
 def test_detail_hides_a_contact_without_consent(client_for, officer, practice, hub):
