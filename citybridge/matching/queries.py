@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from citybridge.matching.scoring import (
@@ -61,6 +62,9 @@ def need_profile(city: LocalGovernment, theme: Theme | None, text: str = "") -> 
         latitude=city.latitude,
         longitude=city.longitude,
         city_id=city.pk,
+        theme_label=str(theme.label) if theme else "",
+        country_name=city.country.public_name,
+        population=city.population,
     )
 
 
@@ -74,7 +78,9 @@ def practice_profiles() -> list[PracticeProfile]:
             theme_names={t.pk: t.name for t in p.themes.all()},
             key=p.search_text + " " + search_key(p.results),
             target_groups={g.slug for g in p.target_groups.all()},
+            target_group_names={g.slug: str(g.label) for g in p.target_groups.all()},
             evidence=p.evidence,
+            evidence_label=str(p.get_evidence_display()).lower(),
             country=p.origin_country_id,
             city_name=p.origin_city_name,
             human_rights_based=p.human_rights_based,
@@ -106,7 +112,14 @@ def peer_profiles(hub: Hub, theme: Theme | None) -> list[CityProfile]:
         status__in=[SupportAction.Status.DECLINED, SupportAction.Status.CANCELLED]
     ):
         if action.status == SupportAction.Status.COMPLETED:
-            add(action.city_id, 0.4, _("Completed support: %(t)s.") % {"t": action.title})
+            if day := action.ends_on or action.starts_on:
+                done = _("Did this with the hub's support in %(year)s: %(t)s.") % {
+                    "year": day.year,
+                    "t": action.title,
+                }
+            else:
+                done = _("Completed support: %(t)s.") % {"t": action.title}
+            add(action.city_id, 0.4, done)
         elif action.status == SupportAction.Status.IN_PROGRESS:
             add(action.city_id, 0.15, _("Support under way: %(t)s.") % {"t": action.title})
     peers = on_theme.filter(
@@ -128,13 +141,17 @@ def peer_profiles(hub: Hub, theme: Theme | None) -> list[CityProfile]:
                 % {
                     "name": mechanism.get_kind_display(),
                     "stage": stage.get_stage_display(),
-                    "day": stage.reached_on.isoformat(),
+                    "day": date_format(stage.reached_on),
                 },
             )
     met = Need.objects.of_hub(hub).filter(theme=theme, status=Need.Status.MET)
     for need in met:
         add(need.city_id, 0.25, _("Its own need on this theme was met."))
-    cities = LocalGovernment.objects.filter(pk__in=evidence).prefetch_related("needs")
+    cities = (
+        LocalGovernment.objects.filter(pk__in=evidence)
+        .select_related("country")
+        .prefetch_related("needs")
+    )
     return [
         CityProfile(
             id=c.pk,
@@ -145,6 +162,8 @@ def peer_profiles(hub: Hub, theme: Theme | None) -> list[CityProfile]:
             latitude=c.latitude,
             longitude=c.longitude,
             evidence=evidence[c.pk],
+            country_name=c.country.public_name,
+            population=c.population,
         )
         for c in cities
     ]

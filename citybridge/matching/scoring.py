@@ -7,24 +7,28 @@ practice, a peer city or an expert was proposed, and disagree.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from citybridge.lib.language_names import language_names
 from citybridge.matching.concepts import concepts_in, label_of
 from citybridge.practices.search import search_key
 
 # The jurisdiction groups of the region: Bosnian, Croatian, Montenegrin and Serbian are one
 # language for a peer exchange or an expert's work.
 LANGUAGE_FAMILIES = {"sr": "bcms", "bs": "bcms", "hr": "bcms", "cnr": "bcms", "sh": "bcms"}
+# The languages a city works in, by country (a city's needs may add others); named to the reader.
 COUNTRY_LANGUAGES = {
     "AL": {"sq"},
     "XK": {"sq"},
-    "RS": {"bcms"},
-    "ME": {"bcms"},
-    "BA": {"bcms"},
-    "HR": {"bcms"},
+    "RS": {"sr"},
+    "ME": {"cnr"},
+    "BA": {"bs", "hr", "sr"},
+    "HR": {"hr"},
     "MK": {"mk"},
     "NO": {"no"},
     "DK": {"da"},
@@ -69,6 +73,24 @@ STOPWORDS = frozenset(
 )
 
 
+# How strong a match is, in words: the score's thresholds (a shared theme with one more reason is
+# good; a shared theme, shared concepts and context is strong; anything less is possible).
+STRONG, GOOD, POSSIBLE = "strong", "good", "possible"
+STRENGTH_FROM = ((0.75, STRONG), (0.5, GOOD))
+STRENGTH_LABELS = {
+    STRONG: gettext_lazy("Strong match"),
+    GOOD: gettext_lazy("Good match"),
+    POSSIBLE: gettext_lazy("Possible match"),
+}
+
+
+def strength_of(score: float) -> str:
+    for threshold, strength in STRENGTH_FROM:
+        if score >= threshold:
+            return strength
+    return POSSIBLE
+
+
 def language_group(code: str) -> str:
     code = code.strip().lower()
     return LANGUAGE_FAMILIES.get(code, code)
@@ -76,6 +98,16 @@ def language_group(code: str) -> str:
 
 def language_groups(codes: Iterable[str]) -> set[str]:
     return {language_group(c) for c in codes if c.strip()}
+
+
+def spoken_in(codes: Iterable[str], groups: set[str]) -> list[str]:
+    """The languages among `codes` that fall in `groups`: the ones to name to the reader."""
+    return sorted({c.strip().lower() for c in codes if c.strip() and language_group(c) in groups})
+
+
+def similar_size(a: int | None, b: int | None) -> bool:
+    """Two populations within a factor of two of each other."""
+    return bool(a and b) and 0.5 <= a / b <= 2  # type: ignore[operator]
 
 
 def stems(key: str) -> set[str]:
@@ -94,11 +126,20 @@ class Scored:
         self.score += points
         self.reasons.append(reason)
 
+    @property
+    def strength(self) -> str:
+        return strength_of(self.score)
+
+    @property
+    def strength_label(self) -> str:
+        return str(STRENGTH_LABELS[self.strength])
+
     def as_dict(self, **extra) -> dict:
         return {
             "id": self.key,
             "label": self.label,
             "score": round(self.score, 3),
+            "strength": self.strength,
             "reasons": self.reasons,
             **extra,
         }
@@ -118,11 +159,28 @@ class NeedProfile:
     city_id: int | None = None
     key: str = ""
     concepts: dict[str, list[str]] = field(default_factory=dict)
+    # For the reasons, in the reader's words: the theme's name in their language, the country's
+    # name, the city's size, and the languages as codes before they are grouped.
+    theme_label: str = ""
+    country_name: str = ""
+    population: int | None = None
+    spoken: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.key = search_key(f"{self.text} {self.theme_name}")
         self.concepts = concepts_in(self.key)
+        self.spoken = set(self.languages)
         self.languages = language_groups(self.languages)
+        self.theme_label = self.theme_label or self.theme_name
+
+    def words_of(self, stems_: set[str]) -> list[str]:
+        """The request's own words (as written, not keyed) whose stems are among `stems_`."""
+        found: dict[str, str] = {}
+        for word in re.findall(r"\w+", f"{self.text} {self.theme_label}"):
+            key = search_key(word)
+            if key[:6] in stems_ and len(key) >= 5:
+                found.setdefault(key, word.lower())
+        return sorted(found.values())
 
 
 @dataclass
@@ -141,6 +199,9 @@ class PracticeProfile:
     gender_sensitive: bool = False
     gender_reason: str = ""
     concepts: dict[str, list[str]] = field(default_factory=dict)
+    # The target groups' and the evidence level's names in the reader's language, by slug/value.
+    target_group_names: dict[str, str] = field(default_factory=dict)
+    evidence_label: str = ""
 
     def __post_init__(self) -> None:
         if not self.concepts:
@@ -170,14 +231,6 @@ def shared_concepts(
     return covered / total, shared
 
 
-def evidence_of(concept: str, asked: dict[str, list[str]], offered: dict[str, list[str]]) -> str:
-    """A shared concept named with the words that showed it: 'a council or board (savet ~
-    council)'."""
-    said, written = asked[concept][0], offered[concept][0]
-    words = said if said == written else f"{said} ~ {written}"
-    return f"{label_of(concept)} ({words})"
-
-
 def score_practice(
     need: NeedProfile,
     practice: PracticeProfile,
@@ -185,33 +238,38 @@ def score_practice(
 ) -> Scored:
     found = Scored(practice.id, practice.title)
     if need.theme_id is not None and need.theme_id in practice.theme_ids:
-        found.add(0.45, _("Same theme: %(theme)s.") % {"theme": need.theme_name})
+        found.add(0.45, _("Same theme: %(theme)s.") % {"theme": need.theme_label})
     coverage, shared = shared_concepts(need.concepts, practice.concepts, weights)
     if shared:
-        what = "; ".join(evidence_of(c, need.concepts, practice.concepts) for c in shared)
+        what = "; ".join(label_of(c) for c in shared)
         found.add(0.35 * coverage, _("Both speak of %(what)s.") % {"what": what})
     common = stems(need.key) & stems(practice.key)
     if len(common) >= 2:
-        words = sorted({w for w in need.key.split() if w[:6] in common})[:5]
+        words = need.words_of(common)[:5] or sorted(common)[:5]
         found.add(
             min(0.1, 0.025 * len(common)),
-            _("Shares the words %(words)s.") % {"words": ", ".join(words)},
+            _("Uses the same words: %(words)s.") % {"words": ", ".join(words)},
         )
     if found.score == 0:
         return found
     groups = {CONCEPT_TARGET_GROUPS[c] for c in need.concepts if c in CONCEPT_TARGET_GROUPS}
     if served := groups & practice.target_groups:
-        found.add(
-            0.08, _("Made for the same people: %(who)s.") % {"who": ", ".join(sorted(served))}
-        )
+        who = sorted(practice.target_group_names.get(g, g.replace("-", " ")) for g in served)
+        found.add(0.08, _("Made for the same people: %(who)s.") % {"who": ", ".join(who)})
+    level = practice.evidence_label or practice.evidence.replace("_", " ")
     found.add(
-        EVIDENCE_POINTS.get(practice.evidence, 0),
-        _("Evidence: %(level)s.") % {"level": practice.evidence.replace("_", "-")},
+        EVIDENCE_POINTS.get(practice.evidence, 0), _("Evidence: %(level)s.") % {"level": level}
     )
     if practice.country == need.country:
-        found.add(0.06, _("From the same country (%(city)s).") % {"city": practice.city_name})
+        found.add(
+            0.06,
+            _("From the same country (%(city)s).") % {"city": practice.city_name},
+        )
     elif practice.country in WESTERN_BALKANS and need.country in WESTERN_BALKANS:
-        found.add(0.04, _("From the same region (%(city)s).") % {"city": practice.city_name})
+        found.add(
+            0.04,
+            _("From the same region (%(city)s).") % {"city": practice.city_name},
+        )
     if practice.human_rights_based:
         found.add(0.02, _("Human-rights-based: %(why)s") % {"why": practice.human_rights_reason})
     if practice.gender_sensitive:
@@ -247,6 +305,8 @@ class CityProfile:
     latitude: float | None = None
     longitude: float | None = None
     evidence: list[PeerEvidence] = field(default_factory=list)
+    country_name: str = ""
+    population: int | None = None
 
     def __post_init__(self) -> None:
         self.languages = language_groups(self.languages)
@@ -277,12 +337,28 @@ def score_peer_city(need: NeedProfile, city: CityProfile) -> Scored:
     if shared := need.languages & city.languages:
         found.add(
             0.15,
-            _("Works in the same language (%(codes)s).") % {"codes": ", ".join(sorted(shared))},
+            _("Works in the city's language: %(languages)s.")
+            % {"languages": language_names(spoken_in(need.spoken, shared))},
         )
+    country = city.country_name or city.country
     if city.country == need.country:
-        found.add(0.1, _("In the same country."))
+        if similar_size(need.population, city.population):
+            found.add(
+                0.12,
+                _("A city of similar size in the same country (%(country)s).")
+                % {"country": country},
+            )
+        else:
+            found.add(0.1, _("In the same country (%(country)s).") % {"country": country})
     elif city.country in WESTERN_BALKANS and need.country in WESTERN_BALKANS:
-        found.add(0.05, _("In the same region."))
+        if similar_size(need.population, city.population):
+            found.add(
+                0.07,
+                _("A city of similar size in the same region (%(country)s).")
+                % {"country": country},
+            )
+        else:
+            found.add(0.05, _("In the same region (%(country)s).") % {"country": country})
     km = distance_km((need.latitude, need.longitude), (city.latitude, city.longitude))
     if km is not None and km <= 250:
         found.add(0.1 * (1 - km / 250), _("%(km)d km away.") % {"km": round(km)})
@@ -314,7 +390,7 @@ class ExpertProfile:
 def score_expert(need: NeedProfile, expert: ExpertProfile) -> Scored:
     found = Scored(expert.id, expert.name)
     if need.theme_id is not None and need.theme_id in expert.theme_ids:
-        found.add(0.5, _("Works on %(theme)s.") % {"theme": need.theme_name})
+        found.add(0.5, _("Works on %(theme)s.") % {"theme": need.theme_label})
     shared = [c for c in need.concepts if c in concepts_in(expert.bio_key)]
     if shared:
         found.add(
@@ -326,7 +402,8 @@ def score_expert(need: NeedProfile, expert: ExpertProfile) -> Scored:
     if languages := need.languages & expert.languages:
         found.add(
             0.2,
-            _("Speaks the city's language (%(codes)s).") % {"codes": ", ".join(sorted(languages))},
+            _("Speaks the city's language: %(languages)s.")
+            % {"languages": language_names(spoken_in(need.spoken, languages))},
         )
     if need.country in expert.countries:
         found.add(0.2, _("Has worked in this country."))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citybridge.matching import actions
+from citybridge.matching.concepts import label_of
 from citybridge.matching.forms import MatchForm, MatchSupportForm, PeerExchangeForm
 from citybridge.matching.queries import Matches, match, match_need
 from citybridge.needs.access import get_need_for_user
@@ -35,7 +36,8 @@ def with_records(matches: Matches) -> dict:
         "practices": [(s, practices[s.key]) for s in matches.practices],
         "peer_cities": [(s, cities[s.key]) for s in matches.peer_cities],
         "experts": [(s, experts[s.key]) for s in matches.experts],
-        "concepts": matches.need.concepts,
+        # what the request speaks of, in the reader's words (the keyed words stay inside)
+        "concepts": [label_of(c) for c in matches.need.concepts],
     }
 
 

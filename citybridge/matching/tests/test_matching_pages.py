@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -21,6 +22,18 @@ def test_need_matches_explains_practices_peer_cities_and_experts(
     # Drugovo's own practice on the theme makes it a peer city.
     assert "Its own practice: Drugovo Local Safety Council." in body
     assert expert.full_name in body and "Has worked in this country." in body
+    # Issue 17: in words a person uses: strength, not scores; concepts, not keyed words; names of
+    # languages, not codes.
+    assert re.search(r"(Strong|Good|Possible) match", body)
+    assert not re.search(r">\s*[01]\.\d\d\s*<", body)
+    assert "Read in the request" not in body and " ~ " not in body
+    assert "Speaks the city&#x27;s language: Montenegrin." in body
+    assert "cnr" not in body.replace('lang="cnr"', "")
+
+
+def test_need_page_names_the_language_it_was_stated_in(client_for, officer, need):
+    body = client_for(officer).get(reverse("needs:need_detail", args=[need.pk])).content.decode()
+    assert "<dd>Montenegrin</dd>" in body
 
 
 def test_focal_point_donor_and_outsider_get_no_matches(client_for, focal, donor, outsider, need):

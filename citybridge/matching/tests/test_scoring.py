@@ -8,6 +8,7 @@ from citybridge.matching.scoring import (
     rank_experts,
     rank_peer_cities,
     rank_practices,
+    strength_of,
 )
 from citybridge.practices.search import search_key
 
@@ -82,7 +83,7 @@ def test_evidence_and_context_raise_an_equal_practice():
     weak = practice(8, "A council", "council", [COUNCILS], country="NO", evidence="described")
     ranked = rank_practices(need("council"), [weak, strong])
     assert [s.label for s in ranked] == ["B council", "A council"]
-    assert any("same country" in r for r in ranked[0].reasons)
+    assert "From the same country (Somewhere)." in ranked[0].reasons
 
 
 def test_peer_cities_need_evidence_and_nearest_in_language_comes_first():
@@ -93,7 +94,7 @@ def test_peer_cities_need_evidence_and_nearest_in_language_comes_first():
     ranked = rank_peer_cities(need(), [far, idle, near])
     assert [s.label for s in ranked] == ["Nearby", "Faraway"]
     assert "Its own practice: Local Safety Council." in ranked[0].reasons
-    assert any("same language" in r for r in ranked[0].reasons)
+    assert "Works in the city's language: Montenegrin." in ranked[0].reasons
     assert any("km away" in r for r in ranked[0].reasons)
 
 
@@ -104,4 +105,65 @@ def test_experts_by_theme_language_country_and_availability():
     ranked = rank_experts(need(), [busy, other, fit])
     assert [s.label for s in ranked] == ["Fit", "Busy"]
     assert "Not available at the moment." in ranked[1].reasons
-    assert any("language" in r for r in ranked[0].reasons)
+    assert "Speaks the city's language: Montenegrin." in ranked[0].reasons
+
+
+def test_reasons_speak_in_words_not_codes_or_keys():
+    """Issue 17: no "(zene ~ gender)", no slugs, no language codes; strength in words."""
+    women = practice(
+        9,
+        "Women mediators",
+        "gender-sensitive mediation by women",
+        [COUNCILS],
+        country="ME",
+        targets=["women-and-girls"],
+    )
+    women.target_group_names = {"women-and-girls": "women and girls"}
+    women.evidence_label = "evaluated"
+    women.evidence = "evaluated"
+    asked = need("Žene u savjetu za bezbjednost")
+    ranked = rank_practices(asked, [women])
+    reasons = " ".join(ranked[0].reasons)
+    assert "Both speak of " in reasons and "women and gender" in reasons
+    assert "~" not in reasons and "zene" not in reasons
+    assert "Made for the same people: women and girls." in ranked[0].reasons
+    assert "women-and-girls" not in reasons
+    assert "Evidence: evaluated." in ranked[0].reasons
+    assert ranked[0].strength in ("strong", "good", "possible")
+    assert str(ranked[0].strength_label).endswith("match")
+    assert "score" not in str(ranked[0].strength_label).lower()
+
+
+def test_strength_in_three_words():
+    assert [strength_of(s) for s in (1.1, 0.75, 0.74, 0.5, 0.49, 0.1)] == [
+        "strong",
+        "strong",
+        "good",
+        "good",
+        "possible",
+        "possible",
+    ]
+
+
+def test_a_city_of_similar_size_in_the_same_country_says_so():
+    done = [PeerEvidence(0.5, "Did this with the hub's support in 2023: Local Safety Council.")]
+    asked = need()
+    asked.population, asked.country_name = 12000, "Montenegro"
+    peer = CityProfile(2, "Nearby", "ME", {"cnr"}, 42.44, 19.26, done, "Montenegro", 17000)
+    reasons = rank_peer_cities(asked, [peer])[0].reasons
+    assert "A city of similar size in the same country (Montenegro)." in reasons
+    bigger = CityProfile(3, "Capital", "ME", {"cnr"}, 42.44, 19.26, done, "Montenegro", 150000)
+    assert "In the same country (Montenegro)." in rank_peer_cities(asked, [bigger])[0].reasons
+
+
+def test_languages_are_named_in_the_readers_language():
+    from django.utils import translation
+
+    from citybridge.lib.language_names import language_name, language_names
+
+    assert language_name("cnr") == "Montenegrin"
+    assert language_names(["bs", "en"]) == "Bosnian and English"
+    with translation.override("bs"):
+        assert language_name("sr") == "srpski"
+        assert language_name("cnr") == "crnogorski"
+    assert language_name("xx-unknown") == "xx-unknown"

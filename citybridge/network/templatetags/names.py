@@ -1,5 +1,5 @@
 """`{{ person|name }}`, `{{ city.name|name }}`, `{{ cities|names|join:", " }}`: names in the
-reader's script (citybridge.network.names). Built in to every template (settings.TEMPLATES)."""
+reader's script (citybridge.network.names); `{{ code|language_in_words }}`. Built in to every template (settings.TEMPLATES)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 
 from django import template
 
+from citybridge.lib.language_names import language_name as named_language
+from citybridge.lib.language_names import language_names as named_languages
 from citybridge.network.names import shown_name
 
 register = template.Library()
@@ -21,3 +23,15 @@ def name(value: Any) -> str:
 @register.filter
 def names(values: Iterable[Any]) -> list[str]:
     return [shown_name(v) for v in values]
+
+
+@register.filter
+def language_in_words(code: str) -> str:
+    """`{{ need.language|language_in_words }}`: "cnr" as "Montenegrin", in the reader's language."""
+    return named_language(code or "")
+
+
+@register.filter
+def languages_in_words(codes: str) -> str:
+    """`{{ practice.languages|languages_in_words }}`: "bs, en" as "Bosnian and English"."""
+    return named_languages((codes or "").replace(";", ",").replace(" ", ",").split(","))

@@ -1,0 +1,54 @@
+"""Languages named in the reader's language: "cnr" is "Montenegrin" on an English page and
+"crnogorski" on a Bosnian one. CLDR's names (Babel), and the catalogs for what CLDR lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
+from django.utils.translation import get_language, pgettext
+
+# The interface's language codes -> CLDR locales (Serbian is Cyrillic unless it says Latin).
+CLDR_LOCALES = {"sr-latn": "sr_Latn"}
+
+
+def cldr_locale() -> str:
+    code = (get_language() or "en").lower()
+    return CLDR_LOCALES.get(code, code.replace("-", "_"))
+
+
+@lru_cache(maxsize=16)
+def _names(locale: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(locale).languages)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale.parse("en").languages)
+
+
+def language_name(code: str) -> str:
+    """A language code as the reader says the language ("sr-Latn" and "sr" both Serbian); the
+    code itself only when no name is known."""
+    code = code.strip()
+    base = code.replace("_", "-").split("-")[0].lower()
+    if not base:
+        return ""
+    if base == "cnr":  # not in CLDR: Montenegrin, recognised since 2017 (ISO 639-3)
+        return pgettext("a language named in a sentence", "Montenegrin")
+    if base in ("sh", "bcms"):
+        return pgettext(
+            "a language named in a sentence", "Bosnian, Croatian, Montenegrin and Serbian"
+        )
+    return _names(cldr_locale()).get(base) or code
+
+
+def language_names(codes: Iterable[str]) -> str:
+    """Several languages as one phrase in the reader's language ("Bosnian and Serbian")."""
+    names = sorted({language_name(c) for c in codes if c.strip()})
+    if not names:
+        return ""
+    try:
+        return format_list(names, locale=cldr_locale())
+    except (UnknownLocaleError, ValueError):
+        return ", ".join(names)
