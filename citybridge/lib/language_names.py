@@ -28,8 +28,8 @@ def _names(locale: str) -> dict[str, str]:
 
 
 def language_name(code: str) -> str:
-    """A language code as the reader says the language ("sr-Latn" and "sr" both Serbian); the
-    code itself only when no name is known."""
+    """A language code as the reader says the language ("sr": Serbian, "sr-latn": Serbian
+    (Latin)); the code itself only when no name is known."""
     code = code.strip()
     base = code.replace("_", "-").split("-")[0].lower()
     if not base:
@@ -40,6 +40,13 @@ def language_name(code: str) -> str:
         return pgettext(
             "a language named in a sentence", "Bosnian, Croatian, Montenegrin and Serbian"
         )
+    if "-" in code.replace("_", "-") and base in _names("en"):  # a script or a region: sr-Latn
+        try:
+            named = Locale.parse(code.replace("-", "_")).get_display_name(cldr_locale())
+        except (UnknownLocaleError, ValueError):
+            named = None
+        if named:
+            return named
     return _names(cldr_locale()).get(base) or code
 
 

@@ -179,7 +179,7 @@ def _assemble(hub: Hub, start: dt.date, end: dt.date, funder: Funder | None, lan
     figures = key_figures(hub, start, end)  # labels and definitions as on the figures page
     countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
     written = hub.default_language  # the language the hub's records are kept in
-    region = hub.text("region", lang) or hub.text("name", lang)
+    region = hub.text("region", lang)
     members = {f.key: f for f in figures}["member_cities"]
     funders = [funder] if funder else _funders_of(hub, start, end)
     charts = chart_data(hub, start, end, lang, hide_small=True)
@@ -193,7 +193,7 @@ def _assemble(hub: Hub, start: dt.date, end: dt.date, funder: Funder | None, lan
         end=end,
         lang=lang,
         words=words,
-        title=say.title(region),
+        title=say.title(region) if region else say.title_of_hub(hub.text("name", lang)),
         period=f"{month(start)} – {month(end)}",
         launched=say.launched(month(hub.launched_on)) if hub.launched_on else "",
         mission=hub.text("mission", lang),

@@ -75,7 +75,9 @@ def changes_since(published: PublishedBrief) -> Changes:
         before, now = set(frozen.get("record_ids", [])), set(figure.record_ids)
         change = Change(
             key=key,
-            label=frozen.get("label", figure.label),
+            # the label the rest of the site gives it, in the reader's language (the published
+            # label is in the brief's language and of its day)
+            label=figure.label,
             published=frozen["value"],
             now=figure.value,
             added=sorted(now - before),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,19 @@ from citybridge.network.models import Funder
 from citybridge.reports.briefs.words import LANGUAGES
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def default_period(
+    launched_on: dt.date | None, last_published_end: dt.date | None, today: dt.date
+) -> tuple[dt.date | None, dt.date]:
+    """The period a new brief starts from: since the last published brief (the day after its
+    end), else since the hub's launch; to the end of the last full calendar year, or to today
+    when that year is already covered."""
+    year_end = dt.date(today.year - 1, 12, 31)
+    start = last_published_end + dt.timedelta(days=1) if last_published_end else launched_on
+    if start is None:
+        return dt.date(today.year - 1, 1, 1), year_end
+    return start, year_end if year_end >= start else today
 
 
 class BriefForm(forms.Form):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode
 
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
@@ -15,7 +17,7 @@ from citybridge.network.decorators import hub_member_required, hub_staff_require
 from citybridge.reports.briefs.access import get_published_brief_for_user
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.briefs.changes import changes_since
-from citybridge.reports.briefs.forms import BriefForm
+from citybridge.reports.briefs.forms import BriefForm, default_period
 from citybridge.reports.briefs.render import (
     FORMATS,
     document,
@@ -35,8 +37,8 @@ def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-@hub_member_required
-def brief_list(request: HttpRequest) -> HttpResponse:
+def list_context(request: HttpRequest, form: BriefForm | None = None) -> dict:
+    """The published briefs, and for staff the form of a new one, its period filled in."""
     hub = request.hub  # type: ignore[attr-defined]
     briefs = (
         PublishedBrief.objects.visible_to(request.user)
@@ -45,14 +47,16 @@ def brief_list(request: HttpRequest) -> HttpResponse:
         .defer("article", "pdf", "docx")
     )
     is_staff = scope_of(request.user).is_staff_of(hub.pk)
-    initial = {"start": hub.launched_on, "lang": "en"}
-    context = {
-        "hub": hub,
-        "briefs": briefs,
-        "is_staff": is_staff,
-        "form": BriefForm(initial=initial) if is_staff else None,
-    }
-    return render(request, "reports/brief_list.html", context)
+    if is_staff and form is None:
+        last_end = PublishedBrief.objects.of_hub(hub).aggregate(end=Max("ends_on"))["end"]
+        start, end = default_period(hub.launched_on, last_end, dt.date.today())
+        form = BriefForm(initial={"start": start, "end": end, "lang": "en"})
+    return {"hub": hub, "briefs": briefs, "is_staff": is_staff, "form": form}
+
+
+@hub_member_required
+def brief_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/brief_list.html", list_context(request))
 
 
 @hub_staff_required
@@ -61,8 +65,7 @@ def brief_preview(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     form = BriefForm(request.GET)
     if not form.is_valid():
-        context = {"hub": hub, "briefs": [], "is_staff": True, "form": form}
-        return render(request, "reports/brief_list.html", context, status=400)
+        return render(request, "reports/brief_list.html", list_context(request, form), status=400)
     data = form.cleaned_data
     brief = assemble_brief(
         hub, data["start"], data["end"], funder=data["funder"], lang=data["lang"]
@@ -87,8 +90,7 @@ def brief_publish(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     form = BriefForm(request.POST)
     if not form.is_valid():
-        context = {"hub": hub, "briefs": [], "is_staff": True, "form": form}
-        return render(request, "reports/brief_list.html", context, status=400)
+        return render(request, "reports/brief_list.html", list_context(request, form), status=400)
     data = form.cleaned_data
     job = start_publishing(
         hub,

@@ -94,7 +94,14 @@ def words() -> dict[str, str]:
 
 
 def title(region: str) -> str:
+    """The region as the hub gives it, article included where its language needs one ("the
+    Western Balkans")."""
     return gettext("Delivering impact in %(region)s") % {"region": region}
+
+
+def title_of_hub(hub: str) -> str:
+    """Without a region: the hub's name, put in a sentence as everywhere ("the %(hub)s")."""
+    return gettext("Delivering impact: the %(hub)s") % {"hub": hub}
 
 
 def launched(month: str) -> str:

@@ -150,3 +150,64 @@ def test_an_outsider_never_sees_a_published_brief(client_for, outsider, officer,
     assert client.get(reverse("reports:brief_detail", args=[published.pk])).status_code == 404
     url = reverse("reports:brief_download", args=[published.pk, "pdf"])
     assert client.get(url).status_code == 404
+
+
+def test_the_period_defaults_to_the_last_full_year_or_since_the_last_brief():
+    from citybridge.reports.briefs.forms import default_period
+
+    today = dt.date(2026, 12, 6)
+    launched = dt.date(2022, 11, 10)
+    assert default_period(launched, None, today) == (launched, dt.date(2025, 12, 31))
+    since = default_period(launched, dt.date(2023, 12, 31), today)
+    assert since == (dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+    # the last full year is published already: up to today
+    assert default_period(launched, dt.date(2025, 12, 31), today) == (dt.date(2026, 1, 1), today)
+    assert default_period(None, None, today) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_preview_works_on_the_first_click(client_for, officer, hub, records):
+    """The form as the list page fills it is a valid preview, as sent by the browser."""
+    page = client_for(officer).get(reverse("reports:brief_list"))
+    form = page.context["form"]
+    query = {name: form[name].value() for name in ("start", "end", "lang")}
+    assert query["end"] == dt.date(dt.date.today().year - 1, 12, 31)
+    query = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in query.items()}
+    preview = client_for(officer).get(reverse("reports:brief_preview"), {**query, "funder": ""})
+    assert preview.status_code == 200
+
+
+def test_a_bad_period_keeps_the_published_briefs_in_sight(client_for, officer, hub, records):
+    publish_brief(hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31), acting_user=officer)
+    page = client_for(officer).get(reverse("reports:brief_preview"), {**PERIOD, "end": ""})
+    assert page.status_code == 400
+    assert "Delivering impact in the Western Balkans" in page.content.decode()
+
+
+def test_what_a_donor_reads_has_no_codes_or_versions(client_for, officer, donor, hub, records):
+    published = publish_brief(
+        hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31), lang="sr-latn", acting_user=officer
+    )
+    listing = client_for(donor).get(reverse("reports:brief_list")).content.decode()
+    assert "<td>Serbian (Latin)</td>" in listing and "<td>sr-latn</td>" not in listing
+    html = client_for(donor).get(reverse("reports:brief_detail", args=[published.pk]))
+    html = html.content.decode()
+    assert published.definition_version not in html and "definitions " not in html
+    assert "2023-01-01" not in html and "2023-12-31" not in html
+    # the figures are labelled as on the rest of the site, in the reader's language
+    person = Person.objects.create(hub=hub, full_name="Novi Dodatić")
+    Attendance.objects.create(
+        engagement=records, source_file="T01.csv", row_number=4, full_name="Novi", person=person
+    )
+    html = client_for(donor).get(reverse("reports:brief_detail", args=[published.pk]))
+    assert "<strong>Individual stakeholders engaged</strong>" in html.content.decode()
+    staff = client_for(officer).get(reverse("reports:brief_detail", args=[published.pk]))
+    assert published.definition_version in staff.content.decode()
+
+
+def test_a_hub_without_a_region_is_named_as_in_sentences(hub):
+    from citybridge.reports.briefs.assemble import assemble_brief
+
+    hub.region = ""
+    hub.save()
+    brief = assemble_brief(hub, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert brief.title == f"Delivering impact: the {hub.name}"
