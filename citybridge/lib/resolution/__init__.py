@@ -18,8 +18,9 @@ femër...).
 ``Resolution.uncertain``: list[tuple[int, int, float, list[str | dict]]], pairs (id_a, id_b,
     score in 0..1, evidence) that ended in different clusters but may be one person, at most
     one pair per two clusters: the review queue. Pairs the engine judged decisively two people
-    (two known cities, two genders) are not queued unless their organisation agrees. Evidence
-    is plain English, or {"text": msgid, "args": {...}} to be translated when shown
+    (two known cities, two genders) are not queued unless they share an organisation (its
+    name, not a near one). Evidence is plain English, or {"text": msgid, "args": {...}} to be
+    translated when shown
     (candidates.py: people found apart who share a surname and city and whose given names are
     close, the splits no pair of records can settle).
 

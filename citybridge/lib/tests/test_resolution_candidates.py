@@ -156,3 +156,15 @@ def test_a_surname_with_two_letters_swapped_is_asked_about_with_a_known_short_fo
         "one engagement together"
     )
     assert "Ljuba is a known short form of Ljubomir" in reasons
+
+
+def test_namesakes_in_two_cities_at_two_offices_of_one_kind_are_not_asked_about() -> None:
+    # "Centre for Social Work Tutin" and "... Bar" are alike to a fuzzy comparison, yet they
+    # are two offices: with two known cities, the namesakes are two people.
+    result = resolve(
+        [
+            Mention(1, "Ljubica Janković", city="51", organisation="Centre for Social Work Tutin"),
+            Mention(2, "Ljubica Janković", city="34", organisation="Centre for Social Work Bar"),
+        ]
+    )
+    assert not together(result, 1, 2) and queued(result, 1, 2) is None
