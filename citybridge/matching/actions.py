@@ -1,4 +1,5 @@
-"""Turning a match into work, in one step: a support action, or a peer-exchange engagement."""
+"""Turning a match into work: the support action a match proposes, filled in for the officer to
+check and save (nothing is written before they do), or a peer-exchange engagement."""
 
 from __future__ import annotations
 
@@ -12,32 +13,23 @@ from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.actions import save_engagement
 from citybridge.engagement.models import Engagement
-from citybridge.needs.actions import change_need_status
 from citybridge.needs.models import Need
-from citybridge.network.models import LocalGovernment
+from citybridge.network.models import LocalGovernment, Theme
 from citybridge.practices.models import Practice
-from citybridge.support.actions import save_support_action
+from citybridge.support.actions import answer_need, save_support_action
 from citybridge.support.models import Expert, SupportAction
 
 
-def _mark_addressed(need: Need, acting_user: User | None) -> None:
-    if need.status == Need.Status.OPEN:
-        change_need_status(need, Need.Status.BEING_ADDRESSED, acting_user=acting_user)
-
-
-@records_acting_user
-@transaction.atomic
-def support_from_match(
+def proposed_support(
     need: Need,
     *,
     expert: Expert | None = None,
     peer_city: LocalGovernment | None = None,
     practice: Practice | None = None,
-    acting_user: User | None,
-) -> SupportAction:
-    """A requested support action answering the need: an Expert Pool deployment, a peer
-    exchange with one city, or hub guidance built on a practice. The need becomes 'being
-    addressed'."""
+) -> tuple[SupportAction, dict]:
+    """The support action a match proposes, unsaved, and the form's initial links: an Expert
+    Pool deployment, a peer exchange with one city, hub guidance built on a practice, or (no
+    match named) hub guidance for the need."""
     names = {"city": need.city.name, "theme": need.theme.name}
     if expert is not None:
         kind = SupportAction.Kind.EXPERT
@@ -52,7 +44,8 @@ def support_from_match(
         kind = SupportAction.Kind.GUIDANCE
         title = _("Guidance for %(city)s: %(practice)s") % {"practice": practice.title, **names}
     else:
-        raise ValueError("Name the expert, the peer city or the practice the match proposed.")
+        kind = SupportAction.Kind.GUIDANCE
+        title = _("Support for %(city)s (%(theme)s)") % names
     description = _("Proposed by CityBridge's matching for the need: %(statement)s") % {
         "statement": need.statement
     }
@@ -61,16 +54,44 @@ def support_from_match(
             "title": practice.title,
             "city": practice.origin_city_name,
         }
+    action = SupportAction(
+        hub=need.hub, title=title[:250], kind=kind, city=need.city, description=description
+    )
+    initial = {
+        "needs": [need.pk],
+        "themes": [need.theme_id],
+        "experts": [expert.pk] if expert else [],
+        "peer_cities": [peer_city.pk] if peer_city else [],
+    }
+    return action, initial
+
+
+@records_acting_user
+@transaction.atomic
+def record_support_for_need(
+    need: Need,
+    action: SupportAction,
+    *,
+    needs: Sequence[Need],
+    themes: Sequence[Theme],
+    experts: Sequence[Expert],
+    peer_cities: Sequence[LocalGovernment],
+    engagements: Sequence[Engagement],
+    acting_user: User | None,
+) -> SupportAction:
+    """The support action an officer confirmed from a match: recorded as requested, and the need
+    counts as being addressed (put back if the action is withdrawn)."""
     action = save_support_action(
-        SupportAction(title=title[:250], kind=kind, city=need.city, description=description),
+        action,
         hub=need.hub,
-        needs=[need],
-        themes=[need.theme],
-        experts=[expert] if expert else [],
-        peer_cities=[peer_city] if peer_city else [],
+        needs=needs,
+        themes=themes,
+        experts=experts,
+        peer_cities=peer_cities,
+        engagements=engagements,
         acting_user=acting_user,
     )
-    _mark_addressed(need, acting_user)
+    answer_need(action, need, acting_user=acting_user)
     return action
 
 
@@ -131,5 +152,5 @@ def peer_exchange_from_match(
         engagements=[engagement],
         acting_user=acting_user,
     )
-    _mark_addressed(need, acting_user)
+    answer_need(action, need, acting_user=acting_user)
     return engagement, action

@@ -31,8 +31,8 @@ class MatchForm(forms.Form):
 
 
 class MatchSupportForm(forms.Form):
-    """The one match an officer turns into a support action: an expert, a peer city or a
-    practice."""
+    """The match whose support action the form opens filled in: an expert, a peer city or a
+    practice (none: support for the need, filled in from the need alone)."""
 
     expert = forms.ModelChoiceField(queryset=Expert.objects.none(), required=False)
     peer_city = forms.ModelChoiceField(queryset=LocalGovernment.objects.none(), required=False)
@@ -46,7 +46,7 @@ class MatchSupportForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean() or {}
         chosen = [k for k in ("expert", "peer_city", "practice") if data.get(k)]
-        if len(chosen) != 1:
+        if len(chosen) > 1:
             raise forms.ValidationError(_("Choose one expert, one peer city or one practice."))
         return data
 

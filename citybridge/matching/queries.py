@@ -106,7 +106,10 @@ def peer_profiles(hub: Hub, theme: Theme | None) -> list[CityProfile]:
     for p in Practice.objects.filter(themes=theme, origin_city__isnull=False):
         add(p.origin_city_id, 0.5, _("Its own practice: %(title)s.") % {"title": p.title})
     on_theme = (
-        SupportAction.objects.of_hub(hub).filter(Q(themes=theme) | Q(needs__theme=theme)).distinct()
+        SupportAction.objects.of_hub(hub)
+        .not_withdrawn()
+        .filter(Q(themes=theme) | Q(needs__theme=theme))
+        .distinct()
     )
     for action in on_theme.filter(city__isnull=False).exclude(
         status__in=[SupportAction.Status.DECLINED, SupportAction.Status.CANCELLED]

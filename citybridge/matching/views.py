@@ -20,7 +20,8 @@ from citybridge.needs.models import Need
 from citybridge.network.decorators import hub_staff_required
 from citybridge.network.models import LocalGovernment
 from citybridge.practices.models import Practice
-from citybridge.support.models import Expert
+from citybridge.support.forms import SupportActionForm
+from citybridge.support.models import Expert, SupportAction
 
 
 def with_records(matches: Matches) -> dict:
@@ -70,27 +71,49 @@ def match_search(request: HttpRequest) -> HttpResponse:
     return render(request, "matching/match_search.html", context)
 
 
-@require_POST
 @hub_staff_required
 def match_support(request: HttpRequest, pk: int) -> HttpResponse:
+    """The "Record support" form, filled in from the need and the match chosen on its matches
+    page (`?expert=`, `?peer_city=` or `?practice=`): nothing is recorded until the officer has
+    checked it and saved. Saving records the action as requested, and the need as being
+    addressed."""
     need = get_need_for_user(request.user, pk)
-    form = MatchSupportForm(request.POST, hub=request.hub)  # type: ignore[attr-defined]
-    if not form.is_valid():
-        messages.error(
-            request, " ".join(str(e) for e in form.non_field_errors()) or _("Choose a match.")
+    hub = request.hub  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = SupportActionForm(request.POST, instance=SupportAction(), hub=hub)
+        if form.is_valid():
+            data = form.cleaned_data
+            action = actions.record_support_for_need(
+                need,
+                form.instance,
+                needs=data["needs"],
+                themes=data["themes"],
+                experts=data["experts"],
+                peer_cities=data["peer_cities"],
+                engagements=data["engagements"],
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+            messages.success(
+                request,
+                _("Support action recorded as requested: %(title)s.") % {"title": action.title},
+            )
+            return redirect("support:support_detail", pk=action.pk)
+    else:
+        match = MatchSupportForm(request.GET, hub=hub)
+        if not match.is_valid():
+            messages.error(
+                request, " ".join(str(e) for e in match.non_field_errors()) or _("Choose a match.")
+            )
+            return redirect("needs:need_matches", pk=need.pk)
+        proposal, initial = actions.proposed_support(
+            need,
+            expert=match.cleaned_data["expert"],
+            peer_city=match.cleaned_data["peer_city"],
+            practice=match.cleaned_data["practice"],
         )
-        return redirect("needs:need_matches", pk=need.pk)
-    action = actions.support_from_match(
-        need,
-        expert=form.cleaned_data["expert"],
-        peer_city=form.cleaned_data["peer_city"],
-        practice=form.cleaned_data["practice"],
-        acting_user=request.user,  # type: ignore[arg-type]
-    )
-    messages.success(
-        request, _("Support action recorded as requested: %(title)s.") % {"title": action.title}
-    )
-    return redirect("support:support_detail", pk=action.pk)
+        form = SupportActionForm(instance=proposal, initial=initial, hub=hub)
+    context = {"form": form, "action": SupportAction(), "need": need}
+    return render(request, "support/support_form.html", context)
 
 
 @require_POST

@@ -115,6 +115,7 @@ def story_context(
     support = (
         SupportAction.objects.visible_to(user)
         .of_hub(hub)
+        .not_withdrawn()
         .received_by(city)
         .select_related("organisation", "funder")
         .order_by("starts_on", "pk")
@@ -126,7 +127,7 @@ def story_context(
         ladders.append(
             (m, [(Mechanism.Stage(v).label, reached.get(v)) for v in Mechanism.STAGE_ORDER])
         )
-    hub_support = SupportAction.objects.of_hub(hub).received_by(city)
+    hub_support = SupportAction.objects.of_hub(hub).not_withdrawn().received_by(city)
     hub_advocacy = AdvocacyAction.objects.of_hub(hub).filter(cities=city).between(start, end)
     return {
         "hub": hub,
@@ -151,6 +152,7 @@ def story_context(
         "support": support,
         "peer_support": SupportAction.objects.visible_to(user)
         .of_hub(hub)
+        .not_withdrawn()
         .filter(peer_cities=city)
         .select_related("city", "organisation"),
         "ladders": ladders,

@@ -138,6 +138,7 @@ def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
 def support_under_way(hub: Hub) -> dict[str, int]:
     counts = dict(
         SupportAction.objects.of_hub(hub)
+        .not_withdrawn()
         .filter(status__in=UNDER_WAY)
         .order_by()
         .values_list("status")
@@ -176,7 +177,9 @@ def data_stamp(hub: Hub) -> str:
         LinkDecision.objects.aggregate(m=Max("decided_at"), n=Count("pk")),
         Membership.objects.aggregate(m=Max("pk"), n=Count("pk"), left=Max("left_on")),
         Position.objects.aggregate(m=Max("pk"), n=Count("pk")),
-        SupportAction.objects.of_hub(hub).aggregate(m=Max("pk"), n=Count("status_changes")),
+        SupportAction.objects.of_hub(hub).aggregate(
+            m=Max("pk"), n=Count("status_changes"), withdrawn=Max("withdrawn_at")
+        ),
         # A city moved on the map: each edit through the save action raises its version.
         LocalGovernment.objects.of_hub(hub).aggregate(v=Sum("version"), n=Count("pk")),
     ]

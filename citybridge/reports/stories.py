@@ -215,6 +215,7 @@ def story_facts(city: LocalGovernment, hub: Hub, start: dt.date, end: dt.date) -
     facts = StoryFacts(city=city.name, country=city.country.public_name)
     support = (
         SupportAction.objects.of_hub(hub)
+        .not_withdrawn()
         .received_by(city)
         .prefetch_related("status_changes")
         .order_by("pk")
@@ -372,7 +373,9 @@ def city_timeline(
                 reverse("engagement:engagement_detail", args=[e.pk]),
             )
         )
-    visible_support = SupportAction.objects.visible_to(user).of_hub(hub).received_by(city)
+    visible_support = (
+        SupportAction.objects.visible_to(user).of_hub(hub).not_withdrawn().received_by(city)
+    )
     changes = StatusChange.objects.filter(action__in=visible_support).select_related("action")
     for c in changes:
         if within(c.effective_on):

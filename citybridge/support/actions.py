@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
+from citybridge.needs.actions import change_need_status
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Theme
 from citybridge.support.models import (
@@ -72,6 +73,48 @@ def save_support_action(
             effective_on=requested_on or action.starts_on or timezone.localdate(),
         )
     return action
+
+
+@records_acting_user
+@transaction.atomic
+def answer_need(action: SupportAction, need: Need, *, acting_user: User | None) -> bool:
+    """An open need the action answers now counts as being addressed; the action remembers that
+    it moved it, so withdrawing the action puts it back. True when the need moved."""
+    if need.status != Need.Status.OPEN:
+        return False
+    change_need_status(need, Need.Status.BEING_ADDRESSED, acting_user=acting_user)
+    action.moved_needs.add(need)
+    return True
+
+
+@records_acting_user
+@transaction.atomic
+def withdraw_support_action(
+    action: SupportAction, *, reason: str, acting_user: User | None
+) -> list[Need]:
+    """Withdraw an action recorded by mistake: kept with when, by whom and why, and left out of
+    every count from now on. A need it moved to being addressed is open again, unless another
+    support action on record answers it. Returns the needs put back.
+
+    Refuses (ValidationError, nothing changed) an action withdrawn already, or no reason."""
+    current = SupportAction.objects.select_for_update().get(pk=action.pk)
+    if current.is_withdrawn:
+        raise ValidationError(_("This support action was withdrawn already."))
+    if not reason.strip():
+        raise ValidationError(_("Say why the support action is withdrawn."))
+    current.withdrawn_at = timezone.now()
+    current.withdrawn_by = acting_user
+    current.withdrawal_reason = reason.strip()
+    current.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    reopened = []
+    for need in current.moved_needs.filter(status=Need.Status.BEING_ADDRESSED):
+        answered = SupportAction.objects.not_withdrawn().filter(needs=need).exists()
+        if not answered:
+            reopened.append(change_need_status(need, Need.Status.OPEN, acting_user=acting_user))
+    action.withdrawn_at = current.withdrawn_at
+    action.withdrawn_by = current.withdrawn_by
+    action.withdrawal_reason = current.withdrawal_reason
+    return reopened
 
 
 @records_acting_user

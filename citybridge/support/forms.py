@@ -151,6 +151,24 @@ class StatusMoveForm(forms.Form):
         return day
 
 
+class WithdrawForm(forms.Form):
+    prefix = "withdraw"  # on the page beside the status move's own "reason"
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "For a record made by mistake. It stays, with your name, the date and this reason, "
+            "but no list, pipeline, figure or brief counts it any more."
+        ),
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Say why the support action is withdrawn."))
+        return reason
+
+
 class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
@@ -201,7 +219,9 @@ class MechanismForm(forms.ModelForm):
         choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
         choose_from(
             self.fields["support_actions"],
-            SupportAction.objects.of_hub(hub).select_related("city", "organisation"),
+            SupportAction.objects.of_hub(hub)
+            .not_withdrawn()
+            .select_related("city", "organisation"),
         )
 
 
@@ -246,7 +266,9 @@ class ActionPlanForm(forms.ModelForm):
         choose_from(self.fields["organisation"], governments_of(hub))
         choose_from(
             self.fields["support_actions"],
-            SupportAction.objects.of_hub(hub).select_related("city", "organisation"),
+            SupportAction.objects.of_hub(hub)
+            .not_withdrawn()
+            .select_related("city", "organisation"),
         )
 
 

@@ -78,6 +78,15 @@ class SupportActionQuerySet(models.QuerySet["SupportAction"]):
     def of_hub(self, hub: Hub) -> SupportActionQuerySet:
         return self.filter(hub=hub)
 
+    def not_withdrawn(self) -> SupportActionQuerySet:
+        """The support on record: what every count, list, pipeline, figure and brief uses. A
+        withdrawn action (recorded by mistake) stays, with who withdrew it and why, on its own
+        page and on the needs it named."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def withdrawn(self) -> SupportActionQuerySet:
+        return self.filter(withdrawn_at__isnull=False)
+
     def received_by(self, city: LocalGovernment) -> SupportActionQuerySet:
         """Support to the city itself or to its own government offices."""
         return self.filter(Q(city=city) | Q(organisation__local_government=city)).distinct()
@@ -168,6 +177,23 @@ class SupportAction(models.Model):
         _("currency"), max_length=3, blank=True, help_text=_("ISO code, e.g. EUR.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A record made by mistake is withdrawn, never deleted: when, by whom and why
+    # (support.actions.withdraw_support_action). Every count leaves it out (not_withdrawn).
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
+    # The needs this action moved from open to being addressed (support.actions.answer_need):
+    # withdrawing the action puts them back.
+    moved_needs = models.ManyToManyField(
+        Need, blank=True, related_name="moved_by_support", verbose_name=_("needs it moved")
+    )
 
     objects = SupportActionQuerySet.as_manager()
 
@@ -230,15 +256,22 @@ class SupportAction(models.Model):
         return self.city or self.organisation
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
     def is_final(self) -> bool:
-        return not self.WORKFLOW[self.status]
+        """Nothing more happens to it: a final status, or withdrawn."""
+        return self.is_withdrawn or not self.WORKFLOW[self.status]
 
     def next_statuses(self) -> list[tuple[str, str]]:
         """The moves the workflow allows from the current status, as (value, label)."""
+        if self.is_withdrawn:
+            return []
         return [(s, str(self.Status(s).label)) for s in self.WORKFLOW[self.status]]
 
     def can_move_to(self, status: str) -> bool:
-        return status in self.WORKFLOW.get(self.status, ())
+        return not self.is_withdrawn and status in self.WORKFLOW.get(self.status, ())
 
     def workflow_error(self, status: str) -> str | None:
         """Why the workflow refuses a move to `status`, in words; None when it allows it."""
@@ -246,6 +279,8 @@ class SupportAction(models.Model):
             return None
         current = self.get_status_display()
         target = str(dict(self.Status.choices).get(status, status))
+        if self.is_withdrawn:
+            return str(_("This support action was withdrawn: its status no longer moves."))
         if self.is_final:
             return _(
                 "This support action is %(current)s: that is final, so it cannot move to "
@@ -294,8 +329,9 @@ class MilestoneQuerySet(models.QuerySet["Milestone"]):
         return self.filter(action__hub=hub)
 
     def open(self) -> MilestoneQuerySet:
-        """Not done, on an action that is still going (not completed, declined or cancelled)."""
-        return self.filter(done_on__isnull=True).exclude(
+        """Not done, on an action that is still going (not completed, declined, cancelled or
+        withdrawn)."""
+        return self.filter(done_on__isnull=True, action__withdrawn_at__isnull=True).exclude(
             action__status__in=[
                 SupportAction.Status.COMPLETED,
                 SupportAction.Status.DECLINED,

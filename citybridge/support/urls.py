@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.support_detail, name="support_detail"),
     path("<int:pk>/edit/", views.support_edit, name="support_edit"),
     path("<int:pk>/status/", views.support_move, name="support_move"),
+    path("<int:pk>/withdraw/", views.support_withdraw, name="support_withdraw"),
     path("<int:pk>/milestones/", views.milestone_add, name="milestone_add"),
     path("<int:pk>/disbursements/", views.disbursement_add, name="disbursement_add"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),

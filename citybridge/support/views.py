@@ -18,6 +18,7 @@ from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
+from citybridge.network.names import shown_name
 from citybridge.network.pipelines import pipeline_page
 from citybridge.network.views import list_template, page_of
 from citybridge.support import actions
@@ -38,6 +39,7 @@ from citybridge.support.forms import (
     StatusMoveForm,
     SupportActionForm,
     SupportFilterForm,
+    WithdrawForm,
 )
 from citybridge.support.models import (
     ActionPlan,
@@ -120,7 +122,10 @@ def support_list(request: HttpRequest) -> HttpResponse:
     if not sees_support_rows(request.user, hub.pk):
         raise Http404
     form = SupportFilterForm(request.GET or None)
-    found = form.apply(SupportAction.objects.visible_to(request.user).of_hub(hub))
+    # Withdrawn actions (recorded by mistake) are listed only when asked for.
+    withdrawn = request.GET.get("withdrawn") == "1"
+    shown = SupportAction.objects.visible_to(request.user).of_hub(hub)
+    found = form.apply(shown.withdrawn() if withdrawn else shown.not_withdrawn())
     rows = pipeline_actions(found)
     rows.sort(key=lambda a: (a.starts_on or dt.date.min, a.pk), reverse=True)
     fmt = request.GET.get("format", "")
@@ -131,8 +136,9 @@ def support_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page_of(request, rows),
         "filters": form.active_filters(),
-        "query": urlencode(form.active_filters()),
+        "query": urlencode({**form.active_filters(), **({"withdrawn": "1"} if withdrawn else {})}),
         "also_filtered": also_filtered(form.active_filters(), hub),
+        "withdrawn": withdrawn,
     }
     template = list_template(request, "support/support_list.html", "support/support_rows.html")
     return render(request, template, context)
@@ -161,6 +167,7 @@ def detail_context(request: HttpRequest, action: SupportAction, **forms) -> dict
         "mechanisms": action.mechanisms.select_related("city"),
         "action_plans": action.action_plans.all(),
         "move_form": forms.get("move_form") or StatusMoveForm(action=action),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
         "milestone_form": forms.get("milestone_form") or MilestoneForm(),
         "disbursement_form": forms.get("disbursement_form") or DisbursementForm(),
     }
@@ -232,6 +239,33 @@ def support_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
+def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_support_action_for_user(request.user, pk)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            reopened = actions.withdraw_support_action(
+                action,
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Withdrawn: %(title)s.") % {"title": action.title})
+            for need in reopened:
+                messages.info(
+                    request,
+                    _("The need of %(city)s is open again: %(statement)s")
+                    % {"city": shown_name(need.city), "statement": need.statement[:120]},
+                )
+            return redirect("support:support_detail", pk=action.pk)
+    context = detail_context(request, action, withdraw_form=form)
+    return render(request, "support/support_detail.html", context, status=400)
+
+
+@require_POST
+@hub_staff_required
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     form = MilestoneForm(request.POST, instance=Milestone(action=action))
@@ -280,7 +314,7 @@ def support_pipeline(request: HttpRequest) -> HttpResponse:
     hub = request.hub  # type: ignore[attr-defined]
     return pipeline_page(
         request,
-        base=SupportAction.objects.of_hub(hub),
+        base=SupportAction.objects.of_hub(hub).not_withdrawn(),
         form=SupportFilterForm(request.GET or None),
         breakdowns_of=pipeline_breakdowns,
         name="support-pipeline",
@@ -329,7 +363,9 @@ def mechanism_context(request: HttpRequest, mechanism: Mechanism, stage_form=Non
     return {
         "mechanism": mechanism,
         "ladder": [(v, Mechanism.Stage(v).label, stages.get(v)) for v in Mechanism.STAGE_ORDER],
-        "support": SupportAction.objects.visible_to(request.user).filter(mechanisms=mechanism),
+        "support": SupportAction.objects.visible_to(request.user)
+        .not_withdrawn()
+        .filter(mechanisms=mechanism),
         "stage_form": stage_form or MechanismStageForm(),
         "is_staff": scope_of(request.user).is_staff_of(request.hub.pk),  # type: ignore[attr-defined]
     }

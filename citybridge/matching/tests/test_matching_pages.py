@@ -43,49 +43,113 @@ def test_focal_point_donor_and_outsider_get_no_matches(client_for, focal, donor,
         )
 
 
+def confirm(client, need, **match):
+    """Open the form a match fills in, and save it as it stands (what the officer confirms)."""
+    url = reverse("needs:match_support", args=[need.pk])
+    page = client.get(url, match)
+    assert page.status_code == 200
+    form = page.context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value in (None, ""):
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return page, client.post(url, data)
+
+
+def test_a_match_opens_the_support_form_filled_in_and_records_nothing(
+    client_for, officer, need, library
+):
+    _practice, expert = library
+    page = client_for(officer).get(
+        reverse("needs:match_support", args=[need.pk]), {"expert": expert.pk}
+    )
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert form["kind"].value() == "expert" and form["city"].value() == need.city.pk
+    assert [int(v) for v in form["experts"].value()] == [expert.pk]
+    assert [int(v) for v in form["needs"].value()] == [need.pk]
+    assert "Vera Testović" in form["title"].value()
+    assert "nothing is recorded before you do" in page.content.decode()
+    assert not SupportAction.objects.exists()
+    need.refresh_from_db()
+    assert need.status == Need.Status.OPEN
+
+
 def test_turn_an_expert_match_into_a_support_action(client_for, officer, need, library):
     _practice, expert = library
-    url = reverse("needs:match_support", args=[need.pk])
-    response = client_for(officer).post(url, {"expert": expert.pk})
+    _page, response = confirm(client_for(officer), need, expert=expert.pk)
     action = SupportAction.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == reverse("support:support_detail", args=[action.pk])
     assert (action.kind, action.status, action.city) == ("expert", "requested", need.city)
     assert list(action.needs.all()) == [need] and list(action.experts.all()) == [expert]
     need.refresh_from_db()
     assert need.status == Need.Status.BEING_ADDRESSED
+    assert list(action.moved_needs.all()) == [need]
 
 
 def test_turn_a_practice_match_into_guidance(client_for, officer, need, library):
     practice, _expert = library
-    client_for(officer).post(
-        reverse("needs:match_support", args=[need.pk]), {"practice": practice.pk}
-    )
+    confirm(client_for(officer), need, practice=practice.pk)
     action = SupportAction.objects.get()
     assert action.kind == "guidance" and practice.title in action.description
 
 
-def test_match_support_needs_exactly_one_match(client_for, officer, need, library):
+def test_the_officer_completes_the_form_before_saving(client_for, officer, need, library):
+    _practice, expert = library
+    client = client_for(officer)
+    url = reverse("needs:match_support", args=[need.pk])
+    response = client.post(
+        url,
+        {
+            "title": "Expert Pool: Vera for Testgrad",
+            "kind": "expert",
+            "city": need.city.pk,
+            "starts_on": "2024-06-01",
+            "needs": [need.pk],
+            "experts": [expert.pk],
+        },
+    )
+    assert response.status_code == 302
+    action = SupportAction.objects.get()
+    assert action.starts_on == dt.date(2024, 6, 1) and action.title.startswith("Expert Pool")
+    # an incomplete form is shown again with its errors, and records nothing
+    response = client.post(url, {"title": "", "kind": "expert", "needs": [need.pk]})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert SupportAction.objects.count() == 1
+
+
+def test_match_support_names_at_most_one_match(client_for, officer, need, library):
     practice, expert = library
     url = reverse("needs:match_support", args=[need.pk])
-    client_for(officer).post(url, {"practice": practice.pk, "expert": expert.pk})
+    response = client_for(officer).get(url, {"practice": practice.pk, "expert": expert.pk})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("needs:need_matches", args=[need.pk])
     assert not SupportAction.objects.exists()
 
 
-def test_match_support_rejects_get(client_for, officer, need):
-    assert (
-        client_for(officer).get(reverse("needs:match_support", args=[need.pk])).status_code == 405
-    )
-    assert not SupportAction.objects.exists()
-
-
-def test_match_support_refuses_outsider_and_focal_point(client_for, outsider, focal, need, library):
+def test_match_support_refuses_outsider_focal_point_and_donor(
+    client_for, outsider, focal, donor, need, library
+):
     _practice, expert = library
-    for user in (outsider, focal):
-        response = client_for(user).post(
-            reverse("needs:match_support", args=[need.pk]), {"expert": expert.pk}
-        )
-        assert response.status_code == 404
+    url = reverse("needs:match_support", args=[need.pk])
+    for user in (outsider, focal, donor):
+        assert client_for(user).get(url, {"expert": expert.pk}).status_code == 404
+        data = {"title": "x", "kind": "expert", "city": need.city.pk, "needs": [need.pk]}
+        assert client_for(user).post(url, data).status_code == 404
     assert not SupportAction.objects.exists()
+
+
+def test_the_matches_page_links_to_the_form_and_creates_nothing_itself(
+    client_for, officer, need, library
+):
+    _practice, expert = library
+    body = client_for(officer).get(reverse("needs:need_matches", args=[need.pk])).content.decode()
+    link = reverse("needs:match_support", args=[need.pk]) + f"?expert={expert.pk}"
+    assert f'href="{link}"' in body
+    assert 'method="post" action="' + reverse("needs:match_support", args=[need.pk]) not in body
 
 
 def test_plan_a_peer_exchange(client_for, officer, need, other_city):

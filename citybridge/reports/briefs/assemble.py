@@ -288,6 +288,7 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
         )
     actions = (
         SupportAction.objects.of_hub(hub)
+        .not_withdrawn()
         .starting_between(start, end)
         .exclude(status__in=NOT_TOLD)
         .select_related("city__country", "organisation__country")
@@ -481,6 +482,7 @@ def _chart_data(hub: Hub, start: dt.date | None, end: dt.date, *, hide_small: bo
     support: dict[tuple[str, str], int] = defaultdict(int)
     for kind, status, n in (
         SupportAction.objects.of_hub(hub)
+        .not_withdrawn()
         .starting_between(start, end)
         .order_by()
         .values_list("kind", "status")
