@@ -176,7 +176,7 @@ class NeedProfile:
     def words_of(self, stems_: set[str]) -> list[str]:
         """The request's own words (as written, not keyed) whose stems are among `stems_`."""
         found: dict[str, str] = {}
-        for word in re.findall(r"\w+", f"{self.text} {self.theme_label}"):
+        for word in re.findall(r"\w+", self.text):
             key = search_key(word)
             if key[:6] in stems_ and len(key) >= 5:
                 found.setdefault(key, word.lower())
@@ -243,9 +243,10 @@ def score_practice(
     if shared:
         what = "; ".join(label_of(c) for c in shared)
         found.add(0.35 * coverage, _("Both speak of %(what)s.") % {"what": what})
-    common = stems(need.key) & stems(practice.key)
+    # The request's own words only: the theme's name is the "same theme" reason already.
+    common = stems(search_key(need.text)) & stems(practice.key)
     if len(common) >= 2:
-        words = need.words_of(common)[:5] or sorted(common)[:5]
+        words = need.words_of(common)[:5]
         found.add(
             min(0.1, 0.025 * len(common)),
             _("Uses the same words: %(words)s.") % {"words": ", ".join(words)},

@@ -167,3 +167,9 @@ def test_languages_are_named_in_the_readers_language():
         assert language_name("sr") == "srpski"
         assert language_name("cnr") == "crnogorski"
     assert language_name("xx-unknown") == "xx-unknown"
+
+
+def test_shared_words_are_the_requests_own_as_written():
+    held = practice(11, "Council elections", "Elections of the youth council, every spring", [5])
+    ranked = rank_practices(need("Hoćemo Council Elections za mlade", theme_id=None), [held])
+    assert "Uses the same words: council, elections." in ranked[0].reasons
