@@ -111,7 +111,7 @@ def resolve_hub(hub: Hub) -> ResolutionSummary:
 
 def _resolve_hub(hub: Hub) -> ResolutionSummary:
     rows, decisions = _load(hub)
-    return _write(hub, rows, decisions, _engine(rows, decisions, _short_forms(hub)))
+    return _write(hub, _outcome(rows, _engine(rows, decisions, _short_forms(hub))), decisions)
 
 
 def _load(hub: Hub, *fields: str) -> tuple[list[dict], list[tuple[int, int, str]]]:
@@ -142,16 +142,21 @@ def _short_forms(hub: Hub) -> list[tuple[str, str]]:
     return list(ShortForm.objects.filter(hub=hub).values_list("short", "full"))
 
 
-def _write(
-    hub: Hub,
-    rows: list[dict],
-    decisions: list[tuple[int, int, str]],
-    result: resolution.Resolution,
-) -> ResolutionSummary:
-    """Write the engine's outcome: people kept, created and retired, links, the queue."""
+@dataclass
+class _Outcome:
+    """What the engine's clusters mean for the hub's rows, before anything is written."""
+
+    changes: dict[int, int]  # attendance id -> the existing person it now belongs to
+    new_clusters: list[list[int]]  # attendance ids of each new person
+    people: list[dict]  # each new person's fields, the organisation as written
+    touched: set[int | None]  # existing people who gain or lose records
+    uncertain: list[tuple[int, int, float, list[str]]]
+
+
+def _outcome(rows: list[dict], result: resolution.Resolution) -> _Outcome:
     by_id = {r["id"]: r for r in rows}
     claimed: set[int] = set()
-    changes: dict[int, int] = {}  # attendance id -> person id
+    changes: dict[int, int] = {}
     new_clusters: list[list[int]] = []
     for cluster in sorted(result.clusters, key=len, reverse=True):
         holders = Counter(by_id[i]["person_id"] for i in cluster if by_id[i]["person_id"])
@@ -161,12 +166,36 @@ def _write(
             continue
         claimed.add(owner)
         changes.update({i: owner for i in cluster if by_id[i]["person_id"] != owner})
-
     # Existing people who gain or lose records (a merge, a split): a form opened before is stale.
-    touched = set(changes.values())
-    created = _create_people(hub, new_clusters, by_id, changes)
+    touched: set[int | None] = set(changes.values())
     touched |= {by_id[i]["person_id"] for i in changes}
-    relinked = len(changes) - sum(len(c) for c in new_clusters)
+    touched |= {by_id[i]["person_id"] for cluster in new_clusters for i in cluster}
+    people = [_new_person([by_id[i] for i in cluster]) for cluster in new_clusters]
+    return _Outcome(changes, new_clusters, people, touched, result.uncertain)
+
+
+def _new_person(records: list[dict]) -> dict:
+    full_name = display_name([resolution_name(r) for r in records])[:200]
+    return {
+        "full_name": full_name,
+        "name_key": fold(full_name),
+        "gender": _most_common(gender_of(r["gender"]) for r in records),
+        "email": _most_common(r["email"].lower() for r in records if "@" in r["email"])[:254],
+        "local_government_id": _most_common(
+            r["local_government_id"] for r in records if r["local_government_id"]
+        )
+        or None,
+        "organisation": _most_common(r["organisation"] for r in records),
+        "from_import": True,
+    }
+
+
+def _write(hub: Hub, outcome: _Outcome, decisions: list[tuple[int, int, str]]) -> ResolutionSummary:
+    """Write the outcome: people kept, created and retired, links, the queue."""
+    changes = dict(outcome.changes)
+    created = _create_people(hub, outcome.people)
+    for cluster, person_id in zip(outcome.new_clusters, created, strict=True):
+        changes.update({i: person_id for i in cluster})
     _apply(changes)
     retired, _ = (
         Person.objects.of_hub(hub)
@@ -175,76 +204,50 @@ def _write(
         .exclude(consent_quote=True)
         .delete()
     )
-    raise_versions(Person, touched, reason="resolution")
-    uncertain = _queue_for_review(hub, result.uncertain, decisions)
+    raise_versions(Person, outcome.touched, reason="resolution")
+    uncertain = _queue_for_review(hub, outcome.uncertain, decisions)
     return ResolutionSummary(
         people=hub.people.count(),
-        created=created,
+        created=len(created),
         retired=retired,
-        relinked=relinked,
+        relinked=len(outcome.changes),
         uncertain=uncertain,
     )
 
 
-def _create_people(
-    hub: Hub, clusters: list[list[int]], by_id: dict[int, dict], changes: dict[int, int]
-) -> int:
-    # The organisations already known under the names these clusters carry, in one query.
-    written = {_most_common(r["organisation"] for r in (by_id[i] for i in c)) for c in clusters}
-    keys = {fold(w) for w in written if w}
-    organisations: dict[str, Organisation] = {
-        o.name_key: o for o in Organisation.objects.filter(name_key__in=keys)
-    }
+def _create_people(hub: Hub, people: list[dict]) -> list[int]:
+    """Insert the new people, their organisations found or created by name: their ids."""
+    # The organisations already known under the names these people carry, in one query.
+    written = {p["organisation"] for p in people if p["organisation"]}
+    keys = {fold(w) for w in written}
+    organisations: dict[str, int] = dict(
+        Organisation.objects.filter(name_key__in=keys).values_list("name_key", "pk")
+    )
     # ...and the new ones in one go (save() only sets name_key, set here).
-    missing = {fold(w): " ".join(w.split()) for w in written if w and fold(w) not in organisations}
+    missing = {fold(w): " ".join(w.split()) for w in written if fold(w) not in organisations}
     for new in Organisation.objects.bulk_create(
         [Organisation(name=name, name_key=key) for key, name in missing.items()], batch_size=500
     ):
-        organisations[new.name_key] = new
-    people = []
-    for cluster in clusters:
-        records = [by_id[i] for i in cluster]
-        full_name = display_name([resolution_name(r) for r in records])[:200]
-        organisation = _organisation(hub, records, organisations)
-        people.append(
-            {
-                "hub_id": hub.pk,
-                "full_name": full_name,
-                "name_key": fold(full_name),
-                "gender": _most_common(gender_of(r["gender"]) for r in records),
-                "email": _most_common(r["email"].lower() for r in records if "@" in r["email"])[
-                    :254
-                ],
-                "local_government_id": _most_common(
-                    r["local_government_id"] for r in records if r["local_government_id"]
-                )
-                or None,
-                "organisation_id": organisation.pk if organisation else None,
-                "from_import": True,
-            }
-        )
+        organisations[new.name_key] = new.pk
     # Plain rows in multi-row INSERTs: bulk_create's Person instances and its compiled batches
     # were half of this step's time.
-    created = insert_rows(Person, people)
-    for cluster, person_id in zip(clusters, created, strict=True):
-        changes.update({i: person_id for i in cluster})
-    return len(created)
+    return insert_rows(
+        Person,
+        [
+            {
+                **{k: v for k, v in p.items() if k != "organisation"},
+                "hub_id": hub.pk,
+                "organisation_id": organisations[fold(p["organisation"])]
+                if p["organisation"]
+                else None,
+            }
+            for p in people
+        ],
+    )
 
 
 def resolution_name(row: dict) -> tuple[str, str, str]:
     return (row["full_name"], row["given_name"], row["family_name"])
-
-
-def _organisation(
-    hub: Hub, records: list[dict], cache: dict[str, Organisation]
-) -> Organisation | None:
-    written = _most_common(r["organisation"] for r in records if r["organisation"])
-    if not written:
-        return None
-    key = fold(written)
-    if key not in cache:
-        cache[key] = Organisation.objects.create(name=" ".join(written.split()))
-    return cache[key]
 
 
 def _most_common(values) -> str:
@@ -332,9 +335,10 @@ class EarlyResolution:
         send.close()
 
     def _resolve_for(self, send) -> None:
-        # In the forked process: the engine alone, no database.
+        # In the forked process, without the database: the engine, and what its clusters mean
+        # for the hub's rows and people (there, where the names are parsed already).
         with resolution.cycle_collector_paused():
-            send.send(_engine(self.rows, self.decisions, self.short_forms))
+            send.send(_outcome(self.rows, _engine(self.rows, self.decisions, self.short_forms)))
         send.close()
 
     def cancel(self) -> None:
@@ -348,24 +352,20 @@ class EarlyResolution:
         """Write the outcome for the sheets stored, `sheet_ids` in the order of `incoming`."""
         with resolution.cycle_collector_paused():
             try:
-                result: resolution.Resolution | None = self._receive.recv()
+                outcome: _Outcome | None = self._receive.recv()
             except EOFError:  # the worker died
-                result = None
+                outcome = None
             self.cancel()
-            real = self._real_ids(sheet_ids) if result is not None else None
-            if result is None or real is None:
+            real = self._real_ids(sheet_ids) if outcome is not None else None
+            if outcome is None or real is None:
                 return _resolve_hub(self.hub)
-            for rows in self.new:
-                for row in rows:
-                    row["id"] = real[row["id"]]
-            result = resolution.Resolution(
-                clusters=[[real.get(i, i) for i in cluster] for cluster in result.clusters],
-                uncertain=[
-                    (real.get(a, a), real.get(b, b), score, evidence)
-                    for a, b, score, evidence in result.uncertain
-                ],
-            )
-            return _write(self.hub, self.rows, self.decisions, result)
+            outcome.changes = {real.get(i, i): person for i, person in outcome.changes.items()}
+            outcome.new_clusters = [[real.get(i, i) for i in c] for c in outcome.new_clusters]
+            outcome.uncertain = [
+                (real.get(a, a), real.get(b, b), score, evidence)
+                for a, b, score, evidence in outcome.uncertain
+            ]
+            return _write(self.hub, outcome, self.decisions)
 
     def _real_ids(self, sheet_ids: list[int]) -> dict[int, int] | None:
         """{provisional id: id} of the stored rows, or None when they are not as foreseen."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Serbian and Macedonian Cyrillic; what sheets from this region are written in.
 _REGIONAL_CYRILLIC = frozenset(
@@ -36,18 +37,31 @@ _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 
 
 def _plausibility(text: str) -> float:
-    """Each distinct character and word is scored once, times how often it occurs: a sheet
-    repeats a few dozen letters and a few hundred words over thousands of rows."""
+    """Each character and word is scored once (a file repeats a few dozen letters and a few
+    hundred words over thousands of rows, a line its words across lines): all points are
+    halves, so the sum is exact in any order."""
+    if text.isascii():
+        return 0.0
     score = 0.0
-    for ch, n in Counter(text).items():
-        if ch >= "\x80":
-            score += n * _character_points(ch)
-    for word, n in Counter(_WORD.findall(text)).items():
+    if len(text) > _LONG:
+        for ch, n in Counter(text).items():
+            if ch >= "\x80":
+                score += n * _character_points(ch)
+    else:
+        for ch in text:
+            if ch >= "\x80":
+                score += _character_points(ch)
+    for word in _WORD.findall(text):
         if not word.isascii():
-            score += n * _word_points(word)
+            score += _word_points(word)
     return score
 
 
+# Longer texts (a whole file) are counted first, shorter ones (a line) read as they are.
+_LONG = 2000
+
+
+@lru_cache(maxsize=4096)
 def _character_points(ch: str) -> float:
     if ch in _REGIONAL_CYRILLIC or ch in _REGIONAL_LATIN:
         return 2
@@ -59,6 +73,7 @@ def _character_points(ch: str) -> float:
     return -5
 
 
+@lru_cache(maxsize=65536)
 def _word_points(word: str) -> float:
     cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
     latin = sum(1 for c in word if c.isascii() or "\u00c0" <= c <= "\u024f")
