@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
-from citybridge.imports.reading import Choices, ReadSheet, SheetRefused, read_sheet
+from citybridge.imports.reading import Choices, ReadSheet, SheetRefused, read_files
 from citybridge.imports.reports import ImportReport
 from citybridge.imports.rows import Reading
 from citybridge.lib.spreadsheets import ColumnSpec, Problem, SheetError
@@ -144,20 +144,16 @@ def run_import(
     choices = dataclasses.replace(choices, remembered=ColumnChoice.objects.remembered(hub, kind))
     sheets: list[ReadSheet] = []
     problems: list[Problem] = []
-    checked = 0
-    for name, data in files:
-        progress("checking", checked)
-        try:
-            sheet = read_sheet(name, data, found.spec, choices)
-        except SheetRefused as refused:
-            problems += refused.problems
-            sheets += refused.sheets
-            continue
-        except SheetError as error:
-            problems += [dataclasses.replace(p, file=name) for p in error.problems]
-            continue
-        sheets.append(sheet)
-        checked += len(sheet.table.rows)
+    for (name, _data), read in zip(
+        files, read_files(files, found.spec, choices, progress), strict=True
+    ):
+        if isinstance(read, ReadSheet):
+            sheets.append(read)
+        elif isinstance(read, SheetRefused):
+            problems += read.problems
+            sheets += read.sheets
+        else:
+            problems += [dataclasses.replace(p, file=name) for p in read.problems]
     if problems:
         raise SheetRefused(problems, sheets)
     report = ImportReport(kind=found.rows, file_names=[name for name, _ in files], dry_run=dry_run)
