@@ -330,7 +330,8 @@ class EarlyResolution:
         )
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._worker = context.Process(target=self._resolve_for, args=(send,), daemon=True)
+        # Not a daemon: the engine shares its pairs with a process of its own at 100,000 rows.
+        self._worker = context.Process(target=self._resolve_for, args=(send,))
         self._worker.start()
         send.close()
 

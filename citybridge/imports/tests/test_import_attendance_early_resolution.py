@@ -10,6 +10,7 @@ from citybridge.engagement.models import Attendance, Engagement, LinkDecision, R
 from citybridge.engagement.resolution import EarlyResolution, resolve_hub
 from citybridge.imports import attendance
 from citybridge.imports.registry import run_import
+from citybridge.lib.resolution import pairs
 from citybridge.network.models import Person
 
 HEADER = "#;Ime i prezime;Institucija;Funkcija;Grad / Opština;E-mail;Pol\r\n"
@@ -59,15 +60,24 @@ def early(monkeypatch):
     (a worker that died, or rows stored otherwise than foreseen, would resolve them again)."""
     monkeypatch.setattr(attendance, "EARLY_ROWS", 1)
     used = []
-    real_ids = EarlyResolution._real_ids
+    finishing = []
+    real_finish, real_resolve = EarlyResolution.finish, resolution._resolve_hub
 
-    def checked(self, sheet_ids):
-        found = real_ids(self, sheet_ids)
-        assert found is not None, "the rows were not stored as foreseen"
+    def finish(self, sheet_ids):
+        finishing.append(self)
+        try:
+            summary = real_finish(self, sheet_ids)
+        finally:
+            finishing.pop()
         used.append(self)
-        return found
+        return summary
 
-    monkeypatch.setattr(EarlyResolution, "_real_ids", checked)
+    def resolve(hub):
+        assert not finishing, "the early resolution fell back to resolving the stored rows"
+        return real_resolve(hub)
+
+    monkeypatch.setattr(EarlyResolution, "finish", finish)
+    monkeypatch.setattr(resolution, "_resolve_hub", resolve)
     return used
 
 
@@ -176,3 +186,14 @@ def test_a_small_import_resolves_after_storing(hub, engagements, officer, monkey
     assert started == []
     assert Person.objects.count() == 8
     assert resolve_hub(hub).relinked == 0
+
+
+def test_the_engine_may_share_its_pairs_with_a_process_of_its_own(
+    hub, engagements, officer, early, monkeypatch
+):
+    monkeypatch.setattr(pairs, "PARALLEL_PAIRS", 0)  # as at 100,000 rows
+    run_import("attendance", files((1, PEOPLE), (2, PEOPLE[2:])), hub=hub, acting_user=officer)
+    assert len(early) == 1
+    found = outcome(hub)
+    assert resolve_hub(hub).relinked == 0
+    assert outcome(hub) == found

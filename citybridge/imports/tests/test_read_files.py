@@ -32,7 +32,7 @@ def files():
 
 def outcome(reads):
     """What each read holds, comparable across processes."""
-    seen = []
+    seen: list[tuple] = []
     for read in reads:
         if isinstance(read, ReadSheet):
             seen.append(("sheet", read.file_name, read.sha256, read.columns, read.table))
