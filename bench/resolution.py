@@ -24,7 +24,10 @@ Splink 5 (DuckDB) deduplicates the same stored rows in its own process, set up a
 documentation does (SettingsCreator, dedupe_only, name/e-mail/city comparisons, blocking rules,
 u by random sampling, m by EM, predict, then clusters at 0.95), on names split naively from
 the written cells and folded with citybridge.lib.text.fold. It is an optional extra
-(`pip install -e ".[bench]"`); without it that part is skipped, saying so.
+(`pip install -e ".[bench]"`); without it that part is skipped, saying so. Each run prints,
+on stderr, CityBridge's whole import over Splink's time in that same run, in wall and in CPU
+seconds (of each process and those it waited for): on a shared machine a run's ratio is
+steadier than either time, and the table gives the median of the runs' ratios.
 """
 
 from __future__ import annotations
