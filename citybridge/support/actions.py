@@ -34,6 +34,13 @@ from citybridge.support.models import (
 )
 
 
+def refuse_withdrawn(action_id: int) -> None:
+    """A withdrawn action is kept as it was when withdrawn: nothing is edited or added to it.
+    Read from the database, so a form's copy of the row cannot say otherwise."""
+    if SupportAction.objects.withdrawn().filter(pk=action_id).exists():
+        raise ValidationError(_("This support action was withdrawn: it cannot be changed."))
+
+
 @records_acting_user
 @transaction.atomic
 def save_support_action(
@@ -51,6 +58,8 @@ def save_support_action(
     """Create or update an action. A new one starts as requested, and that is its first recorded
     move (on `requested_on`, else its start date, else today). The status never changes here."""
     is_new = action.pk is None
+    if not is_new:
+        refuse_withdrawn(action.pk)
     hub.adopt(action)
     if is_new:
         action.status = SupportAction.Status.REQUESTED
@@ -161,6 +170,7 @@ def move_support_status(
 @records_acting_user
 @transaction.atomic
 def add_milestone(milestone: Milestone, *, acting_user: User | None) -> Milestone:
+    refuse_withdrawn(milestone.action_id)
     milestone.full_clean()
     milestone.save()
     return milestone
@@ -171,6 +181,7 @@ def add_milestone(milestone: Milestone, *, acting_user: User | None) -> Mileston
 def complete_milestone(
     milestone: Milestone, *, done_on: dt.date, acting_user: User | None
 ) -> Milestone:
+    refuse_withdrawn(milestone.action_id)
     milestone.done_on = done_on
     milestone.full_clean()
     milestone.save(update_fields=["done_on"])
@@ -182,6 +193,7 @@ def complete_milestone(
 def add_disbursement(disbursement: Disbursement, *, acting_user: User | None) -> Disbursement:
     # Lock the grant: two disbursements entered at once cannot together exceed it.
     SupportAction.objects.select_for_update().get(pk=disbursement.action_id)
+    refuse_withdrawn(disbursement.action_id)
     disbursement.full_clean()
     disbursement.save()
     return disbursement

@@ -144,6 +144,18 @@ def support_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def withdrawn_refusal(request: HttpRequest, action: SupportAction) -> HttpResponse | None:
+    """A withdrawn action's edit and milestone/disbursement URLs, typed or from an old tab: say
+    so and show the action, rather than a form that would fail on saving."""
+    if not action.is_withdrawn:
+        return None
+    messages.error(
+        request,
+        _("%(title)s was withdrawn, so it can no longer be changed.") % {"title": action.title},
+    )
+    return redirect("support:support_detail", pk=action.pk)
+
+
 def detail_context(request: HttpRequest, action: SupportAction, **forms) -> dict:
     scope = scope_of(request.user)
     milestones = list(action.milestones.all())
@@ -189,7 +201,8 @@ def support_create(request: HttpRequest) -> HttpResponse:
 
 @hub_staff_required
 def support_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return support_form(request, get_support_action_for_user(request.user, pk), {})
+    action = get_support_action_for_user(request.user, pk)
+    return withdrawn_refusal(request, action) or support_form(request, action, {})
 
 
 def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> HttpResponse:
@@ -216,6 +229,8 @@ def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> 
 @hub_staff_required
 def support_move(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
+    if refused := withdrawn_refusal(request, action):
+        return refused
     form = StatusMoveForm(request.POST, action=action)
     if form.is_valid():
         try:
@@ -268,6 +283,8 @@ def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @hub_staff_required
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
+    if refused := withdrawn_refusal(request, action):
+        return refused
     form = MilestoneForm(request.POST, instance=Milestone(action=action))
     if form.is_valid():
         actions.add_milestone(form.instance, acting_user=request.user)  # type: ignore[arg-type]
@@ -281,6 +298,8 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
 @hub_staff_required
 def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_milestone_for_user(request.user, pk)
+    if refused := withdrawn_refusal(request, milestone.action):
+        return refused
     form = MilestoneDoneForm(request.POST, milestone=milestone)
     if form.is_valid():
         actions.complete_milestone(
@@ -300,6 +319,8 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 @hub_staff_required
 def disbursement_add(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
+    if refused := withdrawn_refusal(request, action):
+        return refused
     form = DisbursementForm(request.POST, instance=Disbursement(action=action))
     if form.is_valid():
         actions.add_disbursement(form.instance, acting_user=request.user)  # type: ignore[arg-type]

@@ -12,7 +12,13 @@ from django.urls import reverse
 from citybridge.needs.models import Need
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.dashboard import support_under_way
-from citybridge.support.actions import answer_need, move_support_status, withdraw_support_action
+from citybridge.support.actions import (
+    add_milestone,
+    answer_need,
+    move_support_status,
+    save_support_action,
+    withdraw_support_action,
+)
 from citybridge.support.models import Milestone, SupportAction
 from citybridge.support.pipeline import pipeline_actions
 
@@ -123,3 +129,50 @@ def test_no_count_includes_a_withdrawn_action(client_for, officer, hub, city, ma
     told = " ".join(str(line.record) for s in brief.stories for line in s.lines)
     assert "Kept grant" in told and "Withdrawn grant" not in told
     assert "1 support action" in brief.support_summary
+
+
+def test_a_withdrawn_action_refuses_its_edit_and_additions_by_url(client_for, officer, mistake):
+    """Its edit, move, milestone and disbursement URLs, typed or from an old tab: a plain
+    message on the action's page, and nothing changed."""
+    milestone = Milestone.objects.create(action=mistake, title="Sign", due_on=dt.date(2023, 5, 1))
+    withdraw_support_action(mistake, reason="Duplicate.", acting_user=officer)
+    client = client_for(officer)
+    detail = reverse("support:support_detail", args=[mistake.pk])
+    attempts = [
+        ("get", reverse("support:support_edit", args=[mistake.pk]), {}),
+        ("post", reverse("support:support_edit", args=[mistake.pk]), {"title": "Renamed"}),
+        ("post", reverse("support:support_move", args=[mistake.pk]), {"move-to": "approved"}),
+        (
+            "post",
+            reverse("support:milestone_add", args=[mistake.pk]),
+            {"milestone-title": "More", "milestone-due_on": "2023-06-01"},
+        ),
+        ("post", reverse("support:milestone_done", args=[milestone.pk]), {"done_on": "2023-05-01"}),
+        (
+            "post",
+            reverse("support:disbursement_add", args=[mistake.pk]),
+            {"disbursement-amount": "100", "disbursement-paid_on": "2023-05-01"},
+        ),
+    ]
+    for method, url, data in attempts:
+        response = getattr(client, method)(url, data, follow=True)
+        assert response.redirect_chain == [(detail, 302)], url
+        assert "was withdrawn, so it can no longer be changed" in response.content.decode()
+    mistake.refresh_from_db()
+    assert mistake.title == "Deployed by accident"
+    assert mistake.status == SupportAction.Status.REQUESTED
+    assert list(mistake.milestones.values_list("title", "done_on")) == [("Sign", None)]
+    assert not mistake.disbursements.exists()
+
+
+def test_the_actions_refuse_changes_to_a_withdrawn_action(hub, officer, mistake):
+    withdraw_support_action(mistake, reason="Duplicate.", acting_user=officer)
+    mistake.title = "Renamed"
+    with pytest.raises(ValidationError):
+        save_support_action(mistake, hub=hub, acting_user=officer)
+    with pytest.raises(ValidationError):
+        add_milestone(
+            Milestone(action=mistake, title="More", due_on=dt.date(2023, 6, 1)),
+            acting_user=officer,
+        )
+    assert SupportAction.objects.get(pk=mistake.pk).title == "Deployed by accident"
