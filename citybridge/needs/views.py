@@ -56,14 +56,19 @@ def need_list(request: HttpRequest) -> HttpResponse:
     elif filters["status"]:
         needs = needs.filter(status=filters["status"])
     needs = needs.raised_between(start, end)
+    # A focal point sees their own city's needs: a country filter has nothing to choose from,
+    # and a city filter only when they answer for several cities.
+    scope = scope_of(request.user)
+    own = None if scope.is_staff_of(hub.pk) else scope.focal_cities.get(hub.pk, frozenset())
+    cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
     context = {
         "page": page_of(request, needs.order_by("-raised_on", "city__name")),
         "filters": filters,
         "start": start,
         "end": end,
         "themes": themes_of(hub),
-        "countries": hub.countries.all(),
-        "cities": LocalGovernment.objects.of_hub(hub).order_by("name_key"),
+        "countries": hub.countries.all() if own is None else [],
+        "cities": cities if own is None else (cities.filter(pk__in=own) if len(own) > 1 else []),
         "statuses": Need.Status.choices,
     }
     return render(

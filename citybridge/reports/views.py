@@ -15,7 +15,7 @@ from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.network.decorators import hub_member_required
 from citybridge.network.models import LocalGovernment, Person
-from citybridge.reports import dashboard
+from citybridge.reports import city_home, dashboard
 from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import FIGURES, key_figures
 from citybridge.reports.forms import PeriodForm
@@ -43,6 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     scope = scope_of(request.user)
     is_staff = scope.is_staff_of(hub.pk)
+    if not is_staff and (own := scope.focal_cities.get(hub.pk)):
+        return focal_home(request, hub, own, today)
     hide_small = not sees_exact_counts(request.user, hub.pk)
     start, end = dashboard.current_period(hub, today)
     form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
@@ -89,6 +91,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_staff": is_staff,
     }
     return render(request, "reports/home.html", context)
+
+
+def focal_home(request: HttpRequest, hub, city_ids: frozenset[int], today: dt.date) -> HttpResponse:
+    """A focal point's home is their city: its figures, needs, support, next engagements and
+    what the hub asks of them; none of the hub's own figures."""
+    homes = [
+        city_home.city_home(request.user, hub, city, today)
+        for city in city_home.focal_cities(request.user, hub, city_ids)
+    ]
+    return render(request, "reports/focal_home.html", {"hub": hub, "homes": homes, "today": today})
 
 
 @hub_member_required
