@@ -39,10 +39,14 @@ class Cell:
 
     @property
     def level(self) -> int:
-        """The shade of the heat map: 0 none, 1 one need, 2 two, 3 three or more or any high."""
-        if not self.needs:
-            return 0
-        return 3 if self.needs >= 3 or self.high else self.needs
+        """The shade of the heat map, one measure only: 0 none, 1 one need, 2 two, 3 three or
+        more. A high priority is a mark of its own (`has_high`), never a darker shade: a dark
+        cell holding "1" read as three needs."""
+        return min(self.needs, 3)
+
+    @property
+    def has_high(self) -> bool:
+        return self.high > 0
 
 
 def rank_themes(rows: Iterable[NeedRow], member_ids: set[int]) -> list[ThemeRank]:

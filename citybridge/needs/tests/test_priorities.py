@@ -24,8 +24,12 @@ def test_high_priority_breaks_a_tie():
     assert [r.theme_id for r in rank_themes(rows, set())] == [2, 1]
 
 
-def test_cells_count_needs_and_shade_by_number_or_priority():
-    cells = grid([row(1, 10, 1), row(2, 10, 1, is_open=False), row(3, 11, 1, priority="high")])
+def test_cells_shade_by_the_number_of_needs_alone_and_mark_a_high_priority_apart():
+    rows = [row(1, 10, 1), row(2, 10, 1, is_open=False), row(3, 11, 1, priority="high")]
+    rows += [row(4, 12, 1), row(5, 12, 1), row(6, 12, 1), row(7, 12, 1)]
+    cells = grid(rows)
     assert (cells[(10, 1)].needs, cells[(10, 1)].open, cells[(10, 1)].level) == (2, 1, 2)
-    assert cells[(11, 1)].level == 3
-    assert (12, 1) not in cells
+    assert (cells[(11, 1)].level, cells[(11, 1)].has_high) == (1, True)  # one need, not dark
+    assert (cells[(12, 1)].level, cells[(12, 1)].has_high) == (3, False)
+    assert not cells[(10, 1)].has_high
+    assert (13, 1) not in cells

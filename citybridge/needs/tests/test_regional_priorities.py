@@ -59,3 +59,19 @@ def test_outsider_sees_nothing_of_the_hub(client_for, outsider, hub, city, counc
     add(hub, city, councils)
     response = client_for(outsider).get(reverse("needs:regional_priorities"))
     assert response.status_code == 404 or "Testgrad" not in response.content.decode()
+
+
+def test_the_heat_map_shades_by_number_alone_with_a_legend_and_a_phone_list(
+    client_for, officer, hub, city, councils, youth
+):
+    """One high-priority need is a light "1 ▲", not a dark cell that reads as three; the same
+    cells are listed per city for a phone."""
+    add(hub, city, councils, priority="high")
+    for _ in range(3):
+        add(hub, city, youth)
+    body = client_for(officer).get(reverse("needs:regional_priorities")).content.decode()
+    assert "The colour says how many" in body and "at least one high priority" in body
+    assert 'class="cell l1"' in body and 'class="cell l3"' in body
+    assert "Testgrad, Multi-actor prevention mechanisms: 1 need, high priority" in body
+    assert "Testgrad, Youth engagement: 3 needs" in body
+    assert 'class="heat-list"' in body and "darker means more, or a high priority" not in body
