@@ -231,7 +231,10 @@ class AttendanceQuerySet(models.QuerySet["Attendance"]):
 
 
 class Attendance(models.Model):
-    """One row of a sign-in sheet, exactly as written: evidence, never rewritten.
+    """One row of a sign-in sheet, exactly as written: evidence, never rewritten, but for one
+    case: a submission of a form tool (KoboToolbox, ODK) that was corrected on the tool's server
+    is rewritten in place when a newer export is imported (its history keeps the earlier
+    version, with the reason "re-sync").
 
     Resolution links it to a person; a human can correct that link.
     """
@@ -272,6 +275,11 @@ class Attendance(models.Model):
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendances"
     )
     link = models.CharField(max_length=20, choices=Link.choices, default=Link.AUTOMATIC)
+    # Every id the form tool gave the submission this row is (citybridge.lib.kobo
+    # submission_keys: Kobo's `meta/rootUuid` and `_id`, ODK's `KEY`, this version's `_uuid`):
+    # a re-import of a newer export finds its earlier rows by them. Empty for a paper sheet.
+    # Read only when an export is imported, for the hub's rows that have any: no index.
+    submission_keys = models.JSONField(_("submission ids"), default=list, blank=True)
 
     objects = AttendanceQuerySet.as_manager()
 

@@ -1,16 +1,18 @@
 """Store an attendance sheet's rows as written: the one way rows enter the register.
 
 Every row keeps its source file, its 1-based row number and all its cells; the fields the
-resolver reads are copied out of the cells the sheet's columns name.
+resolver reads are copied out of the cells the sheet's columns name. `correct_rows` is the one
+rewrite: a form tool's submission corrected on its server, found again in a newer export.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import F
 
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
@@ -33,30 +35,100 @@ def store_sheet(
     columns: dict[str, str],
     place_of: Callable[[str], int | None],
     acting_user: User | None,
+    submission_keys: Mapping[int, Sequence[str]] | None = None,
+    into: Sheet | None = None,
 ) -> Sheet:
     """Store one sheet and its rows, each with its cells exactly as written; `columns` says
-    which heading holds each field ({field: heading}). Called inside the import's transaction;
-    resolution runs after it, over the hub."""
-    stored = Sheet.objects.create(
+    which heading holds each field ({field: heading}); `submission_keys` the ids of a form
+    tool's submissions by row number; `into` a sheet of the engagement already stored (from
+    `sheet_of`) to add the rows to. Called inside the import's transaction; resolution runs
+    after it, over the hub."""
+    stored = into or Sheet.objects.create(
         engagement=engagement,
         file_name=file_name,
         sha256=sha256,
         encoding=encoding,
         imported_by=acting_user,
     )
-    headers = [columns.get(key) for key in (*_TEXT_FIELDS, "gender")]
+    headers = _headers(columns)
     for first in range(0, len(rows), STORE_BATCH):
-        _insert(
-            _records(
-                rows[first : first + STORE_BATCH],
-                engagement.pk,
-                stored.pk,
-                file_name,
-                headers,
-                place_of,
-            )
+        records = _records(
+            rows[first : first + STORE_BATCH],
+            engagement.pk,
+            stored.pk,
+            file_name,
+            headers,
+            place_of,
         )
+        if submission_keys:
+            for record in records:
+                record["submission_keys"] = list(submission_keys.get(record["row_number"], ()))
+        _insert(records)
     return stored
+
+
+@records_acting_user
+def sheet_of(
+    engagement: Engagement, *, file_name: str, sha256: str, encoding: str, acting_user: User | None
+) -> Sheet:
+    """The engagement's sheet of that file name, made, or given the file's new fingerprint (a
+    form tool's export downloaded again under one name)."""
+    stored, _created = Sheet.objects.update_or_create(
+        engagement=engagement,
+        file_name=file_name,
+        defaults={"sha256": sha256, "encoding": encoding, "imported_by": acting_user},
+    )
+    return stored
+
+
+# Added to a row's number while rows of one file take new numbers, so that two rows never hold
+# one number at once (a row's number is unique in its file).
+SHIFT = 10_000_000
+
+
+@records_acting_user
+def correct_rows(
+    corrections: Sequence[tuple[int, Row, Sequence[str]]],
+    *,
+    sheet: Sheet,
+    columns: dict[str, str],
+    place_of: Callable[[str], int | None],
+    acting_user: User | None,
+) -> None:
+    """Rewrite attendance records as a newer export of their form writes them: each
+    (record id, its row in `sheet`, the submission's ids) takes the row's cells, fields, file,
+    row number and engagement, and keeps the ids it was known by. The one case a record is
+    rewritten: the submission was corrected on the form tool's server. Each record's history
+    keeps the version before, with the reason "re-sync"."""
+    headers = _headers(columns)
+    records = Attendance.objects.select_related("sheet").in_bulk(
+        [pk for pk, _row, _keys in corrections]
+    )
+    # Rows are stored without history rows (_insert): the version a correction replaces is
+    # kept first, as imported, dated when its sheet was.
+    kept = set(Attendance.history.filter(id__in=records).values_list("id", flat=True).distinct())
+    for record in records.values():
+        if record.pk not in kept:
+            Attendance.history.bulk_history_create(
+                [record],
+                default_date=record.sheet.imported_at if record.sheet else None,
+                default_change_reason="import",
+            )
+    Attendance.objects.filter(pk__in=records).update(row_number=F("row_number") + SHIFT)
+    for pk, row, keys in corrections:
+        record = records[pk]
+        (written,) = _records(
+            [row], sheet.engagement_id, sheet.pk, sheet.file_name, headers, place_of
+        )
+        for name, value in written.items():
+            setattr(record, name, value)
+        record.submission_keys = list(dict.fromkeys([*keys, *record.submission_keys]))
+        record._change_reason = "re-sync"  # type: ignore[attr-defined]  # read by simple-history
+        record.save()
+
+
+def _headers(columns: dict[str, str]) -> list[str | None]:
+    return [columns.get(key) for key in (*_TEXT_FIELDS, "gender")]
 
 
 # Rows stored per INSERT: the records of a whole 20 MB sheet at once (each with its cells as

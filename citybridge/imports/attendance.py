@@ -1,7 +1,11 @@
 """Attendance sheets as partners send them: each row kept as written, then the people resolved.
 
-A sheet belongs to the engagement given, or to the one whose key is the file's stem (E012.csv ->
-E012). Every row is stored with its source file, its 1-based row number and all its cells (by
+A row belongs to the engagement its engagement column names (by key or title), else to the
+engagement given, else to the one whose key is the file's stem (E012.csv -> E012): one export of
+a sign-in form reused at every event goes to several engagements. A KoboToolbox or ODK export is
+imported by submission: a newer export adds the submissions not stored yet, rewrites the ones
+corrected on the server since (their history keeps the earlier version) and leaves the rest
+alone. Every row is stored with its source file, its 1-based row number and all its cells (by
 engagement.sheets.store_sheet); then the hub's people are resolved again, so a new sheet can link
 to people seen before. The preview says, row by row, who is new, who was recognised (as whom,
 and why) and who waits for review.
@@ -12,25 +16,34 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance, Engagement, ReviewPair, Sheet
 from citybridge.engagement.resolution import EARLY_ROWS, EarlyResolution, resolve_hub
-from citybridge.engagement.sheets import store_sheet, stored_records
-from citybridge.imports.reading import ReadSheet
+from citybridge.engagement.sheets import (
+    SHIFT,
+    correct_rows,
+    sheet_of,
+    store_sheet,
+    stored_records,
+)
+from citybridge.imports.reading import ReadSheet, heading_key
 from citybridge.imports.registry import Batch, importer
+from citybridge.imports.rows import Cells
 from citybridge.lib.headers import ATTENDANCE
+from citybridge.lib.kobo import KoboLayout, Role
 from citybridge.lib.resolution.reasons import why_same
-from citybridge.lib.spreadsheets import Problem
+from citybridge.lib.spreadsheets import Problem, Row
 from citybridge.network.models import Hub, Person
 from citybridge.network.places import known_places
 
@@ -53,6 +66,18 @@ def engagement_words(engagement: Engagement) -> str:
     return f"{engagement.key} · {engagement.title} ({engagement.starts_on.isoformat()})"
 
 
+@dataclass
+class Plan:
+    """Where a sheet's rows go: {engagement id: its rows}, in the sheet's order."""
+
+    engagements: dict[int, Engagement] = field(default_factory=dict)
+    rows: dict[int, list[Row]] = field(default_factory=dict)
+
+    def add(self, engagement: Engagement, row: Row) -> None:
+        self.engagements[engagement.pk] = engagement
+        self.rows.setdefault(engagement.pk, []).append(row)
+
+
 @importer(
     "attendance",
     label=gettext_lazy("Attendance sheets"),
@@ -62,7 +87,7 @@ def engagement_words(engagement: Engagement) -> str:
     keeps_cells=True,
 )
 def import_attendance(batch: Batch) -> None:
-    targets = _check(batch)
+    plans = _check(batch)
     batch.refuse_if_problems()
     hub, report = batch.hub, batch.report
     people_before = set(hub.people.values_list("pk", flat=True))
@@ -82,58 +107,68 @@ def import_attendance(batch: Batch) -> None:
     stored: dict[int, str] = {}  # sheet id -> file name
     saved = 0
     batch.progress("saving", saved)
-    planned: list[tuple[ReadSheet, Engagement]] = []
+    planned: list[tuple[ReadSheet, Engagement, list[Row]]] = []
     for sheet in batch.sheets:
-        target = targets[sheet.file_name]
-        previous = fingerprints.get((target.pk, sheet.file_name))
-        if previous == sheet.sha256:
+        plan = plans[sheet.file_name]
+        if _by_submission(sheet):
+            # Written at once, before the new sheets' resolution starts on the hub's rows.
+            batch.progress("saving", saved)
             saved += len(sheet.table.rows)
-            report.unchanged += len(sheet.table.rows)
-            report.notes.append(
-                _("%(file)s was already imported: nothing changed.") % {"file": sheet.file_name}
-            )
+            stored |= _resync(batch, sheet, plan, place_of)
             continue
-        if previous:
-            batch.reading.problems.append(
-                Problem(
-                    None,
-                    None,
-                    _("A different %(file)s was already imported for %(key)s.")
-                    % {"file": sheet.file_name, "key": target.key},
-                    _(
-                        "Remove the earlier sheet on the engagement's page first, or give this file another name."
-                    ),
-                    file=sheet.file_name,
+        for engagement_id, rows in plan.rows.items():
+            target = plan.engagements[engagement_id]
+            previous = fingerprints.get((target.pk, sheet.file_name))
+            if previous == sheet.sha256:
+                saved += len(rows)
+                report.unchanged += len(rows)
+                report.notes.append(
+                    _("%(file)s was already imported: nothing changed.") % {"file": sheet.file_name}
                 )
-            )
-            continue
-        # Known at once: the same file twice in one upload is then "unchanged" the second time.
-        fingerprints[(target.pk, sheet.file_name)] = sheet.sha256
-        planned.append((sheet, target))
+                continue
+            if previous:
+                batch.reading.problems.append(
+                    Problem(
+                        None,
+                        None,
+                        _("A different %(file)s was already imported for %(key)s.")
+                        % {"file": sheet.file_name, "key": target.key},
+                        _(
+                            "Remove the earlier sheet on the engagement's page first, or give this file another name."
+                        ),
+                        file=sheet.file_name,
+                    )
+                )
+                continue
+            # Known at once: the same file twice in one upload is then "unchanged" the second time.
+            fingerprints[(target.pk, sheet.file_name)] = sheet.sha256
+            planned.append((sheet, target, rows))
     batch.refuse_if_problems()
     early = _resolution_started(hub, planned, place_of)
     try:
-        for sheet, target in planned:
+        planned_ids: list[int] = []
+        for sheet, target, rows in planned:
             batch.progress("saving", saved)
-            saved += len(sheet.table.rows)
+            saved += len(rows)
             stored_sheet = store_sheet(
                 target,
                 file_name=sheet.file_name,
                 sha256=sheet.sha256,
                 encoding=sheet.table.encoding or sheet.table.file_format,
-                rows=sheet.table.rows,
+                rows=rows,
                 columns=sheet.columns,
                 place_of=place_of,
                 acting_user=batch.acting_user,
             )
             stored[stored_sheet.pk] = sheet.file_name
-            report.created += len(sheet.table.rows)
-            report.rows += len(sheet.table.rows)
+            planned_ids.append(stored_sheet.pk)
+            report.created += len(rows)
+            report.rows += len(rows)
         batch.progress("linking", saved)
         if early is None:
             resolve_hub(hub)
         else:
-            early.finish(list(stored))
+            early.finish(planned_ids)
     finally:
         if early is not None:
             early.cancel()
@@ -146,20 +181,22 @@ def import_attendance(batch: Batch) -> None:
     }
     if batch.dry_run:
         batch.people = _people_seen(hub, stored, people_before)
-    elif report.created:
-        count = report.created
+    elif report.created or report.updated:
+        count = report.created + report.updated
         transaction.on_commit(
             lambda: log_access(batch.acting_user, AccessLog.Action.IMPORT, hub=hub, count=count)
         )
 
 
 def _resolution_started(
-    hub: Hub, planned: list[tuple[ReadSheet, Engagement]], place_of: Callable[[str], int | None]
+    hub: Hub,
+    planned: list[tuple[ReadSheet, Engagement, list[Row]]],
+    place_of: Callable[[str], int | None],
 ) -> EarlyResolution | None:
     """The hub's resolution started beside the storing of many rows (EarlyResolution), where a
     second process can be forked."""
     if (
-        sum(len(sheet.table.rows) for sheet, _ in planned) < EARLY_ROWS
+        sum(len(rows) for _sheet, _target, rows in planned) < EARLY_ROWS
         or (os.cpu_count() or 1) < 2
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
@@ -172,28 +209,189 @@ def _resolution_started(
                 stored_records(
                     target,
                     file_name=sheet.file_name,
-                    rows=sheet.table.rows,
+                    rows=rows,
                     columns=sheet.columns,
                     place_of=place_of,
                 ),
             )
-            for sheet, target in planned
+            for sheet, target, rows in planned
         ],
     )
 
 
-def _check(batch: Batch) -> dict[str, Engagement]:
-    """Every sheet's engagement, and every row's name and e-mail checked, before anything is
-    written: {file name: engagement}."""
-    by_key = _engagements_by_key(batch.hub) if batch.engagement is None else {}
-    targets: dict[str, Engagement] = {}
+# --- re-sync of a form tool's exports -----------------------------------------------------------
+
+
+def _by_submission(sheet: ReadSheet) -> bool:
+    """Whether the sheet is an export of a form tool whose rows carry their submission's id."""
+    kobo = sheet.kobo
+    return kobo is not None and any(kobo.submission_keys(r.cells) for r in sheet.table.rows)
+
+
+def _stored_submissions(hub: Hub) -> dict[str, dict[str, Any]]:
+    """The hub's rows of form tools' exports, by every id their submission is known by."""
+    found: dict[str, dict[str, Any]] = {}
+    for record in (
+        Attendance.objects.filter(engagement__hub=hub)
+        .exclude(submission_keys=[])
+        .values("id", "engagement_id", "source_file", "row_number", "cells", "submission_keys")
+    ):
+        row: dict[str, Any] = dict(record)
+        for key in row["submission_keys"]:
+            found.setdefault(key, row)
+    return found
+
+
+def _same_answers(stored: dict[str, str], cells: dict[str, str], kobo: KoboLayout) -> bool:
+    """Whether a stored row and a row of a newer export say the same: every filled cell alike,
+    but the row's place in the export (`_index`), which moves as submissions arrive."""
+
+    def kept(row: dict[str, str]) -> dict[str, str]:
+        return {h: v for h, v in row.items() if v.strip() and kobo.role(h) is not Role.INDEX}
+
+    return kept(stored) == kept(cells)
+
+
+def _resync(
+    batch: Batch, sheet: ReadSheet, plan: Plan, place_of: Callable[[str], int | None]
+) -> dict[int, str]:
+    """Import an export of a form tool by submission: a submission not stored yet is added, one
+    corrected since (a new version, the same steady id) is rewritten in place, one unchanged is
+    left alone. Importing the same export again changes nothing. Returns {sheet id: file name}
+    of the sheets written to."""
+    kobo, report, name = sheet.kobo, batch.report, sheet.file_name
+    if kobo is None:
+        return {}
+    known = _stored_submissions(batch.hub)
+    stored: dict[int, str] = {}
+    written = 0
+    for engagement_id, rows in plan.rows.items():
+        target = plan.engagements[engagement_id]
+        keys_of = {row.number: kobo.submission_keys(row.cells) for row in rows}
+        new: list[Row] = []
+        corrected: list[tuple[int, Row, tuple[str, ...]]] = []
+        renumbered: dict[int, int] = {}  # unchanged record id -> its row in this file
+        for row in rows:
+            record = next((known[k] for k in keys_of[row.number] if k in known), None)
+            if record is None:
+                new.append(row)
+            elif not _same_answers(record["cells"], row.cells, kobo):
+                corrected.append((record["id"], row, keys_of[row.number]))
+            else:
+                report.unchanged += 1
+                if (
+                    record["source_file"] == name
+                    and record["engagement_id"] == target.pk
+                    and record["row_number"] != row.number
+                ):
+                    renumbered[record["id"]] = row.number
+        if not new and not corrected:
+            continue
+        if not _room_for(batch, sheet, target, new, corrected, renumbered):
+            continue
+        encoding = sheet.table.encoding or sheet.table.file_format
+        sheet_written = sheet_of(
+            target,
+            file_name=name,
+            sha256=sheet.sha256,
+            encoding=encoding,
+            acting_user=batch.acting_user,
+        )
+        # Rows of a file imported before under this name take their numbers in this download:
+        # out of the way first, the corrected ones rewritten, then the unchanged ones placed.
+        Attendance.objects.filter(pk__in=renumbered).update(row_number=F("row_number") + SHIFT)
+        correct_rows(
+            corrected,
+            sheet=sheet_written,
+            columns=sheet.columns,
+            place_of=place_of,
+            acting_user=batch.acting_user,
+        )
+        moved = Attendance.objects.in_bulk(list(renumbered))
+        for pk, number in renumbered.items():
+            moved[pk].row_number = number
+        Attendance.objects.bulk_update(moved.values(), ["row_number"])
+        store_sheet(
+            target,
+            file_name=name,
+            sha256=sheet.sha256,
+            encoding=encoding,
+            rows=new,
+            columns=sheet.columns,
+            place_of=place_of,
+            acting_user=batch.acting_user,
+            submission_keys=keys_of,
+            into=sheet_written,
+        )
+        stored[sheet_written.pk] = name
+        report.created += len(new)
+        report.updated += len(corrected)
+        report.rows += len(new) + len(corrected)
+        written += len(new) + len(corrected)
+    if not written:
+        report.notes.append(_("%(file)s was already imported: nothing changed.") % {"file": name})
+    return stored
+
+
+def _room_for(
+    batch: Batch,
+    sheet: ReadSheet,
+    target: Engagement,
+    new: list[Row],
+    corrected: list[tuple[int, Row, tuple[str, ...]]],
+    renumbered: dict[int, int],
+) -> bool:
+    """Whether the new and corrected rows find their numbers free when the export was imported
+    before under the same file name (Kobo's own names differ at every download; a renamed one
+    does not): a stored row no longer in the export that holds a number needed is a problem."""
+    earlier = dict(
+        Attendance.objects.filter(engagement=target, source_file=sheet.file_name).values_list(
+            "id", "row_number"
+        )
+    )
+    if not earlier:
+        return True
+    moving = set(renumbered) | {pk for pk, _row, _keys in corrected}
+    needed = {row.number for row in new} | {row.number for _pk, row, _keys in corrected}
+    needed |= set(renumbered.values())
+    staying = {number for pk, number in earlier.items() if pk not in moving}
+    if blocked := sorted(needed & staying):
+        batch.reading.problems.append(
+            Problem(
+                blocked[0],
+                None,
+                _(
+                    "Row %(row)s of the %(file)s imported before is not in this export, and this "
+                    "export has another submission in that row."
+                )
+                % {"row": blocked[0], "file": sheet.file_name},
+                _("Give this export another file name (as the form tool names its downloads)."),
+                file=sheet.file_name,
+            )
+        )
+        return False
+    return True
+
+
+def _check(batch: Batch) -> dict[str, Plan]:
+    """Every row's engagement, name and e-mail checked, before anything is written: {file name:
+    where its rows go}. A row goes to the engagement its engagement column names (by key or
+    title: a form reused at every event sends one export for all of them), else to the one
+    chosen, else to the one whose key is the file's stem."""
+    by_key = _engagements_by_key(batch.hub)
+    by_title: dict[str, Engagement] = {}
+    for engagement in by_key.values():
+        by_title.setdefault(heading_key(engagement.title), engagement)
+    plans: dict[str, Plan] = {}
     checked = 0
     for sheet in batch.sheets:
         batch.progress("checking", checked)
         checked += len(sheet.table.rows)
         stem = PurePath(sheet.file_name).stem
-        target = batch.engagement or by_key.get(stem.upper())
-        if target is None:
+        fallback = batch.engagement or by_key.get(stem.upper())
+        column = sheet.columns.get("engagement")
+        named = column and any(r.cells.get(column, "").strip() for r in sheet.table.rows)
+        if fallback is None and not named:
             batch.reading.problems.append(
                 Problem(
                     None,
@@ -206,25 +404,66 @@ def _check(batch: Batch) -> dict[str, Engagement]:
                 )
             )
             continue
-        targets[sheet.file_name] = target
-        batch.targets[sheet.file_name] = engagement_words(target)
-        _check_rows(batch, sheet)
-    return targets
+        plan = plans[sheet.file_name] = Plan()
+        for row in batch.reading.rows(sheet):
+            target = fallback
+            written = row.raw("engagement") if named else ""
+            if written:
+                target = by_key.get(written.upper()) or by_title.get(heading_key(written))
+                if target is None:
+                    row.problem(
+                        "engagement",
+                        _("No engagement of this hub has the key or title '%(value)s'.")
+                        % {"value": written},
+                        _(
+                            "Write the engagement's key (e.g. E012) or its title, or add the engagement first."
+                        ),
+                    )
+            elif target is None:
+                row.problem(
+                    "engagement",
+                    _("The row names no engagement, and the file's name is no engagement's key."),
+                    _(
+                        "Write the engagement's key or title in this column, or choose the engagement."
+                    ),
+                )
+            if target is not None:
+                plan.add(target, Row(row.number, row.cells))
+            _check_row(batch, sheet, row)
+        _describe(batch, sheet, plan, column if named else None)
+    return plans
 
 
-def _check_rows(batch: Batch, sheet: ReadSheet) -> None:
+def _describe(batch: Batch, sheet: ReadSheet, plan: Plan, column: str | None) -> None:
+    """Where the preview says the sheet's rows go: the engagement, or each engagement with
+    its rows when the sheet's engagement column names several."""
+    if len(plan.engagements) == 1 or (column is None and plan.engagements):
+        batch.targets[sheet.file_name] = engagement_words(next(iter(plan.engagements.values())))
+        return
+    n = len(plan.engagements)
+    batch.targets[sheet.file_name] = ngettext(
+        "%(n)s engagement, as the column '%(column)s' says",
+        "%(n)s engagements, as the column '%(column)s' says",
+        n,
+    ) % {"n": n, "column": column}
+    batch.routes[sheet.file_name] = [
+        (engagement_words(plan.engagements[pk]), len(rows))
+        for pk, rows in sorted(plan.rows.items(), key=lambda e: plan.engagements[e[0]].starts_on)
+    ]
+
+
+def _check_row(batch: Batch, sheet: ReadSheet, row: Cells) -> None:
     names = [
         sheet.columns[c] for c in ("full_name", "first_name", "last_name") if c in sheet.columns
     ]
-    for row in batch.reading.rows(sheet):
-        if not any(row.cells.get(heading, "").strip() for heading in names):
-            row.problem(
-                "full_name" if "full_name" in sheet.columns else "last_name",
-                _("The name is missing."),
-                _("Write the person's name, or delete the row if nobody signed it."),
-            )
-        if "email" in sheet.columns:
-            row.email("email")
+    if not any(row.cells.get(heading, "").strip() for heading in names):
+        row.problem(
+            "full_name" if "full_name" in sheet.columns else "last_name",
+            _("The name is missing."),
+            _("Write the person's name, or delete the row if nobody signed it."),
+        )
+    if "email" in sheet.columns:
+        row.email("email")
 
 
 _SEEN = ("id", "sheet_id", "row_number", "full_name", "email", "organisation", "city")

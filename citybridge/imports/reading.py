@@ -3,6 +3,11 @@
 Every column is accounted for: read as a field the platform knows from its heading ("known"),
 as the officer chose on a preview ("chosen", and "remembered" the next time the hub sees that
 heading), or named as not used. A column is never dropped without being named.
+
+A KoboToolbox or ODK export (citybridge.lib.kobo) is read as the tool wrote it: a question in a
+group (`participant/organization`) by its own part, in XML names or labels; the tool's own
+columns (`start`, `_uuid`, `KEY`...) named as "form metadata", never read as a field; a
+select_multiple's split columns (`question/code`, 1 or 0) as choices of their question.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from citybridge.lib.kobo import ROLE_LABELS, KoboLayout, layout
 from citybridge.lib.spreadsheets import (
     ColumnSpec,
     Problem,
@@ -30,7 +36,12 @@ from citybridge.lib.text import fold
 
 # How a column came to be read as what it is, in the preview's words (see ColumnRead.how).
 KNOWN, CHOSEN, REMEMBERED, NOT_USED = "known", "chosen", "remembered", "not used"
+# A form tool's own column (read for what it is, never as a field), and a select_multiple's
+# split column (read as a choice of its question).
+METADATA, CHOICE = "form metadata", "choice"
 SAMPLE_ROWS = 3
+# Rows of an export looked at to tell a select_multiple's split columns (1/0) from answers.
+KOBO_SAMPLE_ROWS = 200
 
 
 def heading_key(heading: str) -> str:
@@ -48,6 +59,9 @@ class ColumnRead:
     how: str
     sample: list[str] = dataclasses.field(default_factory=list)
     """Its first few filled cells, as written."""
+    note: str = ""
+    """For form metadata, what the tool recorded in it ("when the form was opened"); for a
+    split choice column, its question and choice ("participant/sector = ngo")."""
 
 
 @dataclass
@@ -58,6 +72,8 @@ class ReadSheet:
     columns: dict[str, str]
     """{field: heading} for the fields read."""
     reads: list[ColumnRead]
+    kobo: KoboLayout | None = None
+    """What each heading is, when the file is a KoboToolbox or ODK export."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,7 @@ def read_sheet(file_name: str, data: bytes, spec: ColumnSpec, choices: Choices) 
     """Read one file and place its columns. Raises SheetRefused (problems and the columns as
     read, when the file could be read at all) or SheetError (an unreadable file)."""
     table = read_table(data, file_name)
+    kobo = layout(table.headers, (row.cells for row in table.rows[:KOBO_SAMPLE_ROWS]))
     chosen: dict[str, str] = {}  # field -> heading
     how: dict[str, str] = {}  # heading -> how
     valid = {f.name for f in spec.fields}
@@ -104,7 +121,10 @@ def read_sheet(file_name: str, data: bytes, spec: ColumnSpec, choices: Choices) 
             chosen.setdefault(name, heading)
     problems: list[Problem] = []
     try:
-        found = map_columns(left, dataclasses.replace(spec, required=()))
+        if kobo is None:
+            found = map_columns(left, dataclasses.replace(spec, required=()))
+        else:
+            found = _export_columns(kobo, left, dataclasses.replace(spec, required=()))
     except SheetError as error:
         problems += error.problems
         found = {}
@@ -114,13 +134,62 @@ def read_sheet(file_name: str, data: bytes, spec: ColumnSpec, choices: Choices) 
     for heading in columns.values():
         how.setdefault(heading, KNOWN)
     reads = [_column_read(table, spec, heading, columns, how) for heading in table.headers]
+    if kobo is not None:
+        reads = [_export_read(kobo, read, columns) for read in reads]
+        _fill_choices(table, kobo, columns)
     for alternatives in spec.required:
         if not any(all(name in columns for name in option) for option in alternatives):
             problems.append(_missing_column(spec, alternatives))
-    sheet = ReadSheet(file_name, hashlib.sha256(data).hexdigest(), table, columns, reads)
+    sheet = ReadSheet(file_name, hashlib.sha256(data).hexdigest(), table, columns, reads, kobo)
     if problems:
         raise SheetRefused([dataclasses.replace(p, file=file_name) for p in problems], [sheet])
     return sheet
+
+
+def _export_columns(kobo: KoboLayout, left: list[str], spec: ColumnSpec) -> dict[str, str]:
+    """{field: heading} of an export's answers: each question read by its own part
+    (`participant/organization` as "organization"), else by a longer tail of its group path,
+    else whole; the tool's metadata and split choice columns never. A select_multiple exported
+    as split columns only is placed by its question's path."""
+    placed = set(left)
+    questions = [
+        q for q in kobo.fields if (q in placed or q not in kobo.headings) and q not in kobo.metadata
+    ]
+    own = {kobo.fields[q]: q for q in questions}
+    found = {name: own[part] for name, part in map_columns(list(own), spec).items()}
+    for question in questions:
+        if question in found.values():
+            continue
+        for reading in kobo.field_headings(question)[1:]:
+            name = next(iter(map_columns([reading], spec)), None)
+            if name is not None and name not in found:
+                found[name] = question
+                break
+    return found
+
+
+def _export_read(kobo: KoboLayout, read: ColumnRead, columns: dict[str, str]) -> ColumnRead:
+    """A column of an export as the preview names it: the tool's own columns as form metadata,
+    a split choice column as a choice of its question (when the question is read)."""
+    if read.field or read.how != NOT_USED:
+        return read
+    role = kobo.role(read.heading)
+    if role is not None:
+        return dataclasses.replace(read, how=METADATA, note=str(ROLE_LABELS[role]))
+    if read.heading in kobo.choice_of:
+        question, code = kobo.choice_of[read.heading]
+        if question in columns.values():
+            return dataclasses.replace(read, how=CHOICE, note=f"{question} = {code}")
+    return read
+
+
+def _fill_choices(table: Table, kobo: KoboLayout, columns: dict[str, str]) -> None:
+    """A field read from a select_multiple exported as split columns only: its codes written
+    into each row as one cell under the question's path, the form's own way ("ngo police"),
+    beside the split cells, which stay as they were."""
+    for question in set(columns.values()) - set(table.headers):
+        for row in table.rows:
+            row.cells[question] = kobo.codes(question, row.cells)
 
 
 def _column_read(

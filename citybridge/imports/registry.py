@@ -22,9 +22,10 @@ from django.utils.translation import ngettext
 from citybridge.accounts.history import records_acting_user
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Engagement
-from citybridge.imports.reading import Choices, ReadSheet, SheetRefused, read_files
+from citybridge.imports.reading import NOT_USED, Choices, ReadSheet, SheetRefused, read_files
 from citybridge.imports.reports import ImportReport
 from citybridge.imports.rows import Reading
+from citybridge.lib.kobo import SOURCE_NAMES
 from citybridge.lib.spreadsheets import ColumnSpec, Problem, SheetError
 from citybridge.network.models import Hub
 
@@ -54,6 +55,8 @@ class Batch:
     """{file name: where its rows go, in words}, for the preview; the hub by default."""
     people: dict[str, dict[str, Any]] = field(default_factory=dict)
     """{file name: its rows' people as the preview shows them} (attendance)."""
+    routes: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    """{file name: [(an engagement in words, its rows)]} when a file's rows go to several."""
 
     def refuse_if_problems(self) -> None:
         """Raise the problems the rows read so far, before anything is written."""
@@ -185,6 +188,11 @@ def previewed(batch: Batch, sheet: ReadSheet) -> dict[str, Any]:
     return {
         "file_name": sheet.file_name,
         "target": batch.targets.get(sheet.file_name, batch.hub.name),
+        "routes": [
+            {"target": target, "rows": rows}
+            for target, rows in batch.routes.get(sheet.file_name, [])
+        ],
+        "source": str(SOURCE_NAMES[sheet.kobo.source]) if sheet.kobo else "",
         "rows": len(sheet.table.rows),
         "columns": [dataclasses.asdict(r) for r in sheet.reads],
         "headings": [r.label for r in read],
@@ -200,7 +208,9 @@ def _not_used(sheets: list[ReadSheet], *, kept: bool) -> list[str]:
     """One sentence per file naming the columns holding data that were not read."""
     notes = []
     for sheet in sheets:
-        unused = ", ".join(r.heading for r in sheet.reads if not r.field and r.sample)
+        unused = ", ".join(
+            r.heading for r in sheet.reads if not r.field and r.how == NOT_USED and r.sample
+        )
         if not unused:
             continue
         if kept:

@@ -118,9 +118,25 @@ _GENDER = Field(
     ("Gender", "Sex", "M/F", "M/Ž", "Pol", "Spol", "Пол", "Gjinia", "Gjinia (M/F)"),
 )
 
+# Which engagement a row belongs to, by the engagement's key or title: a form partners reuse at
+# every event (a KoboToolbox sign-in form with the event chosen at the top) sends the rows of
+# several engagements in one export.
+_ENGAGEMENT = Field(
+    "engagement",
+    _("engagement"),
+    (
+        "Engagement", "Event", "Activity", "Engagement key", "Event key", "Event code",
+        "Događaj", "Dogadjaj", "Aktivnost", "Skup", "Догађај", "Активност", "Настан",
+        "Aktiviteti", "Ngjarja", "Eventi",
+    ),
+)  # fmt: skip
+
 ATTENDANCE = ColumnSpec(
     kind=_("attendance sheet"),
-    fields=(_FULL_NAME, _FIRST_NAME, _LAST_NAME, _ORGANISATION, _ROLE, _CITY, _EMAIL, _GENDER),
+    fields=(
+        _FULL_NAME, _FIRST_NAME, _LAST_NAME, _ORGANISATION, _ROLE, _CITY, _EMAIL, _GENDER,
+        _ENGAGEMENT,
+    ),
     required=((("full_name",), ("first_name", "last_name")),),
     ignored=(
         "#", "No.", "No", "Nr.", "Nr", "Br.", "Br", "R.br.", "Rb", "Redni broj", "Р.бр.", "Бр.",

@@ -54,6 +54,7 @@ REASONS = {
     "resolution": gettext_lazy("the resolution of people after an import or a merge"),
     "erasure": gettext_lazy("an erasure"),
     "admin": gettext_lazy("the admin site"),
+    "re-sync": gettext_lazy("a newer export of its form, with the submission corrected"),
 }
 
 

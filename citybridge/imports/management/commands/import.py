@@ -2,17 +2,30 @@
 
 Columns the platform does not know are named and not used, unless placed with
 `--column 'Heading=field'` (or remembered from the hub's earlier choices on the page); values no
-vocabulary places are kept as written and reported.
+vocabulary places are kept as written and reported. With `-v 2` it lists how each column of each
+file was read, as the preview page shows it.
 """
 
+import argparse
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from citybridge.accounts.history import ActingCommand
 from citybridge.engagement.models import Engagement
-from citybridge.imports.reading import Choices, heading_key
+from citybridge.imports.reading import (
+    CHOICE,
+    CHOSEN,
+    KNOWN,
+    METADATA,
+    REMEMBERED,
+    Choices,
+    SheetRefused,
+    heading_key,
+)
 from citybridge.imports.registry import IMPORTERS, run_import
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.commands import add_language_option, speaking
@@ -42,6 +55,50 @@ def column_choices(kind: str, written: list[str]) -> dict[str, str]:
     return chosen
 
 
+HOW = {
+    KNOWN: gettext_lazy("recognised"),
+    CHOSEN: gettext_lazy("your choice"),
+    REMEMBERED: gettext_lazy("remembered"),
+}
+
+
+def column_lines(sheets: list[dict[str, Any]]) -> list[str]:
+    """How each column of each file was read, a line each, as the preview shows it."""
+    lines = []
+    for sheet in sheets:
+        if sheet.get("target"):
+            lines.append(
+                _("%(file)s goes to %(target)s:")
+                % {"file": sheet["file_name"], "target": sheet["target"]}
+            )
+        else:
+            lines.append(_("%(file)s:") % {"file": sheet["file_name"]})
+        for route in sheet.get("routes") or []:
+            said = ngettext("%(target)s: %(n)s row", "%(target)s: %(n)s rows", route["rows"])
+            lines.append("    " + said % {"target": route["target"], "n": route["rows"]})
+        for c in sheet["columns"]:
+            if c["field"]:
+                said = _("%(heading)s: read as %(field)s (%(how)s)") % {
+                    "heading": c["heading"],
+                    "field": c["label"],
+                    "how": HOW.get(c["how"], c["how"]),
+                }
+            elif c["how"] == METADATA:
+                said = _("%(heading)s: form metadata, %(what)s") % {
+                    "heading": c["heading"],
+                    "what": c["note"],
+                }
+            elif c["how"] == CHOICE:
+                said = _("%(heading)s: a choice, %(choice)s") % {
+                    "heading": c["heading"],
+                    "choice": c["note"],
+                }
+            else:
+                said = _("%(heading)s: not used") % {"heading": c["heading"]}
+            lines.append("  " + said)
+    return lines
+
+
 class Command(ActingCommand):
     help = "Import files of one kind (CSV, XLSX, XLS or ODS) into a hub, all or nothing."
     # Django's system checks (every URL pattern and model imported and inspected) cost half a
@@ -65,6 +122,15 @@ class Command(ActingCommand):
                 default=[],
                 metavar="HEADING=FIELD",
                 help="Read the column with this heading as this field ('HEADING=' for not used).",
+            )
+            # `import attendance FILE -v 2` as well as `import -v 2 attendance FILE`.
+            p.add_argument(
+                "-v",
+                "--verbosity",
+                type=int,
+                choices=[0, 1, 2, 3],
+                default=argparse.SUPPRESS,
+                help="2 lists how each column of each file was read.",
             )
             add_language_option(p)
 
@@ -92,7 +158,17 @@ class Command(ActingCommand):
                     choices=Choices(chosen=column_choices(kind, options["column"])),
                 )
             except SheetError as error:
+                if options["verbosity"] >= 2 and isinstance(error, SheetRefused):
+                    refused = [
+                        {"file_name": s.file_name, "columns": [vars(r) for r in s.reads]}
+                        for s in error.sheets
+                    ]
+                    for line in column_lines(refused):
+                        self.stdout.write(line)
                 raise CommandError(str(error)) from error
+            if options["verbosity"] >= 2:
+                for line in column_lines(report.sheets):
+                    self.stdout.write(line)
             for note in report.all_notes():
                 self.stdout.write(note)
             self.stdout.write(report.summary())
