@@ -1,6 +1,7 @@
 """Person-resolution benchmark: import a data set through the CLI, score the links, beside Splink.
 
     .venv/bin/python bench/resolution.py [--dataset DIR | --synthetic ROWS [--seed N] [--noise X]]
+                                         [--kobo combined|per-engagement|labels [--older]]
                                          [--repeat N] [--no-splink] [--json]
 
 A data set has the layout of ../shared/datasets/attendance-dev (members.csv, engagements.csv,
@@ -28,6 +29,15 @@ the written cells and folded with citybridge.lib.text.fold. It is an optional ex
 on stderr, CityBridge's whole import over Splink's time in that same run, in wall and in CPU
 seconds (of each process and those it waited for): on a shared machine a run's ratio is
 steadier than either time, and the table gives the median of the runs' ratios.
+
+`--kobo` imports the data set's sheets as KoboToolbox exports instead (bench/kobo.py: three
+partners' forms, `;` CSV, XLSX with first/last names, `,` CSV; `combined`: one export per form
+with an `event` column routing its rows, `per-engagement`: one export per engagement named by
+its key, `labels`: combined, with one form's headings in Albanian labels), says every column
+that was not used (there should be none), and scores against the exports' truth. `--older`
+first imports the exports as downloaded earlier (fewer submissions, some not yet corrected),
+then the newer ones: the re-sync's "new, updated, unchanged" beside the truth's changes, and
+whether the result equals importing the newer exports alone.
 """
 
 from __future__ import annotations
@@ -57,11 +67,11 @@ SPLINK_THRESHOLDS = (0.95, 0.5)
 MEASURE = """
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, text=True)
 wall = time.perf_counter() - t
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"code": code, "seconds": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                  "peak_kib": usage.ru_maxrss}))
+print(json.dumps({"code": run.returncode, "seconds": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "peak_kib": usage.ru_maxrss, "last": run.stdout.strip()[-2000:]}))
 """
 
 
@@ -141,13 +151,28 @@ def read_links(text: str) -> dict[tuple[str, int], str]:
 # --- CityBridge ------------------------------------------------------------------------------
 
 
-def run_citybridge(dataset: Path, var: Path) -> dict:
+def run_citybridge(dataset: Path, var: Path, *, older: bool = False) -> dict:
     env = {**os.environ, "CITYBRIDGE_VAR_DIR": str(var)}
     cli(env, "migrate", "--no-input", "-v", "0")
     cli(env, "import", "members", str(dataset / "members.csv"))
     cli(env, "import", "engagements", str(dataset / "engagements.csv"))
     sheets = sorted(str(p) for p in (dataset / "sheets").iterdir())
+    not_used = [
+        line.strip()
+        for line in cli(env, "import", "attendance", *sheets, "--dry-run", "-v", "2").splitlines()
+        if line.endswith(": not used")
+    ]
+    earlier = ""
+    if older:
+        earlier_sheets = sorted(str(p) for p in (dataset / "older" / "sheets").iterdir())
+        earlier = cli(env, "import", "attendance", *earlier_sheets).splitlines()[-1]
     result = measured([*CLI, "import", "attendance", *sheets], env)
+    result["not_used"] = not_used
+    if older:
+        # The re-sync's summary line says what it did; a second one should do nothing.
+        result["older_import"] = earlier
+        result["resync"] = result["last"].splitlines()[-1]
+        result["again"] = cli(env, "import", "attendance", *sheets).splitlines()[-1]
     result["links"] = read_links(cli(env, "people", "links", "--format", "csv"))
     # After the links are read: the scores are of the import's own resolution.
     result["resolve"] = measured([*CLI, "people", "resolve"], env)
@@ -199,7 +224,9 @@ def by_kind(truth: dict, links: dict, noise: dict) -> dict[str, Counter]:
 LEADER_ROLES = ("mayor", "deputy_mayor", "council_chair", "district_head")
 
 
-def review_outcome(truth: dict, links: dict, var: Path, periods: list[dict]) -> dict:
+def review_outcome(
+    truth: dict, links: dict, var: Path, periods: list[dict], older_of: dict | None = None
+) -> dict:
     """The review queue's size and worth, and the key figures once an officer had decided every
     queued pair correctly: each pair of one true person ("same person") merges the two people
     CityBridge found, each other pair ("different people") changes nothing. The figures are
@@ -218,7 +245,9 @@ def review_outcome(truth: dict, links: dict, var: Path, periods: list[dict]) -> 
     ).fetchall()
     people_found = db.execute("SELECT COUNT(*) FROM network_person").fetchone()[0]
     db.close()
-    key_of = {pk: (source, row) for pk, source, row, *_ in rows}
+    # After a re-sync (--older) a submission left alone is still the older export's row.
+    newer_of = {was: key for key, was in (older_of or {}).items()}
+    key_of = {pk: newer_of.get((source, row), (source, row)) for pk, source, row, *_ in rows}
     person_of = {pk: person for pk, _, _, person, *_ in rows}
     parent: dict[int, int] = {}
 
@@ -452,19 +481,65 @@ def run_splink(var: Path, work: Path) -> dict:
 # --- the run ---------------------------------------------------------------------------------
 
 
-def bench(dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0) -> dict:
+def read_older(dataset: Path) -> dict[tuple[str, int], tuple[str, int]]:
+    """truth/changes.csv (bench/kobo.py --newer): each row of the newer exports -> the row of
+    the older exports it was, where it was in them."""
+    path = dataset / "truth" / "changes.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return {
+            (r["source"], int(r["row"])): (r["older_source"], int(r["older_row"]))
+            for r in csv.DictReader(f)
+            if r["older_source"]
+        }
+
+
+def read_changes(dataset: Path) -> dict[tuple[str, int], str]:
+    with (dataset / "truth" / "changes.csv").open(encoding="utf-8") as f:
+        return {(r["source"], int(r["row"])): r["status"] for r in csv.DictReader(f)}
+
+
+def as_newer(links: dict, older_of: dict) -> dict:
+    """Links read after a re-sync, by the newer exports' rows: a submission left alone is still
+    stored as the row of the older export it came in."""
+    if not older_of:
+        return links
+    return {key: links.get(key) or links.get(older_of.get(key, key), "") for key in older_of} | {
+        key: person for key, person in links.items() if key not in older_of
+    }
+
+
+def bench(
+    dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0, *, older: bool = False
+) -> dict:
     truth = read_truth(dataset)
     rows = len(truth)
     report: dict = {"dataset": str(dataset), "rows": rows, "repeat": repeat, "systems": {}}
     runs: dict[str, list[dict]] = {"CityBridge": [], "Splink": []}
+    older_of = read_older(dataset) if older else {}
     with tempfile.TemporaryDirectory(prefix="citybridge-bench-") as tmp:
+        if older:
+            alone = run_citybridge(dataset, Path(tmp) / "newer-alone")
+            report["newer_alone"] = score(truth, alone["links"])
         for n in range(repeat):
             var = Path(tmp) / f"run{n}"
-            runs["CityBridge"].append(run_citybridge(dataset, var))
+            runs["CityBridge"].append(run_citybridge(dataset, var, older=older))
+            runs["CityBridge"][-1]["links"] = as_newer(runs["CityBridge"][-1]["links"], older_of)
+            for key in ("not_used", "older_import", "resync", "again"):
+                if key in runs["CityBridge"][-1]:
+                    report[key] = runs["CityBridge"][-1][key]
+            if older:
+                report["truth_changes"] = dict(Counter(read_changes(dataset).values()))
+                # One partition of the rows: every pair together in both, and as many people.
+                same = score(alone["links"], runs["CityBridge"][-1]["links"])
+                report["equal_to_newer_alone"] = (
+                    same["pairwise_f1"] == 1.0 and same["people_found"] == same["people_true"]
+                )
             if n == repeat - 1:
                 report["figures"] = check_figures(dataset, var)
                 links = runs["CityBridge"][-1]["links"]
-                report["review"] = review_outcome(truth, links, var, periods(dataset))
+                report["review"] = review_outcome(truth, links, var, periods(dataset), older_of)
                 noise = read_noise(dataset)
                 if noise:
                     report["by_kind"] = by_kind(truth, links, noise)
@@ -569,6 +644,22 @@ def table(report: dict) -> str:
             f"seconds {report['systems']['CityBridge']['cpu']:.2f} against "
             f"{next(s['cpu'] for n, s in report['systems'].items() if n.startswith('Splink')):.2f}."
         )
+    if "not_used" in report:
+        unused = Counter(line.removesuffix(": not used") for line in report["not_used"])
+        lines.append(
+            "Columns not used: "
+            + (", ".join(f"{h} ×{n}" for h, n in unused.items()) or "none (every column placed)")
+        )
+    if "resync" in report:
+        alone = report["newer_alone"]
+        lines += [
+            f"Older exports: {report['older_import']}",
+            f"Re-sync with the newer: {report['resync']}",
+            f"The truth's changes: {report['truth_changes']}",
+            f"The same newer exports again: {report['again']}",
+            f"Newer exports alone: pair F1 {alone['pairwise_f1']:.4f}, {alone['people_found']} "
+            f"people; the re-synced result equals it: {report['equal_to_newer_alone']}",
+        ]
     lines += ["", f"{'Figures':28}{'truth':>8}{'CityBridge':>12}"]
     for c in report.get("figures", []):
         mark = "ok" if c["truth"] == c["citybridge"] else "DIFFERS"
@@ -618,6 +709,16 @@ def main() -> None:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="show N mistakes of each kind"
     )
+    parser.add_argument(
+        "--kobo",
+        choices=("combined", "per-engagement", "labels"),
+        help="import the data set as KoboToolbox exports (bench/kobo.py)",
+    )
+    parser.add_argument(
+        "--older",
+        action="store_true",
+        help="with --kobo: import the older exports first, then re-sync the newer",
+    )
     parser.add_argument("--splink-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.splink_worker:
@@ -632,6 +733,26 @@ def main() -> None:
             report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors)
             report["dataset"] = (
                 f"synthetic {args.synthetic} rows, seed {args.seed}, noise {args.noise}"
+            )
+    elif args.kobo:
+        from kobo import generate as kobo_exports
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citybridge.settings")
+        import django
+
+        django.setup()  # the sheet reader speaks through gettext when it refuses a file
+        with tempfile.TemporaryDirectory(prefix="citybridge-kobo-") as tmp:
+            kobo_exports(
+                Path(tmp),
+                args.dataset,
+                per_engagement=args.kobo == "per-engagement",
+                labels=args.kobo == "labels",
+                newer=args.older,
+                seed=args.seed,
+            )
+            report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors, older=args.older)
+            report["dataset"] = f"{args.dataset} as Kobo exports ({args.kobo})" + (
+                ", older then newer" if args.older else ""
             )
     else:
         if not (args.dataset / "truth" / "mentions.csv").exists():
