@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from citybridge.engagement.models import Attendance, Engagement, Sheet
+from citybridge.engagement.resolution import EarlyResolution, resolve_hub
+from citybridge.imports import attendance
 from citybridge.imports.registry import run_import
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.models import Person
@@ -294,3 +296,41 @@ def test_the_command_line_lists_how_each_column_was_read(hub, meetings, tmp_path
     assert "_submission_time: form metadata, when the submission reached the server" in out
     assert "not used" not in out
     assert Attendance.objects.get().full_name == "Lira Provaj"
+
+
+def test_a_re_sync_beside_a_paper_sheet_resolves_early_as_after_storing(
+    hub, meetings, officer, monkeypatch
+):
+    monkeypatch.setattr(attendance, "EARLY_ROWS", 1)
+    used = []
+    real_ids = EarlyResolution._real_ids
+
+    def checked(self, sheet_ids):
+        found = real_ids(self, sheet_ids)
+        assert found is not None, "the rows were not stored as foreseen"
+        used.append(self)
+        return found
+
+    monkeypatch.setattr(EarlyResolution, "_real_ids", checked)
+    older = kobo_csv([submission(1, ZORA, event="K01")], event=True)
+    run_import("attendance", [("sign-in_1.csv", older)], hub=hub, acting_user=officer)
+    newer = kobo_csv(
+        [
+            submission(1, ["Zora Testić-Probna", *ZORA[1:]], event="K01", uuid="1" * 8 + "-0"),
+            submission(2, MIRKO, event="K01"),
+        ],
+        event=True,
+    )
+    paper = b"Ime i prezime,Institucija,Grad\r\nZora Testic,NVO Most,Testgrad\r\n"
+    report = run_import(
+        "attendance",
+        [("sign-in_2.csv", newer), ("K02.csv", paper)],
+        hub=hub,
+        acting_user=officer,
+    )
+    assert (report.created, report.updated, report.unchanged) == (2, 1, 0)
+    assert len(used) == 1
+    linked = dict(Attendance.objects.values_list("full_name", "person_id"))
+    summary = resolve_hub(hub)  # the ordinary way, in this process
+    assert (summary.created, summary.relinked, summary.retired) == (0, 0, 0)
+    assert dict(Attendance.objects.values_list("full_name", "person_id")) == linked
