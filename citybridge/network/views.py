@@ -37,10 +37,12 @@ from citybridge.network.places import gazetteer_names
 from citybridge.network.versions import EditConflict
 
 PAGE_SIZE = 50
+# A last page of a few rows is folded into the one before it (51 cities: one page, not 50 + 1).
+PAGE_ORPHANS = 10
 
 
 def page_of(request: HttpRequest, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(queryset, PAGE_SIZE, orphans=PAGE_ORPHANS).get_page(request.GET.get("page"))
 
 
 def list_template(request: HttpRequest, full: str, rows: str) -> str:

@@ -12,7 +12,7 @@ from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.disclosure import sees_exact_counts, whole_months
 from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
-from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.models import Attendance, Engagement, ReviewPair
 from citybridge.network.decorators import hub_member_required
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports import city_home, dashboard
@@ -89,6 +89,8 @@ def home(request: HttpRequest) -> HttpResponse:
             Engagement.objects.visible_to(request.user).of_hub(hub).select_related("host_city")[:8]
         ),
         "is_staff": is_staff,
+        # The review queue's size, so an officer sees work waiting without opening People.
+        "review_count": ReviewPair.objects.filter(hub=hub).count() if is_staff else 0,
     }
     return render(request, "reports/home.html", context)
 
