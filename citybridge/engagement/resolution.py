@@ -391,19 +391,10 @@ class EarlyResolution:
         return real
 
 
-# What a stored row's record gives resolution as it is (see EarlyResolution).
+# What a stored row's record gives resolution as it is (see EarlyResolution): the row's own
+# columns among FIELDS, and its place in the model's order.
 _RECORD_FIELDS = (
-    "full_name",
-    "given_name",
-    "family_name",
-    "email",
-    "organisation",
-    "city",
-    "local_government_id",
-    "role",
-    "role_kind",
-    "gender",
-    "engagement_id",
+    *(f for f in FIELDS if f not in ("id", "person_id") and "__" not in f),
     "source_file",
     "row_number",
 )
