@@ -223,10 +223,16 @@ class Surnames:
 
     def __init__(self, profiles: list[Profile]) -> None:
         self.carriers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # The sounds written as a given name, and as a surname, where the order was certain.
+        self.given_known: set[str] = set()
+        self.family_known: set[str] = set()
         for p in profiles:
             if p.given_sound:
                 for family in p.family_sounds:
                     self.carriers[family].add((p.given_sound, p.city))
+                if p.name.order_known:
+                    self.given_known.add(p.given_sound)
+                    self.family_known.update(p.family_sounds)
         self.verdicts: dict[tuple[str, str], bool] = {}
         # (given sound, given sound) in order -> the surname sounds they are one name with.
         self.aliases: Mapping[tuple[str, str], frozenset[str]] = NO_ALIASES
@@ -268,6 +274,7 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
     if family == "typo" and surnames and surnames.rivals(a.family_sounds, b.family_sounds):
         family = "rival"
     # The order may have been read wrongly on one side: try the two names swapped as well.
+    b_read = (b.given_sound, b.name.given, b.family_sounds)  # b's given name and surnames as read
     if (given, family) not in NAME_POINTS or given != "same":
         swapped = read_swapped(a, b)
         if swapped is not None and NAME_POINTS.get(swapped, -9) > NAME_POINTS.get(
@@ -275,6 +282,17 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
         ):
             given, family = swapped
             given_note = ""
+            b_read = (b.family_sounds[0], b.name.family[0], (b.given_sound,))
+    if (
+        given == "short"
+        and family == "same"
+        and surnames
+        and not b.name.order_known
+        and _surnames_first(a, b_read, surnames)
+    ):
+        return NameVerdict(
+            -2.0, [f"different surnames: {title(a.name.given)} / {title(b_read[1])}"], False
+        )
     evidence: list[str] = []
     if given in ("gendered", "different"):
         return NameVerdict(
@@ -316,6 +334,29 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
         points -= 0.3
         evidence.append("different middle initials")
     return NameVerdict(points, evidence, conflict=False)
+
+
+def _surnames_first(
+    a: Profile, b_read: tuple[str, str, tuple[str, ...]], surnames: Surnames
+) -> bool:
+    """Whether two names of one "surname" and given names that may be one name's short form
+    (Salihu Leutrim / Shala Leutrim) are two surnames before one given name: neither name's
+    order is known, the data writes the shared word as a given name and the two others as
+    surnames wherever the order is certain, and read so they are two surnames, not one with a
+    slip. The short form is a guess that two surnames explain better (at 10,000 synthetic
+    rows, 1.4 times the dev set's noise, it merged two men in one set and two women in another;
+    Drena / Drenusha Sylejmani, whose surname is never a given name, is still a short form)."""
+    b_given, _, b_families = b_read
+    if a.name.order_known or len(a.family_sounds) != 1 or len(b_families) != 1:
+        return False
+    family_known = surnames.family_known
+    return (
+        a.family_sounds[0] in surnames.given_known
+        and a.family_sounds[0] not in family_known
+        and a.given_sound in family_known
+        and b_given in family_known
+        and compare_family((a.given_sound,), (b_given,)) == "different"
+    )
 
 
 def female(p: Profile) -> bool:
