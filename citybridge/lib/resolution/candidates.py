@@ -293,7 +293,11 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
             kind = relation(ra.given, rb.given) if surnames else ""
             if not kind:
                 continue
-            written_alike = bool(a.gender) and a.gender == b.gender
+            # The written genders of all their records: Blagoj / Blagoja, each written M on a
+            # record of theirs though not on these two, is one man's name in two forms.
+            written_alike = (bool(a.gender) and a.gender == b.gender) or (
+                len(x.genders) == 1 and x.genders == y.genders
+            )
             if kind == "names" and gendered_pair(ra.given, rb.given) and written_alike:
                 # Vid / Vida, both written by a woman: a letter dropped, not a man's name.
                 kind = "typo"
