@@ -258,21 +258,50 @@ def _met_apart(
 
 
 def _worth_asking(a: Profile, b: Profile) -> bool:
-    """Whether a pair below a link is worth an officer's question. Not two given names with a
-    surname and a city and nothing more: an officer could only guess (at 100,000 synthetic rows
-    none of the 540 such questions was one person). Not two given names that differ without
+    """Whether a pair below a link is worth an officer's question. Not two names (two given
+    names, or two surnames one letter apart: Hadžić / Hodžić; Marković-Đurić / Đurić is one
+    surname's double form) with a city and nothing more: an
+    officer could only guess (at 100,000 synthetic rows none of the 540 such questions of two
+    given names was one person). Not two given names that differ without
     looking like one name's forms (Sladjana / Svetlana, Miroslav / Mita: the queue's own
     candidates ask about the ones that do, candidates.relation). Not records of two known
     cities, unless of one organisation: at 10,000 synthetic rows, 1.4 times the dev set's noise,
     none of the 4 such questions of four sets was one person."""
-    if a.given_sound != b.given_sound:
-        if not share_context(a, b):
-            return False
-        if compare_given(a, b)[0] == "doubtful" and not relation(a.name.given, b.name.given):
-            return False
+    one_name = a.given_sound == b.given_sound and not set(a.family_sounds).isdisjoint(
+        b.family_sounds
+    )
+    if not one_name and not share_context(a, b):
+        return False
+    if (
+        a.given_sound != b.given_sound
+        and compare_given(a, b)[0] == "doubtful"
+        and not relation(a.name.given, b.name.given)
+    ):
+        return False
     if a.city and b.city and a.city != b.city:
         return same_organisation(a.organisations, b.organisations)
     return True
+
+
+def _signed_apart(
+    xs: list[int],
+    ys: list[int],
+    profiles: Sequence[Profile],
+    addressed: dict[int, set[str]],
+    shared: set[str],
+) -> bool:
+    """Whether two clusters signed one engagement's sheets with two personal addresses: one
+    person may sign twice, with an address or without one, but not with two of their own (two
+    Marina Đurić of one town at one workshop, a teacher and a youth worker)."""
+    if not addressed:
+        return False
+    return any(
+        profiles[x].email != profiles[y].email and addressed[x] & addressed[y]
+        for x in xs
+        if x in addressed
+        for y in ys
+        if y in addressed
+    )
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:
@@ -351,6 +380,13 @@ def _resolve(
     # Each cluster's given names, one profile per name sound: a chain of links through an
     # ambiguous short form (Hamo: Hamza, Muhamed) must not join two different full names.
     given_names = {i: {p.given_sound: p} for i, p in enumerate(profiles) if p.given_sound}
+    # The engagements of each profile with a personal address (see _signed_apart).
+    events_by_id = {m.id: m.event for m in mentions if m.email}
+    addressed = {
+        index: {events_by_id[i] for i in p.ids} - {""}
+        for index, p in enumerate(profiles)
+        if p.email and p.email not in shared
+    }
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(profiles)):
         members[clusters.find(index)].append(index)
@@ -360,7 +396,9 @@ def _resolve(
         rx, ry = clusters.find(x), clusters.find(y)
         if rx == ry or _names_clash(given_names.get(rx, {}), given_names.get(ry, {})):
             continue
-        if _met_apart(members[rx], members[ry], (x, y), judge, blocked):
+        if _met_apart(members[rx], members[ry], (x, y), judge, blocked) or _signed_apart(
+            members[rx], members[ry], profiles, addressed, shared
+        ):
             clusters.keep_apart(rx, ry)  # for good: clusters only grow
             continue
         if clusters.join(x, y):

@@ -56,6 +56,7 @@ RELATION_POINTS = {
     "short": 1.0,  # the shape of one: a short name beginning as the other (Srle / Srđan)
     "names": 0.5,  # two real names one letter apart (Lana / Ana): sisters as often as a slip
 }
+SPELLED = 3.0  # an address of one spells the other's name (a kept maiden-name address)
 SURNAME_TYPO = -0.5  # two letters of the surname swapped
 SAME_ORGANISATION = 1.0
 SAME_KIND = 0.5
@@ -178,12 +179,17 @@ def _readings(p: Profile) -> list[_Reading]:
     surname may have been read wrongly: a given name written in capitals ("BOŽA Vranješ"
     reads as the surname first) or an order nothing told."""
     name = p.name
-    readings = [_Reading(p, name.given, p.given_sound, frozenset(p.family_sounds), False)]
+    # The surnames as sounded and as written (folded): a sound drops a doubled letter, and
+    # TODROOV, Todorov with two letters swapped, no longer sounds like it.
+    readings = [_Reading(p, name.given, p.given_sound, _families(p), False)]
     if _may_be_swapped(p):
-        readings.append(
-            _Reading(p, name.family[0], p.family_sounds[0], frozenset([p.given_sound]), True)
-        )
+        families = frozenset([p.given_sound, name.given])
+        readings.append(_Reading(p, name.family[0], p.family_sounds[0], families, True))
     return readings
+
+
+def _families(p: Profile) -> frozenset[str]:
+    return frozenset((*p.family_sounds, *p.name.family))
 
 
 @dataclass
@@ -232,10 +238,11 @@ def review_candidates(
             p = profiles[index]
             if not (p.city and p.name.given and p.family_sounds):
                 continue
-            for family in p.family_sounds:
+            for family in _families(p):
                 by_place[(_letters(family), p.city)][p.name.given].add(key)
             if _may_be_swapped(p):
-                by_place[(_letters(p.given_sound), p.city)][p.name.family[0]].add(key)
+                for family in (p.given_sound, p.name.given):
+                    by_place[(_letters(family), p.city)][p.name.family[0]].add(key)
     close: set[tuple[int, int]] = set()
     for names in by_place.values():
         if len(names) < 2:
@@ -275,9 +282,56 @@ def review_candidates(
         if judged is None or judged[0] < ASK_AT or events_of(x) & events_of(y):
             continue
         found[pair] = judged
+    for pair, (first, second, written) in sorted(_spelled(members, profiles, shared).items()):
+        x, y = pair
+        if pair in asked or pair in found or events_of(x) & events_of(y):
+            continue
+        px, py = person(x), person(y)
+        if px.genders and py.genders and not px.genders & py.genders:
+            continue
+        text = gettext_noop(
+            "an e-mail address of one spells the other's name (%(name)s), in the same city, "
+            "never at one engagement together"
+        )
+        found[pair] = (SPELLED, first, second, [_text(text, name=written)])
     ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[1][2]))
     asked.update(pair for pair, _ in ranked)
     return [(a, b, points, reasons) for _, (points, a, b, reasons) in ranked]
+
+
+def _spelled(
+    members: Mapping[int, Sequence[int]], profiles: Sequence[Profile], shared: set[str]
+) -> dict[tuple[int, int], tuple[int, int, str]]:
+    """Pairs of found people (keys, lower first) of one city where a personal address of one
+    spells the other's given name and surname, and is written with a form of that given name
+    (aleksandra.trifunovic@ beside Sandra Krstić, Aleksandra Trifunović's married name and
+    short name at once): the address kept from before a change of surname. Each pair with
+    (mention id of the address, mention id of the name, the name as written)."""
+    by_name: dict[tuple[str, str, str], list[tuple[int, Profile]]] = defaultdict(list)
+    for key, indexes in members.items():
+        for index in indexes:
+            p = profiles[index]
+            if p.city and p.given_sound:
+                for family in p.family_sounds:
+                    by_name[(p.given_sound, family, p.city)].append((key, p))
+    found: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for key, indexes in members.items():
+        for index in indexes:
+            p = profiles[index]
+            if not (p.email and p.city and p.given_sound and p.mailbox_others):
+                continue
+            if p.email in shared:
+                continue
+            for given in p.mailbox_sounds:
+                if p.given_sound != given and p.given_sound not in given:
+                    continue  # the address is not written with a form of the given name
+                for family in p.mailbox_others - {given}:
+                    for other, q in by_name.get((given, family, p.city), ()):
+                        if other != key:
+                            pair = (key, other) if key < other else (other, key)
+                            written = " ".join(w for w in q.name.written if w)
+                            found.setdefault(pair, (p.ids[0], q.ids[0], written))
+    return found
 
 
 def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, list[Reason]] | None:

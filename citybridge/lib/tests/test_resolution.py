@@ -276,12 +276,16 @@ def test_one_letter_between_two_real_surnames_is_not_a_typo() -> None:
     result = resolve(
         [
             *_rival_families(),
-            Mention(1, "Vidosav Hadrović", city="7"),
-            Mention(2, "Vidosav Hamrović", city="7"),
+            Mention(1, "Vidosav Hadrović", city="7", organisation="Dom zdravlja"),
+            Mention(2, "Vidosav Hamrović", city="7", organisation="Dom zdravlja"),
+            # Two real surnames and a city, nothing more: an officer could only guess.
+            Mention(3, "Milun Hadrović", city="8"),
+            Mention(4, "Milun Hamrović", city="8"),
         ]
     )
-    assert apart(result, 1, 2)
+    assert apart(result, 1, 2) and apart(result, 3, 4)
     assert any({a, b} == {1, 2} for a, b, _, _ in result.uncertain)
+    assert not any({a, b} == {3, 4} for a, b, _, _ in result.uncertain)
 
 
 def test_a_typo_of_a_common_surname_still_links() -> None:
@@ -317,3 +321,39 @@ def test_two_written_male_genders_make_blagoj_blagoja_one_name() -> None:
         ]
     )
     assert together(result, 1, 2)
+
+
+def test_two_surnames_before_one_given_name_are_not_a_short_form() -> None:
+    # "Bajrami Leotrim" and "Bajra Leotrim", neither order known: read so, Bajra may be a short
+    # form of Bajrami, and the office and role would link them. Where the order is certain the
+    # sheets write Leotrim as a given name and Bajrami and Bajra as surnames: two men.
+    from citybridge.lib.resolution import Mention, resolve
+
+    office = {"city": "5", "organisation": "Komuna e Vlorës", "role": "municipal_official"}
+    rows = [
+        Mention(1, "Bajrami Leotrim", event="e1", **office),
+        Mention(2, "Bajra Leotrim", event="e2", **office),
+        Mention(6, "BAJRAMI Drilon", city="6", event="e6"),
+        Mention(7, "BAJRA Gent", city="7", event="e7"),
+        Mention(8, "Leotrim KRASNIQI", city="8", event="e8"),
+    ]
+    result = resolve(rows)
+    assert not any({1, 2} <= set(cluster) for cluster in result.clusters)
+
+
+def test_a_slipped_hyphen_is_one_double_surname() -> None:
+    from citybridge.lib.resolution.compare import compare_family
+
+    assert compare_family(("kraja", "lika"), ("kraj", "alika")) == "typo"
+
+
+def test_one_sheet_signed_with_two_personal_addresses_is_two_people() -> None:
+    from citybridge.lib.resolution import Mention, resolve
+
+    rows = [
+        Mention(1, "Jelica Brković", email="jelica.brkovic@a.example.org", city="3", event="e1"),
+        Mention(2, "Jelica Brković", email="jelica.b@b.example.org", city="3", event="e1"),
+        Mention(3, "Jelica Brković", city="3", event="e2"),
+    ]
+    result = resolve(rows)
+    assert not any({1, 2} <= set(cluster) for cluster in result.clusters)

@@ -168,3 +168,36 @@ def test_namesakes_in_two_cities_at_two_offices_of_one_kind_are_not_asked_about(
         ]
     )
     assert not together(result, 1, 2) and queued(result, 1, 2) is None
+
+
+def test_an_address_kept_from_a_maiden_name_is_asked_about_with_a_short_name() -> None:
+    # Dragana Vuksanović became Gana Orlić, and kept her old address.
+    result = resolve(
+        [
+            signed(1, "Dragana Vuksanović", "e1", gender="F"),
+            Mention(
+                2,
+                "Gana Orlić",
+                email="dragana.vuksanovic@grad.example.org",
+                city="12",
+                gender="F",
+                event="e2",
+                day="2025-03-01",
+            ),
+        ]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert "spells the other's name (Dragana Vuksanović)" in reasons[0]
+
+
+def test_a_surname_misspelt_with_a_doubled_letter_is_asked_about() -> None:
+    # TODRAAV sounds as Todrav, Todarav with two letters swapped no longer sounds like it.
+    result = resolve(
+        [
+            signed(1, "Vasilije Todarav", "e1", LIBRARY, "M"),
+            signed(2, "TODRAAV Vasilij", "e2", LIBRARY, "M"),
+        ]
+    )
+    assert together(result, 1, 2) or queued(result, 1, 2) is not None
