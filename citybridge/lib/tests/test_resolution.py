@@ -329,10 +329,10 @@ def test_two_surnames_before_one_given_name_are_not_a_short_form() -> None:
     # sheets write Leotrim as a given name and Bajrami and Bajra as surnames: two men.
     from citybridge.lib.resolution import Mention, resolve
 
-    office = {"city": "5", "organisation": "Komuna e Vlorës", "role": "municipal_official"}
+    office, role = "Komuna e Vlorës", "municipal_official"
     rows = [
-        Mention(1, "Bajrami Leotrim", event="e1", **office),
-        Mention(2, "Bajra Leotrim", event="e2", **office),
+        Mention(1, "Bajrami Leotrim", city="5", organisation=office, role=role, event="e1"),
+        Mention(2, "Bajra Leotrim", city="5", organisation=office, role=role, event="e2"),
         Mention(6, "BAJRAMI Drilon", city="6", event="e6"),
         Mention(7, "BAJRA Gent", city="7", event="e7"),
         Mention(8, "Leotrim KRASNIQI", city="8", event="e8"),

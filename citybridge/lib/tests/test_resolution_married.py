@@ -146,3 +146,24 @@ def test_two_women_with_addresses_of_their_own_are_not_asked_about() -> None:
         ]
     )
     assert queued(result, 1, 2) is None
+
+
+def test_a_double_surname_without_the_earlier_one_is_another_woman() -> None:
+    # A woman born Kelmendi signs Kelmendi-Morina when she marries: Hoti-Morina was born Hoti.
+    result = resolve(
+        [
+            signed(1, "Teuta Kelmendi", "2023-02-01", "e1", organisation=OFFICE, gender="F"),
+            signed(2, "Teuta Hoti-Morina", "2024-01-15", "e2", organisation=OFFICE, gender="F"),
+        ]
+    )
+    assert queued(result, 1, 2) is None
+
+
+def test_a_name_whose_order_nothing_told_is_read_both_ways() -> None:
+    result = resolve(
+        [
+            signed(1, "Kelmendi Lirije", "2023-02-01", "e1", organisation=OFFICE, gender="F"),
+            signed(2, "Lirije Berisha", "2024-01-15", "e2", organisation=OFFICE, gender="F"),
+        ]
+    )
+    assert queued(result, 1, 2) is not None
