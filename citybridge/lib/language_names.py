@@ -1,5 +1,6 @@
-"""Languages named in the reader's language: "cnr" is "Montenegrin" on an English page and
-"crnogorski" on a Bosnian one. CLDR's names (Babel), and the catalogs for what CLDR lacks."""
+"""Languages and countries named in the reader's language: "cnr" is "Montenegrin" on an English
+page and "crnogorski" on a Bosnian one, BE is "Belgija". CLDR's names (Babel), and the catalogs
+for what CLDR lacks."""
 
 from __future__ import annotations
 
@@ -25,6 +26,23 @@ def _names(locale: str) -> dict[str, str]:
         return dict(Locale.parse(locale).languages)
     except (UnknownLocaleError, ValueError):
         return dict(Locale.parse("en").languages)
+
+
+@lru_cache(maxsize=16)
+def _territories(locale: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(locale).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def territory_name(code: str) -> str | None:
+    """A country's name in the reader's language from CLDR; None on English pages (where the
+    recorded name stands) and for a code CLDR does not know."""
+    locale = cldr_locale()
+    if locale.startswith("en"):
+        return None
+    return _territories(locale).get(code.upper())
 
 
 def language_name(code: str) -> str:

@@ -10,9 +10,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
+from citybridge.lib.language_names import territory_name
 from citybridge.lib.text import fold
 from citybridge.lib.translations import Said, text_in, vocabulary_name
 from citybridge.network import vocabulary
@@ -32,8 +34,25 @@ class Country(models.Model):
 
     @property
     def public_name(self) -> str:
-        """Kosovo carries the designation footnote marker wherever countries are listed."""
-        return f"{self.name}*" if self.code == "XK" else self.name
+        """The name in the reader's language for the region's countries, else as recorded; Kosovo
+        carries the designation footnote marker wherever countries are listed."""
+        return (
+            region_country_names().get(self.code)
+            or territory_name(self.code)
+            or (f"{self.name}*" if self.code == "XK" else self.name)
+        )
+
+
+def region_country_names() -> dict[str, str]:
+    """The region's countries in the active language, by ISO code."""
+    return {
+        "AL": pgettext("country", "Albania"),
+        "BA": pgettext("country", "Bosnia and Herzegovina"),
+        "XK": pgettext("country", "Kosovo*"),
+        "ME": pgettext("country", "Montenegro"),
+        "MK": pgettext("country", "North Macedonia"),
+        "RS": pgettext("country", "Serbia"),
+    }
 
 
 KOSOVO_FOOTNOTE = _(

@@ -9,6 +9,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+
+from citybridge.network.models import Country
 
 LOGIN = "/accounts/login/"
 
@@ -85,3 +88,21 @@ def test_html_lang_names_the_pages_language(client_for, officer, code):
     officer.save()
     page = client_for(officer).get("/")
     assert html_lang(page) == {"sr": "sr-Cyrl", "sr-latn": "sr-Latn"}.get(code, code)
+
+
+@pytest.mark.parametrize(
+    ("lang", "montenegro", "kosovo", "belgium"),
+    [
+        ("en", "Montenegro", "Kosovo*", "Belgium"),
+        ("sr", "Црна Гора", "Косово*", "Белгија"),
+        ("sr-latn", "Crna Gora", "Kosovo*", "Belgija"),
+        ("sq", "Mali i Zi", "Kosova*", "Belgjikë"),
+    ],
+)
+def test_countries_are_named_in_the_readers_language(lang, montenegro, kosovo, belgium):
+    with translation.override(lang):
+        # The region's names from the catalogs (Kosovo with its designation marker), the
+        # others from CLDR; English keeps the name as recorded.
+        assert Country(code="ME", name="Montenegro").public_name == montenegro
+        assert Country(code="XK", name="Kosovo").public_name == kosovo
+        assert Country(code="BE", name="Belgium").public_name == belgium

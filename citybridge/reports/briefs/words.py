@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext, ngettext, pgettext
 
+from citybridge.network.models import region_country_names
+
 # The brief's languages are CityBridge's: code -> name in its own language.
 LANGUAGES: dict[str, str] = dict(settings.LANGUAGES)
 # Codes asked for that mean one of ours: "sr-cyrl" was the brief's Serbian Cyrillic before it
@@ -33,14 +35,7 @@ def normalise(lang: str | None) -> str:
 def country_names() -> dict[str, str]:
     """The region's countries as the brief prints them, by ISO code; other countries keep their
     recorded name."""
-    return {
-        "AL": pgettext("country", "Albania"),
-        "BA": pgettext("country", "Bosnia and Herzegovina"),
-        "XK": pgettext("country", "Kosovo*"),
-        "ME": pgettext("country", "Montenegro"),
-        "MK": pgettext("country", "North Macedonia"),
-        "RS": pgettext("country", "Serbia"),
-    }
+    return region_country_names()
 
 
 def country_name(code: str, recorded: str) -> str:
