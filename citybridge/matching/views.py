@@ -82,15 +82,10 @@ def match_support(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = SupportActionForm(request.POST, instance=SupportAction(), hub=hub)
         if form.is_valid():
-            data = form.cleaned_data
             action = actions.record_support_for_need(
                 need,
                 form.instance,
-                needs=data["needs"],
-                themes=data["themes"],
-                experts=data["experts"],
-                peer_cities=data["peer_cities"],
-                engagements=data["engagements"],
+                **form.links(),
                 acting_user=request.user,  # type: ignore[arg-type]
             )
             messages.success(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.db.models import Q
@@ -102,6 +103,13 @@ class SupportActionForm(forms.ModelForm):
         )
         choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
         choose_from(self.fields["funder"], Funder.objects.all())
+
+    # The action's links to other records, saved by the action after the action itself.
+    LINKS = ("needs", "themes", "experts", "peer_cities", "engagements")
+
+    def links(self) -> dict[str, Any]:
+        """The cleaned links, as save_support_action takes them."""
+        return {name: self.cleaned_data[name] for name in self.LINKS}
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

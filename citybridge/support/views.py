@@ -209,15 +209,10 @@ def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> 
     hub = request.hub  # type: ignore[attr-defined]
     form = SupportActionForm(request.POST or None, instance=action, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         action = actions.save_support_action(
             form.instance,
             hub=hub,
-            needs=data["needs"],
-            themes=data["themes"],
-            experts=data["experts"],
-            peer_cities=data["peer_cities"],
-            engagements=data["engagements"],
+            **form.links(),
             acting_user=request.user,  # type: ignore[arg-type]
         )
         messages.success(request, _("Saved %(title)s.") % {"title": action.title})
