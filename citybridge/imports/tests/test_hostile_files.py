@@ -12,14 +12,14 @@ import io
 import time
 import tracemalloc
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-import openpyxl
 import pytest
 
 from citybridge.engagement.models import Attendance, Engagement, Sheet
 from citybridge.imports.registry import run_import
 from citybridge.lib.spreadsheets import MAX_FILE_BYTES, SheetError
+from citybridge.lib.tests.files import xlsx_bytes as xlsx
 from citybridge.network.models import Person
 
 HEADER = "#;Ime i prezime;Funkcija;Grad / Opština\r\n"
@@ -32,17 +32,6 @@ CYRILLIC = ["Ђорђе Жижић", "Љиљана Чолаковић", "Њег�
 def csv(names: list[str], encoding: str = "utf-8", header: str = HEADER) -> bytes:
     rows = "".join(f"{i};{n};Savjetnik;Budva\r\n" for i, n in enumerate(names, 1))
     return (header + rows).encode(encoding)
-
-
-def xlsx(rows: Sequence[Sequence[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 SIMPLE_XLSX: list[list[object]] = [["#", "Ime i prezime", "Grad"], [1, "Šemsa Ćorić", "Budva"]]

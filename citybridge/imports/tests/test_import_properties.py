@@ -13,7 +13,6 @@ import io
 import zipfile
 
 import cyrtranslit
-import openpyxl
 import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
@@ -24,23 +23,13 @@ from citybridge.engagement.models import Attendance, Engagement
 from citybridge.imports.registry import run_import
 from citybridge.lib.names import parse_name
 from citybridge.lib.spreadsheets import SheetError, read_table
+from citybridge.lib.tests.files import xlsx_bytes
 from citybridge.lib.text import fold
 
 HEADER = "#;Ime i prezime;Funkcija;Grad / Opština;E-mail\r\n"
 
 
-def _workbook() -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["#", "Ime i prezime", "Grad"])
-    sheet.append([1, "Šemsa Ćorić", "Budva"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-WORKBOOK = _workbook()
+WORKBOOK = xlsx_bytes([["#", "Ime i prezime", "Grad"], [1, "Šemsa Ćorić", "Budva"]])
 
 
 @st.composite

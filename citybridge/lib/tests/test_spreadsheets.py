@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Sequence
 
 import openpyxl
 import pytest
@@ -21,6 +20,7 @@ from citybridge.lib.spreadsheets import (
     map_columns,
     read_table,
 )
+from citybridge.lib.tests.files import xlsx_bytes
 
 CYRILLIC_SHEET = (
     "#;Име и презиме;Организација;Функција;Град / Општина;Е-пошта;Пол;Потпис\r\n"
@@ -34,18 +34,6 @@ LATIN_SHEET = (
     "2,Đorđe Žižić,Policija Drugovo,Policijski službenik,Drugovo,,M,\r\n"
     "3,Ëndrit Çelaj,Komuna e Drugovës,Nënkryetar,Drugovë,,M,\r\n"
 )
-
-
-def xlsx_bytes(rows: Sequence[Sequence[object]], title: str = "Lista") -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def problems_text(error: pytest.ExceptionInfo[SheetError]) -> str:

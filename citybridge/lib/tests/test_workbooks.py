@@ -24,6 +24,7 @@ from citybridge.lib.spreadsheets import ACCEPT, SheetError, limits, read_table, 
 from citybridge.lib.spreadsheets.calamine_process import cell_text
 from citybridge.lib.spreadsheets.compound import MAGIC, NotCompound, read_compound
 from citybridge.lib.spreadsheets.workbooks import READER
+from citybridge.lib.tests.files import xlsx_bytes
 
 FILES = Path(__file__).with_name("workbooks")
 
@@ -251,24 +252,13 @@ def test_xls_with_an_excel_4_macro_sheet_is_refused() -> None:
 
 
 def test_xlsx_with_a_vba_project_is_refused() -> None:
-    source = zipfile.ZipFile(io.BytesIO(_xlsx([["Ime"], ["Ana"]])))
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["Ime"], ["Ana"]])))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for info in source.infolist():
             archive.writestr(info, source.read(info))
         archive.writestr("xl/vbaProject.bin", compound_file({"VBA": {"dir": b"\x01"}}))
     assert "holds macros" in refusal(buffer.getvalue(), "lista.xlsx")
-
-
-def _xlsx(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _looping(data: bytes) -> bytes:
