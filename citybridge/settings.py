@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from citybridge import formats
 
@@ -18,24 +19,49 @@ BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CITYBRIDGE_VAR_DIR", BASE_DIR.parent / "var"))
 
 
-def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "", *, choices: tuple[str, ...] = ()) -> str:
+    value = os.environ.get(name, default)
+    if choices and value not in choices:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not one of {', '.join(choices)}: set it to one of them or unset it."
+        )
+    return value
 
 
 def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no setting. A value that is neither (a typo like "treu") stops the start-up
+    instead of quietly meaning "no"."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word not in TRUE_WORDS | FALSE_WORDS:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a yes/no value: use one of 1, true, yes, on or 0, false, no, off."
+        )
+    return word in TRUE_WORDS
 
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number of at least `minimum`; unset or empty takes the default."""
     value = os.environ.get(name, "").strip()
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} is below its least value, {minimum}.")
+    return number
 
 
 def secret_key() -> str:
@@ -50,7 +76,9 @@ def secret_key() -> str:
     return path.read_text().strip()
 
 
-PRODUCTION = env_str("CITYBRIDGE_ENV", "development") == "production"
+PRODUCTION = (
+    env_str("CITYBRIDGE_ENV", "development", choices=("development", "production")) == "production"
+)
 DEBUG = env_bool("CITYBRIDGE_DEBUG", default=not PRODUCTION)
 SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("CITYBRIDGE_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
@@ -182,7 +210,7 @@ AXES_VERBOSE = False
 # Behind reverse proxies the lockout must see the client, not the proxy: the number of proxies
 # of our own in front of the app, whose X-Forwarded-For entries are believed (accounts.client_ip).
 # 0, the default, ignores the header: without a proxy anyone could write it.
-TRUSTED_PROXIES = int(env_str("CITYBRIDGE_TRUSTED_PROXIES", "0"))
+TRUSTED_PROXIES = env_int("CITYBRIDGE_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "citybridge.accounts.client_ip.client_ip"
 
 # Multi-factor sign-in (TOTP with recovery codes) for hub admins and officers: on by default in
@@ -204,17 +232,17 @@ TASKS = {
     }
 }
 
-# Every erasure is also written here, outside the database, so `citybridge restore` of an older
-# backup erases those people again (network.ledger). Keep it beside the backups, never in them.
 # The map's country outlines, fetched by `make` from the npm registry into the checkout's var/
 # (not CITYBRIDGE_VAR_DIR: a deployment's data directory need not hold set-up files).
 MAP_DATA = Path(
     env_str("CITYBRIDGE_MAP_DATA", str(BASE_DIR.parent / "var/world-atlas/countries-50m.json"))
 )
+# Every erasure is also written here, outside the database, so `citybridge restore` of an older
+# backup erases those people again (network.ledger). Keep it beside the backups, never in them.
 ERASURE_LEDGER = Path(env_str("CITYBRIDGE_ERASURE_LEDGER", str(VAR_DIR / "erasure-ledger.jsonl")))
 
 # Attendance identifiers older than this may be pseudonymised (`citybridge people pseudonymise`).
-RETENTION_DAYS = int(env_str("CITYBRIDGE_RETENTION_DAYS", "1825"))
+RETENTION_DAYS = env_int("CITYBRIDGE_RETENTION_DAYS", 1825, minimum=1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -289,16 +317,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # and the most all the files of one upload may weigh together, in MB (10^6 bytes). The reader
 # itself never takes a file over 20 MB (lib.spreadsheets.MAX_FILE_BYTES). Keep the proxy's
 # body limit a little above the total.
-IMPORT_MAX_FILE_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_FILE_MB", 20) * 1_000_000
-IMPORT_MAX_UPLOAD_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_UPLOAD_MB", 25) * 1_000_000
+IMPORT_MAX_FILE_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_FILE_MB", 20, minimum=1) * 1_000_000
+IMPORT_MAX_UPLOAD_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_UPLOAD_MB", 25, minimum=1) * 1_000_000
 # An upload of more than this many bytes (all its files together) is previewed by the
 # background worker with its progress on the job's page; smaller ones in the request, at once.
-IMPORT_PREVIEW_IN_REQUEST_BYTES = env_int("CITYBRIDGE_IMPORT_PREVIEW_IN_REQUEST_KB", 1000) * 1000
+IMPORT_PREVIEW_IN_REQUEST_BYTES = (
+    env_int("CITYBRIDGE_IMPORT_PREVIEW_IN_REQUEST_KB", 1000, minimum=1) * 1000
+)
 
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after the idle time its hub sets (Hub.idle_timeout_minutes, 30 by default;
 # network.middleware) and, however active, this many hours after signing in.
-SESSION_MAX_HOURS = int(env_str("CITYBRIDGE_SESSION_MAX_HOURS", "12"))
+SESSION_MAX_HOURS = env_int("CITYBRIDGE_SESSION_MAX_HOURS", 12, minimum=1)
 SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 # Inline style attributes and <style> blocks are used by templates and htmx; scripts only from
 # our own origin, and no page may be framed.
@@ -329,5 +359,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("CITYBRIDGE_LOG_LEVEL", "WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_str(
+            "CITYBRIDGE_LOG_LEVEL",
+            "WARNING",
+            choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+        ),
+    },
 }

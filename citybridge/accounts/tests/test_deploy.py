@@ -74,3 +74,47 @@ def test_bandit_finds_nothing_of_medium_or_higher_severity():
 def test_pages_carry_a_content_security_policy(client, db):
     policy = client.get("/accounts/login/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+
+
+def read_settings(tmp_path, extra: dict[str, str], name: str) -> subprocess.CompletedProcess:
+    code = f"import citybridge.settings as s; print(s.{name})"
+    env = os.environ | {"CITYBRIDGE_VAR_DIR": str(tmp_path)} | extra
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("CITYBRIDGE_DEBUG", "treu", "is not a yes/no value"),
+        ("CITYBRIDGE_MFA_REQUIRED", "maybe", "is not a yes/no value"),
+        ("CITYBRIDGE_SESSION_MAX_HOURS", "twelve", "is not a whole number"),
+        ("CITYBRIDGE_RETENTION_DAYS", "0", "is below its least value, 1"),
+        ("CITYBRIDGE_IMPORT_MAX_FILE_MB", "20MB", "is not a whole number"),
+        ("CITYBRIDGE_TRUSTED_PROXIES", "-1", "is below its least value, 0"),
+        ("CITYBRIDGE_ENV", "prod", "is not one of development, production"),
+        ("CITYBRIDGE_LOG_LEVEL", "verbose", "is not one of DEBUG"),
+    ],
+)
+def test_a_bad_setting_stops_the_start_naming_the_variable(tmp_path, variable, value, says):
+    result = read_settings(tmp_path, {variable: value}, "DEBUG")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{variable}={value!r} {says}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "name", "expected"),
+    [
+        ({"CITYBRIDGE_DEBUG": " Off "}, "DEBUG", "False"),
+        ({"CITYBRIDGE_DEBUG": "YES"}, "DEBUG", "True"),
+        ({"CITYBRIDGE_SESSION_MAX_HOURS": " 8 "}, "SESSION_MAX_HOURS", "8"),
+        ({"CITYBRIDGE_SESSION_MAX_HOURS": ""}, "SESSION_MAX_HOURS", "12"),
+        ({"CITYBRIDGE_TRUSTED_PROXIES": "2"}, "TRUSTED_PROXIES", "2"),
+    ],
+)
+def test_good_settings_are_read(tmp_path, extra, name, expected):
+    result = read_settings(tmp_path, extra, name)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
