@@ -63,7 +63,9 @@ EMPTY = Scope()
 
 
 def scope_of(user: Any) -> Scope:
-    """The user's scope, computed once per request object and cached on it."""
+    """The user's scope, computed once per user object and cached on it (a request's user lives
+    as long as the request; a user object kept longer keeps its scope: reload it after a role
+    changes)."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return EMPTY
     cached = getattr(user, "_citybridge_scope", None)

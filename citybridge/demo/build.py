@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from citybridge.accounts.actions import add_user
 from citybridge.accounts.history import COMMAND_LINE
 from citybridge.accounts.models import Role, User
 from citybridge.demo import languages
@@ -93,17 +94,19 @@ def add_users(ctx: DemoContext) -> None:
         ("donor", "Demo", "Donor", Role.Kind.DONOR, None),
     ]
     for username, first, last, kind, city in cast:
-        user = User.objects.create_user(
+        user = add_user(
             username=username,
-            password=DEMO_PASSWORD,
             first_name=first,
             last_name=last,
             email=f"{username}@citybridge.example",
-            is_demo=True,
-            is_staff=username == "admin",
-            is_superuser=username == "admin",
+            role=Role(hub=ctx.hub, kind=kind, city=city),
+            acting_user=None,
         )
-        Role.objects.create(user=user, hub=ctx.hub, kind=kind, city=city)
+        # What no real account gets: a known password, and the flag production refuses.
+        user.set_password(DEMO_PASSWORD)
+        user.is_demo = True
+        user.is_staff = user.is_superuser = username == "admin"
+        user.save()
         ctx.users[username] = user
 
 

@@ -499,9 +499,6 @@ class Person(models.Model):
         self.name_key = fold(self.full_name)
         super().save(*args, **kwargs)
 
-    def positions_on(self, day: dt.date) -> list[Position]:
-        return [p for p in self.positions.all() if p.is_held_on(day)]
-
 
 class Position(models.Model):
     """A role a person held, from when to when; the official who becomes mayor gets a new one."""

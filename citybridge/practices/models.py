@@ -124,9 +124,6 @@ class Practice(models.Model):
         self.search_text = self.build_search_text()
         Practice.objects.filter(pk=self.pk).update(search_text=self.search_text)
 
-    def language_list(self) -> list[str]:
-        return [c for c in self.languages.replace(";", ",").replace(" ", ",").split(",") if c]
-
     def themes_unplaced(self) -> tuple[str, ...]:
         """The parts of the themes as written that no theme stands for."""
         if not self.themes_as_written.strip():
