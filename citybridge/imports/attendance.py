@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -63,7 +64,9 @@ def _engagements_by_key(hub: Hub) -> dict[str, Engagement]:
 
 
 def engagement_words(engagement: Engagement) -> str:
-    return f"{engagement.key} · {engagement.title} ({engagement.starts_on.isoformat()})"
+    """ "WB17 · Peer exchange (15 Feb 2024)", the date as the reader's language writes it (a job
+    runs in the language of the person who started it)."""
+    return f"{engagement.key} · {engagement.title} ({formats.date_format(engagement.starts_on)})"
 
 
 @dataclass

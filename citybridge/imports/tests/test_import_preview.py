@@ -54,7 +54,7 @@ def test_the_preview_names_every_column_and_the_people(client_for, officer, hub,
     assert page.status_code == 200
     preview = page.context["result"]
     (read,) = preview["sheets"]
-    assert read["target"].startswith("P02 · Meeting P02")
+    assert read["target"] == "P02 · Meeting P02 (1 Apr 2024)"
     columns = {c["heading"]: (c["field"], c["how"]) for c in read["columns"]}
     assert columns["Ime i prezime"] == ("full_name", "known")
     assert columns["Telefon"] == ("", "not used")
@@ -147,3 +147,11 @@ def test_the_command_line_places_a_column_and_names_the_ones_not_used(
     assert "P01.csv: not used: Br, Telefon (their cells are kept as written)." in out
     row = Attendance.objects.get()
     assert row.full_name == "Marija Petrović" and row.cells["Telefon"] == "+382 1"
+
+
+def test_the_engagement_date_reads_in_the_readers_language(client_for, officer, hub, meetings):
+    client = client_for(officer)
+    client.cookies["django_language"] = "sr"
+    page = upload(client, "P02.csv", sheet("Jovana Novakov,NVO Most,Testgrad,jn@example.org,"))
+    (read,) = page.context["result"]["sheets"]
+    assert read["target"] == "P02 · Meeting P02 (1. апр 2024.)"
