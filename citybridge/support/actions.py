@@ -77,7 +77,8 @@ def save_support_action(
             action=action,
             from_status="",
             to_status=SupportAction.Status.REQUESTED,
-            reason=_("Recorded."),
+            # No stored words: the page says "Recorded." in its reader's language.
+            reason="",
             changed_by=acting_user,
             effective_on=requested_on or action.starts_on or timezone.localdate(),
         )

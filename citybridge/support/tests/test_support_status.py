@@ -16,6 +16,18 @@ def test_a_new_action_is_requested_and_that_is_recorded(make_support, city, offi
     first = action.status_changes.get()
     assert (first.from_status, first.to_status, first.changed_by) == ("", Status.REQUESTED, officer)
     assert first.effective_on == dt.date(2023, 3, 1)
+    assert first.reason == "", "stored without words: the page says it in its reader's language"
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "Recorded."), ("sr", "Евидентирано.")])
+def test_the_first_change_reads_recorded_in_the_readers_language(
+    client_for, make_support, city, officer, language, words
+):
+    action = make_support(city=city)
+    client = client_for(officer)
+    client.cookies["django_language"] = language
+    page = client.get(reverse("support:support_detail", args=[action.pk]))
+    assert f"<td>{words}</td>" in page.content.decode()
 
 
 def test_status_moves_along_the_workflow_with_who_when_why(make_support, city, officer):
