@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest bench messages clean
+.PHONY: run test test-fast lint pytest bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ pytest: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/pytest
 
 test: lint pytest
+
+# The edit-test loop: lint and every test but those marked slow (pyproject.toml's markers).
+test-fast: lint $(MAP_DATA)
+	$(BIN)/pytest -m "not slow"
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/resolution.py

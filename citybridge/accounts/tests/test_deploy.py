@@ -1,4 +1,5 @@
-"""Production settings pass Django's deployment check; bandit finds nothing medium or higher."""
+"""Production settings pass Django's deployment check; a setting that cannot be read stops the
+start. (bandit runs in `make lint`, not from here.)"""
 
 from __future__ import annotations
 
@@ -46,29 +47,6 @@ def test_production_requires_mfa_by_default_and_can_turn_it_off(tmp_path):
             check=True,
         )
         assert result.stdout.strip() == expected
-
-
-def test_bandit_finds_nothing_of_medium_or_higher_severity():
-    bandit = Path(sys.executable).with_name("bandit")
-    if not bandit.exists():
-        pytest.skip("bandit is a test extra: pip install -e '.[test]'")
-    result = subprocess.run(
-        [
-            str(bandit),
-            "-c",
-            "pyproject.toml",
-            "-r",
-            "citybridge",
-            "-q",
-            "--severity-level",
-            "medium",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_pages_carry_a_content_security_policy(client, db):

@@ -13,6 +13,7 @@ from citybridge.reports.figures import key_figures
 BRIEF = (dt.date(2022, 11, 1), dt.date(2023, 12, 31))
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=False)
 def test_demo_yields_the_briefs_figures_from_its_sheets(hub):
     call_command("demo")

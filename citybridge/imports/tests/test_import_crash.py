@@ -124,6 +124,7 @@ def setup(sheet) -> tuple[Path, Path]:
     return var / "citybridge.sqlite3", sheet
 
 
+@pytest.mark.slow
 def test_a_killed_import_leaves_all_of_the_sheet_or_none_of_it(setup, tmp_path):
     template, sheet = setup
     command = ("-m", "citybridge.cli", "import", "attendance", str(sheet))

@@ -63,6 +63,7 @@ files = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=files, extension=st.sampled_from(["csv", "xlsx"]))
 @example(data=b"\x00", extension="csv")

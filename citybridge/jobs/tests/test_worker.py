@@ -93,6 +93,7 @@ print(json.dumps({{"status": job.status, "rows": Attendance.objects.count(),
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="copies the migrated SQLite database")
 def test_a_job_queued_before_a_restart_is_run_by_the_worker(tmp_path: Path, django_db_blocker):
     """Three processes on one SQLite file: the web process that queued the job and is gone,

@@ -29,6 +29,7 @@ def server_database() -> str | None:
     return url
 
 
+@pytest.mark.slow
 def test_25_users_browse_and_search_without_errors_within_800_ms():
     url = server_database()
     try:
