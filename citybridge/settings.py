@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "citybridge.advocacy",
     "citybridge.reports",
     "citybridge.imports",
+    "citybridge.matching",
+    "citybridge.demo",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("engagements/", include("citybridge.engagement.urls")),
     path("imports/", include("citybridge.imports.urls")),
     path("needs/", include("citybridge.needs.urls")),
+    path("needs/", include("citybridge.matching.urls")),
     path("practices/", include("citybridge.practices.urls")),
     path("support/", include("citybridge.support.urls")),
     path("advocacy/", include("citybridge.advocacy.urls")),

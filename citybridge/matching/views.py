@@ -99,7 +99,7 @@ def match_support(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(
                 request, " ".join(str(e) for e in match.non_field_errors()) or _("Choose a match.")
             )
-            return redirect("needs:need_matches", pk=need.pk)
+            return redirect("matching:need_matches", pk=need.pk)
         proposal, initial = actions.proposed_support(
             need,
             expert=match.cleaned_data["expert"],

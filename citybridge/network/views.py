@@ -84,11 +84,10 @@ def city_list(request: HttpRequest) -> HttpResponse:
 @hub_member_required
 def city_detail(request: HttpRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
-    from citybridge.engagement.models import Engagement
-
-    engagements = (
-        Engagement.objects.visible_to(request.user).involving(city).order_by("-starts_on")[:20]
-    )
+    # Those it hosted or took part in, through the city's reverse relations: network reads
+    # engagements without importing the app above it (STYLE.md's order).
+    involving = city.hosted_engagements.all() | city.engagements.all()  # type: ignore[attr-defined]
+    engagements = involving.visible_to(request.user).distinct().order_by("-starts_on")[:20]
     people = list(
         Person.objects.visible_to(request.user)
         .filter(local_government=city)
@@ -208,11 +207,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     log_people_shown(
         request.user, [person], hub=person.hub_id, obj=person, action=AccessLog.Action.PERSON_VIEWED
     )
-    from citybridge.engagement.models import Attendance
-
     attendances = (
-        Attendance.objects.visible_to(request.user)
-        .filter(person=person)
+        person.attendances.visible_to(request.user)  # type: ignore[attr-defined]
         .select_related("engagement")
         .order_by("-engagement__starts_on")
     )

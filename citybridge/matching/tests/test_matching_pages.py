@@ -15,7 +15,7 @@ def test_need_matches_explains_practices_peer_cities_and_experts(
     client_for, officer, need, library
 ):
     practice, expert = library
-    response = client_for(officer).get(reverse("needs:need_matches", args=[need.pk]))
+    response = client_for(officer).get(reverse("matching:need_matches", args=[need.pk]))
     body = response.content.decode()
     assert response.status_code == 200
     assert practice.title in body and "Same theme: Multi-actor prevention mechanisms." in body
@@ -39,13 +39,14 @@ def test_need_page_names_the_language_it_was_stated_in(client_for, officer, need
 def test_focal_point_donor_and_outsider_get_no_matches(client_for, focal, donor, outsider, need):
     for user in (focal, donor, outsider):
         assert (
-            client_for(user).get(reverse("needs:need_matches", args=[need.pk])).status_code == 404
+            client_for(user).get(reverse("matching:need_matches", args=[need.pk])).status_code
+            == 404
         )
 
 
 def confirm(client, need, **match):
     """Open the form a match fills in, and save it as it stands (what the officer confirms)."""
-    url = reverse("needs:match_support", args=[need.pk])
+    url = reverse("matching:match_support", args=[need.pk])
     page = client.get(url, match)
     assert page.status_code == 200
     form = page.context["form"]
@@ -63,7 +64,7 @@ def test_a_match_opens_the_support_form_filled_in_and_records_nothing(
 ):
     _practice, expert = library
     page = client_for(officer).get(
-        reverse("needs:match_support", args=[need.pk]), {"expert": expert.pk}
+        reverse("matching:match_support", args=[need.pk]), {"expert": expert.pk}
     )
     assert page.status_code == 200
     form = page.context["form"]
@@ -100,7 +101,7 @@ def test_turn_a_practice_match_into_guidance(client_for, officer, need, library)
 def test_the_officer_completes_the_form_before_saving(client_for, officer, need, library):
     _practice, expert = library
     client = client_for(officer)
-    url = reverse("needs:match_support", args=[need.pk])
+    url = reverse("matching:match_support", args=[need.pk])
     response = client.post(
         url,
         {
@@ -123,10 +124,10 @@ def test_the_officer_completes_the_form_before_saving(client_for, officer, need,
 
 def test_match_support_names_at_most_one_match(client_for, officer, need, library):
     practice, expert = library
-    url = reverse("needs:match_support", args=[need.pk])
+    url = reverse("matching:match_support", args=[need.pk])
     response = client_for(officer).get(url, {"practice": practice.pk, "expert": expert.pk})
     assert response.status_code == 302
-    assert response["Location"] == reverse("needs:need_matches", args=[need.pk])
+    assert response["Location"] == reverse("matching:need_matches", args=[need.pk])
     assert not SupportAction.objects.exists()
 
 
@@ -134,7 +135,7 @@ def test_match_support_refuses_outsider_focal_point_and_donor(
     client_for, outsider, focal, donor, need, library
 ):
     _practice, expert = library
-    url = reverse("needs:match_support", args=[need.pk])
+    url = reverse("matching:match_support", args=[need.pk])
     for user in (outsider, focal, donor):
         assert client_for(user).get(url, {"expert": expert.pk}).status_code == 404
         data = {"title": "x", "kind": "expert", "city": need.city.pk, "needs": [need.pk]}
@@ -146,14 +147,16 @@ def test_the_matches_page_links_to_the_form_and_creates_nothing_itself(
     client_for, officer, need, library
 ):
     _practice, expert = library
-    body = client_for(officer).get(reverse("needs:need_matches", args=[need.pk])).content.decode()
-    link = reverse("needs:match_support", args=[need.pk]) + f"?expert={expert.pk}"
+    body = (
+        client_for(officer).get(reverse("matching:need_matches", args=[need.pk])).content.decode()
+    )
+    link = reverse("matching:match_support", args=[need.pk]) + f"?expert={expert.pk}"
     assert f'href="{link}"' in body
-    assert 'method="post" action="' + reverse("needs:match_support", args=[need.pk]) not in body
+    assert 'method="post" action="' + reverse("matching:match_support", args=[need.pk]) not in body
 
 
 def test_plan_a_peer_exchange(client_for, officer, need, other_city):
-    url = reverse("needs:match_exchange", args=[need.pk])
+    url = reverse("matching:match_exchange", args=[need.pk])
     response = client_for(officer).post(
         url, {"peer_cities": [other_city.pk], "starts_on": "2024-05-10"}
     )
@@ -171,7 +174,7 @@ def test_plan_a_peer_exchange(client_for, officer, need, other_city):
 def test_peer_exchange_rejects_get_and_refuses_outsider(
     client_for, officer, outsider, need, other_city
 ):
-    url = reverse("needs:match_exchange", args=[need.pk])
+    url = reverse("matching:match_exchange", args=[need.pk])
     assert client_for(officer).get(url).status_code == 405
     data = {"peer_cities": [other_city.pk], "starts_on": "2024-05-10"}
     assert client_for(outsider).post(url, data).status_code == 404
@@ -180,7 +183,7 @@ def test_peer_exchange_rejects_get_and_refuses_outsider(
 
 def test_match_search_for_a_city_and_a_theme(client_for, officer, city, councils, library):
     practice, _expert = library
-    url = reverse("needs:match_search")
+    url = reverse("matching:match_search")
     response = client_for(officer).get(
         url, {"city": city.pk, "theme": councils.pk, "text": "Савет"}
     )

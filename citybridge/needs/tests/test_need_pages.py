@@ -40,7 +40,7 @@ def test_outsider_sees_no_need(client_for, outsider, need):
 def test_need_detail_shows_statement_and_matches_link(client_for, officer, need):
     body = client_for(officer).get(reverse("needs:need_detail", args=[need.pk])).content.decode()
     assert 'lang="cnr"' in body and "Savjet za bezbjednost" in body
-    assert reverse("needs:need_matches", args=[need.pk]) in body
+    assert reverse("matching:need_matches", args=[need.pk]) in body
 
 
 def test_create_need(client_for, officer, city, councils, consultation):

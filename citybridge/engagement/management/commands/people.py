@@ -15,7 +15,10 @@ from citybridge.accounts.access_log import log_access
 from citybridge.accounts.history import ActingCommand
 from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance
+from citybridge.engagement.resolution import resolve_hub
+from citybridge.engagement.retention import pseudonymise_attendance
 from citybridge.lib.exports import csv_writer
+from citybridge.network.models import Hub
 
 COMMAND_DETAIL = "people links (command line)"
 
@@ -45,8 +48,6 @@ class Command(ActingCommand):
             self.resolve(options["hub"])
             return
         if options["action"] == "pseudonymise":
-            from citybridge.engagement.retention import pseudonymise_attendance
-
             before = dt.date.today() - dt.timedelta(days=options["older_than"])
             done = pseudonymise_attendance(before, acting_user=self.acting_user)
             self.stdout.write(
@@ -86,9 +87,6 @@ class Command(ActingCommand):
             )
 
     def resolve(self, slug: str | None) -> None:
-        from citybridge.engagement.resolution import resolve_hub
-        from citybridge.network.models import Hub
-
         hubs = Hub.objects.order_by("slug")
         if slug:
             hubs = hubs.filter(slug=slug)

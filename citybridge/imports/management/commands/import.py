@@ -28,8 +28,7 @@ from citybridge.imports.reading import (
 )
 from citybridge.imports.registry import IMPORTERS, run_import
 from citybridge.lib.spreadsheets import SheetError
-from citybridge.network.commands import add_language_option, speaking
-from citybridge.reports.management.commands.figures import hub_from_option
+from citybridge.network.commands import add_language_option, hub_from_option, speaking
 
 
 def read(path: str) -> bytes:

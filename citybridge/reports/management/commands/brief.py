@@ -4,11 +4,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from citybridge.network.commands import hub_from_option
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.briefs.render import FORMATS, render_as
 from citybridge.reports.briefs.words import LANGUAGES, normalise
-from citybridge.reports.management.commands.figures import date_option, hub_from_option
+from citybridge.reports.management.commands.figures import date_option
 
 
 class Command(BaseCommand):

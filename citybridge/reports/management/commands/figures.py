@@ -4,23 +4,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from citybridge.network.commands import add_language_option, speaking
-from citybridge.network.models import Hub
+from citybridge.network.commands import add_language_option, hub_from_option, speaking
 from citybridge.reports.figures import DEFINITION_VERSION, key_figures
-
-
-def hub_from_option(slug: str | None) -> Hub:
-    """--hub defaults to the only hub when there is one, and to western-balkans otherwise."""
-    hubs = Hub.objects.all()
-    if not slug:
-        slug = hubs[0].slug if hubs.count() == 1 else "western-balkans"
-    try:
-        return hubs.get(slug=slug)
-    except Hub.DoesNotExist:
-        known = ", ".join(hubs.values_list("slug", flat=True))
-        raise CommandError(
-            _("No hub '%(slug)s'. Known hubs: %(known)s.") % {"slug": slug, "known": known}
-        ) from None
 
 
 def date_option(text: str | None, name: str) -> dt.date | None:

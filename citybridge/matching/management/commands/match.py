@@ -11,18 +11,8 @@ from citybridge.lib.text import fold
 from citybridge.matching.queries import Matches, match, match_need
 from citybridge.needs.forms import themes_of
 from citybridge.needs.models import Need
+from citybridge.network.commands import hub_from_option
 from citybridge.network.models import Hub, LocalGovernment, Theme
-
-
-def hub_option(slug: str | None) -> Hub:
-    """--hub defaults to the only hub when there is one, and to western-balkans otherwise."""
-    hubs = Hub.objects.all()
-    slug = slug or (hubs[0].slug if hubs.count() == 1 else "western-balkans")
-    try:
-        return hubs.get(slug=slug)
-    except Hub.DoesNotExist:
-        known = ", ".join(hubs.values_list("slug", flat=True))
-        raise CommandError(f"No hub '{slug}'. Known hubs: {known}.") from None
 
 
 def city_option(hub: Hub, name: str) -> LocalGovernment:
@@ -84,7 +74,7 @@ class Command(BaseCommand):
         else:
             if not options["city"] or not options["theme"]:
                 raise CommandError("Give --need ID, or --city NAME and --theme THEME.")
-            hub = hub_option(options["hub"])
+            hub = hub_from_option(options["hub"])
             city = city_option(hub, options["city"])
             theme = theme_option(hub, options["theme"])
             matches = match(hub, city, theme, options["text"], options["limit"])
