@@ -29,9 +29,9 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import Country, Hub, LocalGovernment, Person, Theme
 from citybridge.network.pipelines import pipeline_page
-from citybridge.network.views import list_template, page_of
 
 
 def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:

@@ -17,9 +17,9 @@ from citybridge.engagement.forms import EngagementForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.lib.inputs import parse_year
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import RoleKind, Theme
 from citybridge.network.versions import EditConflict
-from citybridge.network.views import list_template, page_of
 
 
 @people_viewer_required

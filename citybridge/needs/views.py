@@ -31,8 +31,8 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import LocalGovernment
-from citybridge.network.views import list_template, page_of
 
 
 @people_viewer_required

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -32,22 +31,10 @@ from citybridge.network.forms import (
     PersonForm,
     PositionForm,
 )
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
 from citybridge.network.places import gazetteer_names
 from citybridge.network.versions import EditConflict
-
-PAGE_SIZE = 50
-# A last page of a few rows is folded into the one before it (51 cities: one page, not 50 + 1).
-PAGE_ORPHANS = 10
-
-
-def page_of(request: HttpRequest, queryset):
-    return Paginator(queryset, PAGE_SIZE, orphans=PAGE_ORPHANS).get_page(request.GET.get("page"))
-
-
-def list_template(request: HttpRequest, full: str, rows: str) -> str:
-    """htmx searches swap only the table: the page stays where the user is typing."""
-    return rows if request.htmx and request.htmx.target == "results" else full  # type: ignore[attr-defined]
 
 
 @hub_member_required

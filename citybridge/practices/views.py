@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import Country, LocalGovernment, Theme
-from citybridge.network.views import list_template, page_of
 from citybridge.practices import actions
 from citybridge.practices.access import (
     get_practice_for_user,

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.http import list_template, page_of
 from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
 from citybridge.network.names import shown_name
 from citybridge.network.pipelines import pipeline_page
-from citybridge.network.views import list_template, page_of
 from citybridge.support import actions
 from citybridge.support.access import (
     get_action_plan_for_user,

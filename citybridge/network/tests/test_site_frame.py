@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 
-from citybridge.network.views import PAGE_SIZE, page_of
+from citybridge.network.http import PAGE_SIZE, page_of
 
 STATIC = Path(settings.BASE_DIR) / "static" / "citybridge"
 
