@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_htmx",
     "axes",
     "django_otp",
@@ -143,6 +144,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "citybridge.urls"
 WSGI_APPLICATION = "citybridge.wsgi.application"
 
+# Widgets render through the site's template engine, so templates/django/forms/ can mark long
+# selects for the searchable picker (static/citybridge/site.js) and give each option its key.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

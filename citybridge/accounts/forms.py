@@ -43,10 +43,8 @@ class AccessLogFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"), choices=[("", _("Any")), *AccessLog.Action.choices], required=False
     )
-    start = DayField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = DayField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
 
     def __init__(self, *args, users, **kwargs) -> None:
         super().__init__(*args, **kwargs)

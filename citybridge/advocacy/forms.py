@@ -20,9 +20,6 @@ def choose_from(field: forms.Field, queryset) -> None:
     field.queryset = queryset
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class AdvocacyActionForm(forms.ModelForm):
     document_url = forms.URLField(
         label=_("Document"), required=False, assume_scheme="https", max_length=200
@@ -48,7 +45,6 @@ class AdvocacyActionForm(forms.ModelForm):
             "document_url",
         ]
         widgets = {
-            "date": DATE,
             "cities": forms.SelectMultiple(attrs={"size": 8}),
             "people": forms.SelectMultiple(attrs={"size": 8}),
             "needs": forms.SelectMultiple(attrs={"size": 6}),
@@ -86,7 +82,7 @@ class TestimonialForm(forms.ModelForm):
     class Meta:
         model = Testimonial
         fields = ["person", "quote", "attribution", "city", "said_on", "publication_consent"]
-        widgets = {"said_on": DATE, "quote": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"quote": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -104,8 +100,8 @@ class TestimonialForm(forms.ModelForm):
 class AdvocacyFilterForm(forms.Form):
     """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
 
-    start = DayField(label=_("From"), required=False, widget=DATE)
-    end = DayField(label=_("To"), required=False, widget=DATE)
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,

@@ -27,8 +27,6 @@ class EngagementForm(VersionedForm):
             "description",
         ]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
             "participating_cities": forms.SelectMultiple(attrs={"size": 8}),
             "themes": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),

@@ -20,8 +20,9 @@ where Django's translation differs from the language's usage (a dot after "ма�
 "авг", Croatian's "pro." ...): citybridge/formats/locale/ holds those, in settings.LOCALE_PATHS
 after the interface's catalogs. Numbers keep each language's own separators (Django's).
 
-Forms accept ISO dates (what `<input type="date">` sends, and first, so date widgets render
-their value in it) and the region's day.month.year, with or without the closing dot.
+The site's own forms read dates with lib.days.read_day (lib.inputs.DayField: day first, ISO or a
+written month, shown back in DATE_FORMAT); the input formats below serve only Django's own date
+fields (the admin): ISO first, then the region's day.month.year, with or without the closing dot.
 """
 
 DATE_FORMAT = "j M Y"

@@ -5,6 +5,10 @@ A value outside them is no record's: `?city=99999999999999999999` overflowed SQL
 `?year=99999999999` Python's dates, and a period from 0001-01-01 made "the period before" fall
 off the calendar. Filters read such a value as no filter at all (`parse_id`, `parse_year`,
 `parse_day`); forms say what is wrong (`IdField`, `DayField`).
+
+Days are typed in one text box everywhere (`DayInput`), read one way (`lib.days.read_day`: day
+before month, or ISO, or a written month) and shown back in the reader's own format ("5 Dec 2024",
+"5. дец 2024."), so what was understood is there to read; the browser's date box is not used.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from citybridge.lib.days import DayError, read_day
 
 # Primary keys are BigAutoField: 64-bit signed integers on SQLite and PostgreSQL alike.
 MAX_ID = 2**63 - 1
@@ -40,12 +47,65 @@ def parse_year(text: str | None) -> int | None:
 
 
 def parse_day(text: str | None) -> dt.date | None:
-    """An ISO date (YYYY-MM-DD) from a query string, or None when it is none or out of bounds."""
+    """A day from a query string (as `read_day` reads it), or None when it is none, cannot be
+    read for certain or is out of bounds."""
     try:
-        day = dt.date.fromisoformat((text or "").strip())
-    except ValueError:
+        day = read_day(text or "")
+    except DayError:
         return None
-    return day if FIRST_DAY <= day <= LAST_DAY else None
+    return day if day and FIRST_DAY <= day <= LAST_DAY else None
+
+
+def filter_day(text: str | None) -> tuple[dt.date | None, str]:
+    """A day from a hand-written filter box and, when the text names none, what to type."""
+    try:
+        day = read_day(text or "")
+    except DayError as error:
+        return None, str(day_error_message(error.code))
+    if day and not FIRST_DAY <= day <= LAST_DAY:
+        return None, str(
+            _("Enter a date between %(first)s and %(last)s.")
+            % {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
+        )
+    return day, ""
+
+
+# A day whose number cannot be a month, so the examples teach the order.
+EXAMPLE_DAY = dt.date(2026, 3, 31)
+
+
+def day_examples() -> dict[str, str]:
+    return {
+        "numeric": f"{EXAMPLE_DAY.day}.{EXAMPLE_DAY.month}.{EXAMPLE_DAY.year}",
+        "written": date_format(EXAMPLE_DAY, "DATE_FORMAT"),
+        "iso": EXAMPLE_DAY.isoformat(),
+    }
+
+
+def day_error_message(code: str) -> str:
+    """What to type instead, for each reason `read_day` refuses a text."""
+    if code == "digits":
+        return (
+            _(
+                "These digits can be read as more than one day: separate the day, the month and the "
+                "year, for example %(numeric)s."
+            )
+            % day_examples()
+        )
+    if code == "short_year":
+        return _("Write the year in full, for example %(numeric)s.") % day_examples()
+    if code == "no_such_day":
+        return (
+            _(
+                "The calendar has no such day: check the day and the month (day first, for example "
+                "%(numeric)s)."
+            )
+            % day_examples()
+        )
+    return (
+        _("Enter the day first, then the month and the year: %(numeric)s, %(written)s or %(iso)s.")
+        % day_examples()
+    )
 
 
 def validate_day(value: dt.date | None) -> None:
@@ -57,17 +117,59 @@ def validate_day(value: dt.date | None) -> None:
         )
 
 
-class DayField(forms.DateField):
-    """A date between FIRST_DAY and LAST_DAY: the calendar's edges are a form error."""
+class DayInput(forms.TextInput):
+    """The site's one date box: text, shown back in the reader's format (see the module
+    docstring); a value that could not be read comes back as it was typed."""
 
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(
+            {"autocomplete": "off", "spellcheck": "false", "class": "day-input", **(attrs or {})}
+        )
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", day_examples()["numeric"])
+        return context
+
+    def format_value(self, value):
+        if isinstance(value, dt.date):
+            return date_format(value, "DATE_FORMAT")
+        return super().format_value(value)
+
+
+class DayField(forms.DateField):
+    """A date between FIRST_DAY and LAST_DAY, read by `read_day`: a text that names no day for
+    certain, and the calendar's edges, are form errors that say what to type."""
+
+    widget = DayInput
     default_validators = [validate_day]
+
+    def to_python(self, value):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return read_day(str(value or ""))
+        except DayError as error:
+            raise forms.ValidationError(day_error_message(error.code), code=error.code) from None
 
 
 def bound_days(form: forms.BaseForm) -> None:
-    """Hold every date field of a (model) form to FIRST_DAY..LAST_DAY, as DayField does."""
-    for field in form.fields.values():
-        if isinstance(field, forms.DateField) and validate_day not in field.validators:
-            field.validators.append(validate_day)
+    """Make every date field of a (model) form a DayField: the same box, reading and bounds."""
+    for name, field in list(form.fields.items()):
+        if isinstance(field, forms.DateField) and not isinstance(field, DayField):
+            day = DayField(
+                required=field.required,
+                label=field.label,
+                initial=field.initial,
+                help_text=field.help_text,
+                disabled=field.disabled,
+                validators=[v for v in field.validators if v is not validate_day],
+            )
+            if field.widget.is_hidden:
+                day.widget = field.widget
+            form.fields[name] = day
 
 
 class IdField(forms.IntegerField):

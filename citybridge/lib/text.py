@@ -90,6 +90,12 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+def fold_table() -> dict[str, str]:
+    """The letters `fold` spells otherwise before it drops diacritics, for the picker's own fold
+    in the browser (static/citybridge/site.js), which must agree with this one."""
+    return {chr(point): latin for point, latin in sorted(_TABLE.items())}
+
+
 def is_cyrillic(text: str) -> bool:
     """True when most letters of `text` are Cyrillic."""
     cyrillic = latin = 0

@@ -55,9 +55,7 @@ class PeerExchangeForm(forms.Form):
     peer_cities = forms.ModelMultipleChoiceField(
         label=_("Peer cities"), queryset=LocalGovernment.objects.none()
     )
-    starts_on = DayField(
-        label=_("Date of the exchange"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = DayField(label=_("Date of the exchange"))
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -55,7 +55,6 @@ class NeedForm(forms.ModelForm):
         ]
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 3}),
-            "raised_on": forms.DateInput(attrs={"type": "date"}),
         }
         help_texts = {
             "statement": _(

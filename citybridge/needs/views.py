@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import parse_day, parse_id
+from citybridge.lib.inputs import filter_day, parse_id
 from citybridge.needs import actions
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.forms import (
@@ -44,7 +44,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
         .select_related("city__country", "theme", "source_engagement")
     )
     filters = {k: request.GET.get(k, "").strip() for k in ("theme", "city", "country", "status")}
-    start, end = parse_day(request.GET.get("from", "")), parse_day(request.GET.get("to", ""))
+    start, start_error = filter_day(request.GET.get("from"))
+    end, end_error = filter_day(request.GET.get("to"))
     if filters["theme"]:
         needs = needs.filter(theme__slug=filters["theme"])
     if (city_id := parse_id(filters["city"])) is not None:
@@ -66,6 +67,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "start": start,
         "end": end,
+        "day_errors": {"from": start_error, "to": end_error},
+        "day_texts": {k: request.GET.get(k, "") for k in ("from", "to")},
         "themes": themes_of(hub),
         "countries": hub.countries.all() if own is None else [],
         "cities": cities if own is None else (cities.filter(pk__in=own) if len(own) > 1 else []),
@@ -228,7 +231,8 @@ def regional_priorities(request: HttpRequest) -> HttpResponse:
     """
     hub = request.hub  # type: ignore[attr-defined]
     country = request.GET.get("country", "")
-    start, end = parse_day(request.GET.get("from", "")), parse_day(request.GET.get("to", ""))
+    start, start_error = filter_day(request.GET.get("from"))
+    end, end_error = filter_day(request.GET.get("to"))
     day = end or dt.date.today()
     needs = (
         Need.objects.of_hub(hub)
@@ -264,6 +268,8 @@ def regional_priorities(request: HttpRequest) -> HttpResponse:
         "countries": hub.countries.all(),
         "start": start,
         "end": end,
+        "day_errors": {"from": start_error, "to": end_error},
+        "day_texts": {k: request.GET.get(k, "") for k in ("from", "to")},
         "day": day,
         "needs_total": len(rows),
         "linkable": linkable_cities(request.user, hub.pk, city_ids),

@@ -95,10 +95,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["joined_on", "left_on"]
-        widgets = {
-            "joined_on": forms.DateInput(attrs={"type": "date"}),
-            "left_on": forms.DateInput(attrs={"type": "date"}),
-        }
+        widgets = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -123,7 +120,6 @@ class PersonForm(VersionedForm):
             "consent_how",
         ]
         widgets = {
-            "consent_recorded_on": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -154,10 +150,7 @@ class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
         fields = ["role", "title", "local_government", "organisation", "started_on", "ended_on"]
-        widgets = {
-            "started_on": forms.DateInput(attrs={"type": "date"}),
-            "ended_on": forms.DateInput(attrs={"type": "date"}),
-        }
+        widgets = {}
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)

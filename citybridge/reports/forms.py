@@ -3,16 +3,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.inputs import DayField
 
 
 class PeriodForm(forms.Form):
-    start = DayField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = DayField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -25,3 +24,17 @@ class PeriodForm(forms.Form):
         """The period asked for, or the hub's whole life to today."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         return data.get("start") or default_start, data.get("end") or dt.date.today()
+
+    def show_period(self, start: dt.date | None, end: dt.date) -> None:
+        """Fill the boxes left empty with the period the page shows, so the filters say what
+        the heading says."""
+        if not self.is_bound:
+            self.initial = {"start": start, "end": end}
+            return
+        if not self.is_valid():
+            return
+        data = self.data.copy()
+        for name, day in (("start", start), ("end", end)):
+            if day and not (data.get(name) or "").strip():
+                data[name] = date_format(day, "DATE_FORMAT")
+        self.data = data

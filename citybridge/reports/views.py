@@ -32,6 +32,7 @@ def period_of(
     start, end = form.period(default_start=hub.launched_on)
     if hide_small:
         start, end = whole_months(start, end)
+    form.show_period(start, end)
     return form, start, end
 
 
@@ -54,8 +55,12 @@ def home(request: HttpRequest) -> HttpResponse:
         if start > end:  # a start alone, after the default end
             form.add_error("start", _("The start of the period must be on or before its end."))
             start = dashboard.year_before(end)
+    # The default period ends before today when the hub recorded nothing in the last twelve
+    # months (dashboard.current_period): the page says so instead of leaving the reader to guess.
+    latest_work = end if not form.is_bound and end < today else None
     if hide_small:
         start, end = whole_months(start, end)  # type: ignore[assignment]
+    form.show_period(start, end)
     words = brief_words()
     computed = dashboard.summary(hub, start, end, hide_small=hide_small)
     charts = computed.charts
@@ -66,6 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "form": form,
         "start": start,
         "end": end,
+        "latest_work": latest_work,
         "previous": dashboard.period_before(start, end, hide_small=hide_small),
         "trends": computed.trends,
         "computed_at": computed.computed_at,

@@ -30,9 +30,6 @@ def choose_from(field: forms.Field, queryset) -> None:
     field.queryset = queryset
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def governments_of(hub: Hub):
     return Organisation.objects.filter(
         kind__in=[Organisation.Kind.GOVERNMENT, Organisation.Kind.LOCAL_GOVERNMENT],
@@ -72,8 +69,6 @@ class SupportActionForm(forms.ModelForm):
             "engagements",
         ]
         widgets = {
-            "starts_on": DATE,
-            "ends_on": DATE,
             "description": forms.Textarea(attrs={"rows": 4}),
             "themes": forms.SelectMultiple(attrs={"size": 8}),
             "peer_cities": forms.SelectMultiple(attrs={"size": 8}),
@@ -131,7 +126,6 @@ class StatusMoveForm(forms.Form):
     effective_on = DayField(
         label=_("Took effect on"),
         required=False,
-        widget=DATE,
         help_text=_("Leave empty for today."),
     )
 
@@ -181,7 +175,6 @@ class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_on"]
-        widgets = {"due_on": DATE}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -189,7 +182,7 @@ class MilestoneForm(forms.ModelForm):
 
 
 class MilestoneDoneForm(forms.Form):
-    done_on = DayField(label=_("Done on"), widget=DATE)
+    done_on = DayField(label=_("Done on"))
 
     def __init__(self, *args, milestone: Milestone, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -209,7 +202,6 @@ class DisbursementForm(forms.ModelForm):
     class Meta:
         model = Disbursement
         fields = ["amount", "paid_on"]
-        widgets = {"paid_on": DATE}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -237,7 +229,7 @@ class MechanismStageForm(forms.ModelForm):
     class Meta:
         model = MechanismStage
         fields = ["stage", "reached_on", "evidence"]
-        widgets = {"reached_on": DATE, "evidence": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 3})}
 
     def clean_evidence(self) -> str:
         evidence = self.cleaned_data["evidence"].strip()
@@ -263,7 +255,6 @@ class ActionPlanForm(forms.ModelForm):
         model = ActionPlan
         fields = ["title", "city", "organisation", "status", "adopted_on", "support_actions"]
         widgets = {
-            "adopted_on": DATE,
             "support_actions": forms.SelectMultiple(attrs={"size": 6}),
         }
 
@@ -283,8 +274,8 @@ class ActionPlanForm(forms.ModelForm):
 class SupportFilterForm(forms.Form):
     """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
 
-    start = DayField(label=_("From"), required=False, widget=DATE)
-    end = DayField(label=_("To"), required=False, widget=DATE)
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
     )

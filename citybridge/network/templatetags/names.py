@@ -1,5 +1,6 @@
 """`{{ person|name }}`, `{{ city.name|name }}`, `{{ cities|names|join:", " }}`: names in the
-reader's script (citybridge.network.names); `{{ code|language_in_words }}`. Built in to every template (settings.TEMPLATES)."""
+reader's script (citybridge.network.names); `{{ code|language_in_words }}`; `{{ text|fold }}`
+(lib.text.fold: the key a picker searches). Built in to every template (settings.TEMPLATES)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django import template
 
 from citybridge.lib.language_names import language_name as named_language
 from citybridge.lib.language_names import language_names as named_languages
+from citybridge.lib.text import fold as folded
 from citybridge.network.names import shown_name
 
 register = template.Library()
@@ -35,3 +37,9 @@ def language_in_words(code: str) -> str:
 def languages_in_words(codes: str) -> str:
     """`{{ practice.languages|languages_in_words }}`: "bs, en" as "Bosnian and English"."""
     return named_languages((codes or "").replace(";", ",").replace(" ", ",").split(","))
+
+
+@register.filter
+def fold(value: Any) -> str:
+    """`{{ option.label|fold }}`: the key the searchable picker matches a query against."""
+    return folded(str(value))

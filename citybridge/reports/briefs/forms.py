@@ -11,8 +11,6 @@ from citybridge.lib.inputs import DayField
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.words import LANGUAGES
 
-DATE = forms.DateInput(attrs={"type": "date"})
-
 
 def default_period(
     launched_on: dt.date | None, last_published_end: dt.date | None, today: dt.date
@@ -28,8 +26,8 @@ def default_period(
 
 
 class BriefForm(forms.Form):
-    start = DayField(label=_("From"), widget=DATE)
-    end = DayField(label=_("To"), widget=DATE)
+    start = DayField(label=_("From"))
+    end = DayField(label=_("To"))
     funder = forms.ModelChoiceField(
         label=_("Funder"),
         queryset=Funder.objects.all(),

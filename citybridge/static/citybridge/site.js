@@ -69,3 +69,286 @@
   window.addEventListener("resize", markScrollable);
   document.addEventListener("htmx:afterSettle", markScrollable);
 })();
+
+// Long selects (a multiple select, or a single one of more than twelve options; marked
+// data-picker by templates/django/forms/widgets/select.html) become a searchable picker: an
+// editable WAI-ARIA combobox with a listbox popup, the chosen items as a list with a remove
+// button each. The select stays in the page, hidden, as the form's value, and is what a browser
+// without script shows. Search folds text as lib/text.py `fold` does (the table below is built
+// from it, and picker tests hold the two the same), so "Podgorica" finds "Подгорица" and
+// "cacak" finds "Čačak".
+(function () {
+  "use strict";
+  // FOLD-TABLE: generated from citybridge.lib.text.fold_table(); do not edit by hand.
+  var FOLD = {"'":"","`":"","´":"","ß":"ss","æ":"ae","ð":"dj","ø":"o","þ":"th","đ":"dj","ı":"i","ŀ":"l","ł":"l","œ":"oe","ʼ":"","а":"a","б":"b","в":"v","г":"g","д":"d","е":"e","ж":"z","з":"z","и":"i","й":"j","к":"k","л":"l","м":"m","н":"n","о":"o","п":"p","р":"r","с":"s","т":"t","у":"u","ф":"f","х":"h","ц":"c","ч":"c","ш":"s","щ":"sht","ъ":"","ы":"y","ь":"","э":"e","ю":"ju","я":"ja","ѐ":"e","ё":"e","ђ":"dj","ѓ":"gj","є":"je","ѕ":"dz","і":"i","ї":"ji","ј":"j","љ":"lj","њ":"nj","ћ":"c","ќ":"kj","ѝ":"i","ў":"u","џ":"dz","ґ":"g","‘":"","’":""};
+  // END FOLD-TABLE
+
+  function fold(text) {
+    var lower = String(text).toLowerCase();
+    var out = "";
+    for (var i = 0; i < lower.length; i++) {
+      var c = lower.charAt(i);
+      out += Object.prototype.hasOwnProperty.call(FOLD, c) ? FOLD[c] : c;
+    }
+    out = out.normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "");
+    return out.replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function say(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  var count = 0;
+  function enhance(select) {
+    if (select.dataset.pickerReady) return;
+    select.dataset.pickerReady = "1";
+    count += 1;
+    var multiple = select.multiple;
+    var id = select.id || "picker-" + count;
+    var labels = select.labels ? Array.prototype.slice.call(select.labels) : [];
+    var name = labels.length ? labels[0].textContent.trim() : "";
+    var texts = select.dataset;
+
+    var box = document.createElement("div");
+    box.className = "picker";
+    var chosen = document.createElement("ul");
+    chosen.className = "picker-chosen";
+    chosen.setAttribute("aria-label", texts.pickerChosen + (name ? ": " + name : ""));
+    var input = document.createElement("input");
+    input.type = "text";
+    input.className = "picker-input";
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
+    var list = document.createElement("ul");
+    list.className = "picker-list";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    if (multiple) list.setAttribute("aria-multiselectable", "true");
+    if (name) list.setAttribute("aria-label", name);
+    var hint = document.createElement("p");
+    hint.className = "visually-hidden";
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+
+    // The input takes the select's place: its id (labels, the error summary's link), its hint
+    // and error, and its invalid state.
+    select.id = id + "-select";
+    input.id = id;
+    list.id = id + "-listbox";
+    hint.id = id + "-pickerhint";
+    hint.textContent = texts.pickerHint;
+    input.setAttribute("aria-controls", list.id);
+    var described = (select.getAttribute("aria-describedby") || "").trim();
+    input.setAttribute("aria-describedby", (described ? described + " " : "") + hint.id);
+    if (select.getAttribute("aria-invalid")) input.setAttribute("aria-invalid", select.getAttribute("aria-invalid"));
+    if (select.required) input.setAttribute("aria-required", "true");
+    labels.forEach(function (label) { label.htmlFor = id; });
+
+    var empty = null;
+    var items = [];
+    Array.prototype.forEach.call(select.options, function (option, index) {
+      if (option.value === "") { empty = option; return; }
+      if (option.disabled) return;
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.id = id + "-option-" + index;
+      li.textContent = option.textContent;
+      if (option.lang) li.lang = option.lang;
+      list.appendChild(li);
+      var key = option.dataset.key || fold(option.textContent);
+      items.push({ option: option, li: li, key: key, words: key.split(" "), index: index, rank: 1 });
+    });
+    input.placeholder = empty && !/^-+$/.test(empty.textContent.trim()) ? empty.textContent.trim() : texts.pickerSearch;
+
+    var active = -1;
+    function shown() { return items.filter(function (item) { return !item.li.hidden; }); }
+    function setActive(index) {
+      var visible = shown();
+      items.forEach(function (item) { item.li.classList.remove("is-active"); });
+      active = visible.length ? Math.max(0, Math.min(index, visible.length - 1)) : -1;
+      if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      var li = visible[active].li;
+      li.classList.add("is-active");
+      input.setAttribute("aria-activedescendant", li.id);
+      li.scrollIntoView({ block: "nearest" });
+    }
+    function open() {
+      if (!list.hidden) return;
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      items.forEach(function (item) { item.li.classList.remove("is-active"); });
+      active = -1;
+    }
+    function filter() {
+      var words = fold(input.value).split(" ").filter(Boolean);
+      var found = 0;
+      items.forEach(function (item) {
+        // Every word typed starts a word of the name ("gor" does not find Podgorica).
+        var match = words.every(function (word) {
+          return item.words.some(function (part) { return part.lastIndexOf(word, 0) === 0; });
+        });
+        item.li.hidden = !match;
+        // Names that start with what was typed come first ("pod": Podgorica before
+        // "Bijelo Polje: ... podrška"), then the select's own order.
+        item.rank = match && words.length && item.key.lastIndexOf(words.join(" "), 0) === 0 ? 0 : 1;
+        if (match) found += 1;
+      });
+      items.sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
+      items.forEach(function (item) { list.appendChild(item.li); });
+      var none = list.querySelector(".picker-none");
+      if (!found && !none) {
+        none = document.createElement("li");
+        none.className = "picker-none";
+        none.setAttribute("role", "presentation");
+        none.textContent = texts.pickerNone;
+        list.appendChild(none);
+      } else if (found && none) {
+        none.remove();
+      }
+      status.textContent = words.length ? (found ? say(texts.pickerFound, { n: found }) : texts.pickerNone) : "";
+      setActive(0);
+    }
+    function changed(message) {
+      renderChosen();
+      status.textContent = message;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    function choose(item) {
+      var label = item.option.textContent.trim();
+      if (multiple) {
+        item.option.selected = !item.option.selected;
+        changed(say(item.option.selected ? texts.pickerAdded : texts.pickerRemoved, { name: label }));
+      } else {
+        item.option.selected = true;
+        input.value = "";
+        filter();
+        close();
+        changed(say(texts.pickerAdded, { name: label }));
+      }
+    }
+    function remove(item, focusNext) {
+      var label = item.option.textContent.trim();
+      item.option.selected = false;
+      if (!multiple && empty) empty.selected = true;
+      changed(say(texts.pickerRemoved, { name: label }));
+      var buttons = chosen.querySelectorAll("button");
+      if (focusNext && buttons.length) buttons[Math.min(focusNext - 1, buttons.length - 1)].focus();
+      else input.focus();
+    }
+    function chosenItems() {
+      return items.filter(function (item) { return item.option.selected; })
+        .sort(function (a, b) { return a.index - b.index; });
+    }
+    function renderChosen() {
+      chosen.textContent = "";
+      var picked = chosenItems();
+      picked.forEach(function (item, index) {
+        var li = document.createElement("li");
+        var span = document.createElement("span");
+        span.textContent = item.option.textContent.trim();
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "picker-remove";
+        button.setAttribute("aria-label", say(texts.pickerRemove, { name: span.textContent }));
+        button.textContent = "×";
+        button.addEventListener("click", function () { remove(item, index + 1); });
+        li.appendChild(span);
+        li.appendChild(button);
+        chosen.appendChild(li);
+      });
+      chosen.hidden = !picked.length;
+      items.forEach(function (item) { item.li.setAttribute("aria-selected", String(item.option.selected)); });
+    }
+
+    input.addEventListener("input", function () { open(); filter(); });
+    input.addEventListener("focus", function () { box.classList.add("has-focus"); });
+    input.addEventListener("click", function () { if (list.hidden) { open(); filter(); } else close(); });
+    input.addEventListener("keydown", function (event) {
+      var visible;
+      switch (event.key) {
+        case "ArrowDown":
+          event.preventDefault();
+          if (list.hidden) { open(); filter(); } else setActive(active + 1);
+          break;
+        case "ArrowUp":
+          event.preventDefault();
+          if (list.hidden) { open(); filter(); setActive(shown().length - 1); } else setActive(active - 1);
+          break;
+        case "PageDown":
+        case "PageUp":
+          if (!list.hidden) { event.preventDefault(); setActive(active + (event.key === "PageDown" ? 10 : -10)); }
+          break;
+        case "Enter":
+          if (!list.hidden) {
+            event.preventDefault();
+            visible = shown();
+            if (active >= 0 && visible[active]) choose(visible[active]);
+          }
+          break;
+        case "Escape":
+          if (!list.hidden) { event.preventDefault(); close(); }
+          else if (input.value) { event.preventDefault(); input.value = ""; filter(); status.textContent = ""; }
+          break;
+        case "Backspace":
+          if (!input.value) {
+            var picked = chosenItems();
+            if (picked.length) { event.preventDefault(); remove(picked[picked.length - 1], 0); }
+          }
+          break;
+        case "Tab":
+          close();
+          break;
+      }
+    });
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+      var li = event.target.closest("[role=option]");
+      if (!li) return;
+      items.forEach(function (item) { if (item.li === li) choose(item); });
+      input.focus();
+    });
+    box.addEventListener("focusout", function (event) {
+      if (!box.contains(event.relatedTarget)) { close(); box.classList.remove("has-focus"); }
+    });
+
+    var field = document.createElement("div");
+    field.className = "picker-field";
+    field.appendChild(input);
+    field.appendChild(list);
+    box.appendChild(chosen);
+    box.appendChild(field);
+    box.appendChild(hint);
+    box.appendChild(status);
+    select.hidden = true;
+    select.setAttribute("aria-hidden", "true");
+    select.tabIndex = -1;
+    select.insertAdjacentElement("afterend", box);
+    renderChosen();
+    filter();
+  }
+
+  function enhanceAll(root) {
+    root.querySelectorAll("select[data-picker]").forEach(enhance);
+  }
+  enhanceAll(document);
+  document.addEventListener("htmx:afterSettle", function (event) { enhanceAll(event.target); });
+})();
+
+// A list's filters refresh the results on every change (hx-trigger="change"), but a half-typed
+// day would then be read as no filter at all with no word said: a date box applies with Enter
+// or the Filter button, which load the whole page and its message when the day cannot be read.
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  if (box.classList && box.classList.contains("day-input") && box.form && box.form.hasAttribute("hx-get")) {
+    event.stopPropagation();
+  }
+}, true);
