@@ -95,7 +95,6 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["joined_on", "left_on"]
-        widgets = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -150,7 +149,6 @@ class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
         fields = ["role", "title", "local_government", "organisation", "started_on", "ended_on"]
-        widgets = {}
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -33,7 +33,7 @@ class PeriodForm(forms.Form):
             return
         if not self.is_valid():
             return
-        data = self.data.copy()
+        data = dict(self.data.items())
         for name, day in (("start", start), ("end", end)):
             if day and not (data.get(name) or "").strip():
                 data[name] = date_format(day, "DATE_FORMAT")

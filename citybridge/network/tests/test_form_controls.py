@@ -100,10 +100,11 @@ NODE = shutil.which("node")
 @pytest.mark.skipif(not NODE, reason="Node.js is not installed")
 def test_the_browsers_fold_agrees_with_the_servers():
     source = SITE_JS.read_text(encoding="utf-8")
-    table = re.search(r"var FOLD = \{.*?\};", source).group(0)
-    body = re.search(r"function fold\(text\) \{.*?\n  \}", source, re.S).group(0)
+    table = re.search(r"var FOLD = \{.*?\};", source)
+    body = re.search(r"function fold\(text\) \{.*?\n  \}", source, re.S)
+    assert table and body
     samples = ["Ђорђе  ČOLIĆ-Šćekić", "Подгорица", "Gjorgji Ќосе", "O'Neill", "Nëntor", "Ǆ Ǉ"]
-    script = f"{table}\n{body}\nconsole.log(JSON.stringify({json.dumps(samples)}.map(fold)));"
+    script = f"{table.group(0)}\n{body.group(0)}\nconsole.log(JSON.stringify({json.dumps(samples)}.map(fold)));"
     out = subprocess.run([str(NODE), "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == [fold(s) for s in samples]
 
