@@ -215,7 +215,7 @@
         none.remove();
       }
       status.textContent = words.length ? (found ? say(texts.pickerFound, { n: found }) : texts.pickerNone) : "";
-      setActive(0);
+      if (!list.hidden) setActive(0);
     }
     function changed(message) {
       renderChosen();
@@ -262,7 +262,8 @@
         button.textContent = "×";
         button.addEventListener("click", function () { remove(item, index + 1); });
         li.appendChild(span);
-        li.appendChild(button);
+        // A single select with no empty choice always holds one: it is changed, not removed.
+        if (multiple || empty) li.appendChild(button);
         chosen.appendChild(li);
       });
       chosen.hidden = !picked.length;
