@@ -128,6 +128,10 @@
     list.hidden = true;
     if (multiple) list.setAttribute("aria-multiselectable", "true");
     if (name) list.setAttribute("aria-label", name);
+    var none = document.createElement("p");
+    none.className = "picker-none";
+    none.hidden = true;
+    none.textContent = texts.pickerNone;
     var hint = document.createElement("p");
     hint.className = "visually-hidden";
     var status = document.createElement("p");
@@ -183,6 +187,7 @@
     }
     function close() {
       list.hidden = true;
+      none.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       items.forEach(function (item) { item.li.classList.remove("is-active"); });
@@ -204,16 +209,9 @@
       });
       items.sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
       items.forEach(function (item) { list.appendChild(item.li); });
-      var none = list.querySelector(".picker-none");
-      if (!found && !none) {
-        none = document.createElement("li");
-        none.className = "picker-none";
-        none.setAttribute("role", "presentation");
-        none.textContent = texts.pickerNone;
-        list.appendChild(none);
-      } else if (found && none) {
-        none.remove();
-      }
+      // "Nothing matches" is said beside the listbox, which holds options only.
+      list.classList.toggle("is-empty", !found);
+      none.hidden = found > 0 || list.hidden;
       status.textContent = words.length ? (found ? say(texts.pickerFound, { n: found }) : texts.pickerNone) : "";
       if (!list.hidden) setActive(0);
     }
@@ -325,6 +323,7 @@
     field.className = "picker-field";
     field.appendChild(input);
     field.appendChild(list);
+    field.appendChild(none);
     box.appendChild(chosen);
     box.appendChild(field);
     box.appendChild(hint);
