@@ -74,13 +74,13 @@ class RoleForm(forms.Form):
 
     hub: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Hub"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         empty_label=None,
     )
     kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices)
     city: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("City"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=None,
         required=False,
         help_text=_("Only for a city focal point: the city they serve."),
     )

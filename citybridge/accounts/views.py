@@ -41,6 +41,7 @@ from citybridge.accounts.forms import (
 )
 from citybridge.accounts.models import AccessLog, User
 from citybridge.accounts.scopes import scope_of
+from citybridge.network.http import HubRequest
 
 
 def next_url(request: HttpRequest) -> str:
@@ -139,7 +140,7 @@ def admin_hubs(request: HttpRequest) -> frozenset[int]:
 
 
 @hub_admin_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: HubRequest) -> HttpResponse:
     """The users of the hubs the user administers, with their roles there."""
     users = managed_users(request.user)
     second_factor = set(
@@ -154,7 +155,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @hub_admin_required
-def user_add(request: HttpRequest) -> HttpResponse:
+def user_add(request: HubRequest) -> HttpResponse:
     form = UserAddForm(request.POST or None, hubs=admin_hubs(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -165,9 +166,9 @@ def user_add(request: HttpRequest) -> HttpResponse:
             last_name=data["last_name"],
             email=data["email"],
             role=role,
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
-        path = actions.password_link(user, acting_user=request.user, hub=role.hub_id)  # type: ignore[arg-type]
+        path = actions.password_link(user, acting_user=request.user, hub=role.hub_id)
         return render(
             request, "accounts/password_link.html", link_context(request, user, path, new=True)
         )
@@ -175,7 +176,7 @@ def user_add(request: HttpRequest) -> HttpResponse:
 
 
 @hub_admin_required
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def user_detail(request: HubRequest, pk: int) -> HttpResponse:
     user = get_user_for_admin(request.user, pk)
     context = {
         "managed": user,
@@ -189,12 +190,12 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
+def role_grant(request: HubRequest, pk: int) -> HttpResponse:
     user = get_user_for_admin(request.user, pk)
     form = RoleForm(request.POST, hubs=admin_hubs(request))
     if form.is_valid():
         try:
-            actions.save_role(form.role_for(user), acting_user=request.user)  # type: ignore[arg-type]
+            actions.save_role(form.role_for(user), acting_user=request.user)
             messages.success(request, _("Role given."))
         except actions.RoleExists as refused:
             messages.error(request, str(refused))
@@ -207,13 +208,13 @@ def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def role_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def role_remove(request: HubRequest, pk: int) -> HttpResponse:
     role = get_role_for_admin(request.user, pk)
     refused = why_not_remove(request.user, role)
     if refused:
         messages.error(request, refused)
     else:
-        actions.remove_role(role, acting_user=request.user)  # type: ignore[arg-type]
+        actions.remove_role(role, acting_user=request.user)
         messages.success(request, _("Role removed."))
     if role.user.roles.filter(hub__in=admin_hubs(request)).exists():
         return redirect("accounts:user_detail", pk=role.user_id)
@@ -234,10 +235,10 @@ def account_for_change(request: HttpRequest, pk: int) -> tuple[User, int | None]
 
 @require_POST
 @hub_admin_required
-def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def user_deactivate(request: HubRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is not None:
-        actions.deactivate_user(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+        actions.deactivate_user(user, acting_user=request.user, hub=hub)
         messages.success(
             request, _("Deactivated: they are signed out everywhere and cannot sign in.")
         )
@@ -246,28 +247,28 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def user_reactivate(request: HubRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is not None:
-        actions.reactivate_user(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+        actions.reactivate_user(user, acting_user=request.user, hub=hub)
         messages.success(request, _("Reactivated: they can sign in again."))
     return redirect("accounts:user_detail", pk=user.pk)
 
 
 @require_POST
 @hub_admin_required
-def user_password_link(request: HttpRequest, pk: int) -> HttpResponse:
+def user_password_link(request: HubRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is None:
         return redirect("accounts:user_detail", pk=user.pk)
-    path = actions.password_link(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+    path = actions.password_link(user, acting_user=request.user, hub=hub)
     context = link_context(request, user, path, new=False)
     return render(request, "accounts/password_link.html", context)
 
 
 @require_POST
 @hub_admin_required
-def user_mfa_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def user_mfa_reset(request: HubRequest, pk: int) -> HttpResponse:
     """Remove a user's second factor. The button on their page posts here for the confirmation
     page; only its own POST (confirm=reset) resets, so a GET or a stray POST changes nothing."""
     user, hub = account_for_change(request, pk)
@@ -280,7 +281,7 @@ def user_mfa_reset(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("confirm") != "reset":
         context = {"managed": user, "required": required}
         return render(request, "accounts/user_mfa_reset.html", context)
-    actions.reset_second_factor(user, acting_user=request.user, hub=hub)  # type: ignore[arg-type]
+    actions.reset_second_factor(user, acting_user=request.user, hub=hub)
     if required:
         done = _(
             "Reset: they are signed out, and set up a new authenticator at their next sign-in."

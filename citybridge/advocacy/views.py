@@ -7,7 +7,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,7 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import Country, Hub, LocalGovernment, Person, Theme
 from citybridge.network.pipelines import pipeline_page
 
@@ -84,8 +84,8 @@ def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
 
 
 @hub_member_required
-def advocacy_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def advocacy_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     if not sees_advocacy_rows(request.user, hub.pk):
         raise Http404
     form = AdvocacyFilterForm(request.GET or None)
@@ -111,7 +111,7 @@ def advocacy_list(request: HttpRequest) -> HttpResponse:
 
 
 @hub_member_required
-def advocacy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def advocacy_detail(request: HubRequest, pk: int) -> HttpResponse:
     action = get_advocacy_action_for_user(request.user, pk)
     people = list(Person.objects.visible_to(request.user).filter(advocacy_actions=action))
     log_people_shown(request.user, people, hub=action.hub_id, obj=action)
@@ -127,17 +127,17 @@ def advocacy_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_staff_required
-def advocacy_create(request: HttpRequest) -> HttpResponse:
+def advocacy_create(request: HubRequest) -> HttpResponse:
     return advocacy_form(request, AdvocacyAction())
 
 
 @hub_staff_required
-def advocacy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def advocacy_edit(request: HubRequest, pk: int) -> HttpResponse:
     return advocacy_form(request, get_advocacy_action_for_user(request.user, pk))
 
 
-def advocacy_form(request: HttpRequest, action: AdvocacyAction) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def advocacy_form(request: HubRequest, action: AdvocacyAction) -> HttpResponse:
+    hub = request.hub
     form = AdvocacyActionForm(request.POST or None, instance=action, hub=hub, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -148,7 +148,7 @@ def advocacy_form(request: HttpRequest, action: AdvocacyAction) -> HttpResponse:
             people=data["people"],
             needs=data["needs"],
             themes=data["themes"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Saved %(title)s.") % {"title": action.title})
         return redirect("advocacy:advocacy_detail", pk=action.pk)
@@ -156,8 +156,8 @@ def advocacy_form(request: HttpRequest, action: AdvocacyAction) -> HttpResponse:
 
 
 @hub_member_required
-def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def advocacy_pipeline(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     return pipeline_page(
         request,
         base=AdvocacyAction.objects.of_hub(hub),
@@ -172,8 +172,8 @@ def advocacy_pipeline(request: HttpRequest) -> HttpResponse:
 
 
 @people_viewer_required
-def testimonial_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def testimonial_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     testimonials = list(
         Testimonial.objects.visible_to(request.user).of_hub(hub).select_related("person", "city")
     )
@@ -186,20 +186,20 @@ def testimonial_list(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def testimonial_create(request: HttpRequest) -> HttpResponse:
+def testimonial_create(request: HubRequest) -> HttpResponse:
     return testimonial_form(request, Testimonial())
 
 
 @hub_staff_required
-def testimonial_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def testimonial_edit(request: HubRequest, pk: int) -> HttpResponse:
     return testimonial_form(request, get_testimonial_for_user(request.user, pk))
 
 
-def testimonial_form(request: HttpRequest, testimonial: Testimonial) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def testimonial_form(request: HubRequest, testimonial: Testimonial) -> HttpResponse:
+    hub = request.hub
     form = TestimonialForm(request.POST or None, instance=testimonial, hub=hub, user=request.user)
     if request.method == "POST" and form.is_valid():
-        actions.save_testimonial(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        actions.save_testimonial(form.instance, hub=hub, acting_user=request.user)
         messages.success(request, _("Testimonial saved."))
         return redirect("advocacy:testimonial_list")
     context = {"form": form, "testimonial": testimonial}

@@ -50,7 +50,7 @@ def pseudonymise_attendance(before: dt.date, *, acting_user: User | None) -> int
         rows, ["cells", "full_name", "given_name", "family_name", "email"], batch_size=500
     )
     for row in rows:
-        Attendance.history.filter(id=row.pk).update(  # type: ignore[attr-defined]
+        Attendance.history.filter(id=row.pk).update(
             full_name=row.full_name, given_name="", family_name="", email="", cells=row.cells
         )
     for person_id in [p for p in by_person if p is not None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,14 +17,14 @@ from citybridge.engagement.forms import EngagementForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.lib.inputs import parse_year
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import RoleKind, Theme
 from citybridge.network.versions import EditConflict
 
 
 @people_viewer_required
-def engagement_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def engagement_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     engagements = (
         Engagement.objects.visible_to(request.user)
         .of_hub(hub)
@@ -79,7 +79,7 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 
 
 @people_viewer_required
-def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_detail(request: HubRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     rows = Attendance.objects.filter(engagement=engagement)
     visible = rows.visible_to(request.user)
@@ -126,17 +126,17 @@ def sheets_with_rows(
 
 
 @hub_staff_required
-def engagement_create(request: HttpRequest) -> HttpResponse:
+def engagement_create(request: HubRequest) -> HttpResponse:
     return engagement_form(request, Engagement())
 
 
 @hub_staff_required
-def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_edit(request: HubRequest, pk: int) -> HttpResponse:
     return engagement_form(request, get_engagement_for_user(request.user, pk))
 
 
-def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def engagement_form(request: HubRequest, engagement: Engagement) -> HttpResponse:
+    hub = request.hub
     form = EngagementForm(request.POST or None, instance=engagement, hub=hub)
     if request.method == "POST" and form.is_valid():
         try:
@@ -145,7 +145,7 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
                 hub=hub,
                 participating_cities=form.cleaned_data["participating_cities"],
                 themes=form.cleaned_data["themes"],
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
         except EditConflict as conflict:
             form.add_error(None, str(conflict))
@@ -158,9 +158,9 @@ def engagement_form(request: HttpRequest, engagement: Engagement) -> HttpRespons
 
 
 @hub_staff_required
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: HubRequest) -> HttpResponse:
     """The pairs the resolver was unsure about, most likely first, side by side with the evidence."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     pairs = ReviewPair.objects.filter(hub=hub).select_related(
         "first__engagement", "second__engagement", "first__person", "second__person"
     )
@@ -179,13 +179,13 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def review_decide(request: HubRequest, pk: int) -> HttpResponse:
+    hub = request.hub
     pair = ReviewPair.objects.filter(hub=hub, pk=pk).select_related("first", "second").first()
     verdict = request.POST.get("verdict")
     if pair is None or verdict not in LinkDecision.Verdict.values:
         raise Http404
-    summary = review.decide_pair(hub, pair.first, pair.second, verdict, acting_user=request.user)  # type: ignore[arg-type]
+    summary = review.decide_pair(hub, pair.first, pair.second, verdict, acting_user=request.user)
     label = LinkDecision.Verdict(verdict).label
     messages.success(
         request,
@@ -197,26 +197,26 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def review_undo(request: HttpRequest, pk: int) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def review_undo(request: HubRequest, pk: int) -> HttpResponse:
+    hub = request.hub
     decision = LinkDecision.objects.filter(first__engagement__hub=hub, pk=pk).first()
     if decision is None:
         raise Http404
-    review.undo_decision(hub, decision, acting_user=request.user)  # type: ignore[arg-type]
+    review.undo_decision(hub, decision, acting_user=request.user)
     messages.success(request, _("Decision undone; the records were resolved again."))
     return redirect("engagement:review_list")
 
 
 @require_POST
 @hub_staff_required
-def record_split(request: HttpRequest, pk: int) -> HttpResponse:
+def record_split(request: HubRequest, pk: int) -> HttpResponse:
     """Undo a merge from the person's page: this record belongs to someone else."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     record = Attendance.objects.visible_to(request.user).of_hub(hub).filter(pk=pk).first()
     if record is None or record.person_id is None:
         raise Http404
     person_id = record.person_id
-    review.split_record(hub, record, acting_user=request.user)  # type: ignore[arg-type]
+    review.split_record(hub, record, acting_user=request.user)
     record.refresh_from_db()
     messages.success(
         request,
@@ -228,12 +228,12 @@ def record_split(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def sheet_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def sheet_remove(request: HubRequest, pk: int) -> HttpResponse:
+    hub = request.hub
     sheet = Sheet.objects.filter(pk=pk, engagement__hub=hub).select_related("engagement").first()
     if sheet is None:
         raise Http404
-    rows = actions.remove_sheet(sheet, acting_user=request.user)  # type: ignore[arg-type]
+    rows = actions.remove_sheet(sheet, acting_user=request.user)
     messages.success(
         request,
         ngettext(

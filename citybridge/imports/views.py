@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,9 +33,10 @@ from citybridge.jobs.views import follow
 from citybridge.lib.inputs import parse_id
 from citybridge.lib.spreadsheets import SheetError
 from citybridge.network.decorators import hub_staff_required
+from citybridge.network.http import HubRequest
 
 
-def _initial(request: HttpRequest) -> dict:
+def _initial(request: HubRequest) -> dict:
     """The kind and engagement a link asked for (the engagement page's "Import a sheet",
     `?kind=attendance&engagement=<pk>`): an engagement of the request's hub that the user may
     see. Any other (another hub's, unknown, not a number: `?engagement=²` passed isdigit and
@@ -44,7 +45,7 @@ def _initial(request: HttpRequest) -> dict:
     if request.GET.get("kind") in IMPORTERS:
         initial["kind"] = request.GET["kind"]
     if (chosen := parse_id(request.GET.get("engagement"))) is not None:
-        hub = request.hub  # type: ignore[attr-defined]
+        hub = request.hub
         engagements = Engagement.objects.visible_to(request.user).of_hub(hub)
         engagement = engagements.filter(pk=chosen).first()
         if engagement is not None:
@@ -53,8 +54,8 @@ def _initial(request: HttpRequest) -> dict:
 
 
 @hub_staff_required
-def upload(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def upload(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     initial = _initial(request)
     form = UploadForm(request.POST or None, request.FILES or None, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -76,12 +77,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/upload.html", {"form": form, "cancel_url": back})
 
 
-def _preview(request: HttpRequest, pending: dict) -> HttpResponse:
+def _preview(request: HubRequest, pending: dict) -> HttpResponse:
     """The preview of the staged files with the choices in `pending`: made here for a small
     upload, by the worker for a large one (its job's page leads back to `preview`)."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     if uploads.size_of(pending["token"]) > settings.IMPORT_PREVIEW_IN_REQUEST_BYTES:
-        job = tasks.start_preview(pending, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        job = tasks.start_preview(pending, hub=hub, acting_user=request.user)
         request.session["import"] = pending | {"preview": str(job.pk)}
         return follow(request, job)
     chosen = pending.get("engagement")
@@ -93,7 +94,7 @@ def _preview(request: HttpRequest, pending: dict) -> HttpResponse:
             hub=hub,
             engagement=engagement,
             dry_run=True,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
         )
     except SheetError as error:
         result = tasks.refused_result(error)
@@ -102,7 +103,7 @@ def _preview(request: HttpRequest, pending: dict) -> HttpResponse:
     return _show(request, pending, result)
 
 
-def _show(request: HttpRequest, pending: dict, result: dict) -> HttpResponse:
+def _show(request: HubRequest, pending: dict, result: dict) -> HttpResponse:
     refused = "problems" in result
     if refused and not result["sheets"]:
         # Nothing in the files could be read: there is nothing to place, so nothing to keep.
@@ -118,9 +119,9 @@ def _show(request: HttpRequest, pending: dict, result: dict) -> HttpResponse:
     if people:
         # The preview names the file's people and whom they were recognised as.
         log_access(
-            request.user,  # type: ignore[arg-type]
+            request.user,
             AccessLog.Action.PEOPLE_VIEWED,
-            hub=request.hub,  # type: ignore[attr-defined]
+            hub=request.hub,
             count=people,
             detail="import preview",
         )
@@ -138,7 +139,7 @@ def _show(request: HttpRequest, pending: dict, result: dict) -> HttpResponse:
 
 @require_safe
 @hub_staff_required
-def preview(request: HttpRequest, pk) -> HttpResponse:
+def preview(request: HubRequest, pk) -> HttpResponse:
     """The preview a background job made of a large upload; only for the session that uploaded
     the files."""
     job = get_job_for_user(request.user, pk)
@@ -153,7 +154,7 @@ def preview(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def revise(request: HttpRequest) -> HttpResponse:
+def revise(request: HubRequest) -> HttpResponse:
     """The preview again, with the columns and values the officer placed on it."""
     pending = request.session.get("import") or {}
     if pending.get("token") != request.POST.get("token") or not pending.get("token"):
@@ -182,10 +183,10 @@ def revise(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: HubRequest) -> HttpResponse:
     """Hand the previewed files to the background worker and follow the job on its page; the
     column choices made on the preview are remembered for the hub's next files."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     pending = request.session.get("import") or {}
     if "rows" not in pending or pending.get("token") != request.POST.get("token"):
         messages.error(request, _("That preview has expired. Upload the files again."))
@@ -197,20 +198,20 @@ def confirm(request: HttpRequest) -> HttpResponse:
             pending["kind"],
             {pending["headings"].get(key, key): field for key, field in pending["columns"].items()},
             file_name=", ".join(pending.get("names") or []),
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
     job = tasks.start_import(
         pending,
         hub=hub,
         rows=pending.get("rows") or 0,
-        acting_user=request.user,  # type: ignore[arg-type]
+        acting_user=request.user,
     )
     return follow(request, job)
 
 
 @require_POST
 @hub_staff_required
-def cancel(request: HttpRequest) -> HttpResponse:
+def cancel(request: HubRequest) -> HttpResponse:
     pending = request.session.pop("import", None) or {}
     uploads.discard(pending.get("token", ""))
     messages.success(request, _("Import cancelled: nothing was changed."))

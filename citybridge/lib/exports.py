@@ -93,7 +93,7 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     taken: set[str] = set()
     for table in tables:
         sheet = book.create_sheet(sheet_title(table.title, taken))

@@ -105,7 +105,7 @@ class TranslationsForm(forms.ModelForm):
                     max_length=getattr(field, "max_length", None),
                     initial=(given.get(code) or {}).get(name, ""),
                 )
-        self.fields = ordered  # type: ignore[assignment]
+        self.fields = ordered
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -18,6 +18,7 @@ from citybridge.matching.queries import Matches, match, match_need
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.models import Need
 from citybridge.network.decorators import hub_staff_required
+from citybridge.network.http import HubRequest
 from citybridge.network.models import LocalGovernment
 from citybridge.practices.models import Practice
 from citybridge.support.forms import SupportActionForm
@@ -54,14 +55,14 @@ def need_matches_context(request: HttpRequest, need: Need, **forms) -> dict:
 
 
 @hub_staff_required
-def need_matches(request: HttpRequest, pk: int) -> HttpResponse:
+def need_matches(request: HubRequest, pk: int) -> HttpResponse:
     need = get_need_for_user(request.user, pk)
     return render(request, "matching/need_matches.html", need_matches_context(request, need))
 
 
 @hub_staff_required
-def match_search(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def match_search(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     form = MatchForm(request.GET or None, hub=hub)
     context: dict = {"form": form}
     if form.is_bound and form.is_valid():
@@ -72,13 +73,13 @@ def match_search(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def match_support(request: HttpRequest, pk: int) -> HttpResponse:
+def match_support(request: HubRequest, pk: int) -> HttpResponse:
     """The "Record support" form, filled in from the need and the match chosen on its matches
     page (`?expert=`, `?peer_city=` or `?practice=`): nothing is recorded until the officer has
     checked it and saved. Saving records the action as requested, and the need as being
     addressed."""
     need = get_need_for_user(request.user, pk)
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     if request.method == "POST":
         form = SupportActionForm(request.POST, instance=SupportAction(), hub=hub)
         if form.is_valid():
@@ -86,7 +87,7 @@ def match_support(request: HttpRequest, pk: int) -> HttpResponse:
                 need,
                 form.instance,
                 **form.links(),
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
             messages.success(
                 request,
@@ -113,7 +114,7 @@ def match_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def match_exchange(request: HttpRequest, pk: int) -> HttpResponse:
+def match_exchange(request: HubRequest, pk: int) -> HttpResponse:
     need = get_need_for_user(request.user, pk)
     form = PeerExchangeForm(request.POST, hub=need.hub)
     if form.is_valid():
@@ -121,7 +122,7 @@ def match_exchange(request: HttpRequest, pk: int) -> HttpResponse:
             need,
             list(form.cleaned_data["peer_cities"]),
             starts_on=form.cleaned_data["starts_on"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(
             request, _("Peer exchange planned: %(title)s.") % {"title": engagement.title}

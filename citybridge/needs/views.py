@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,13 +31,13 @@ from citybridge.network.decorators import (
     hub_staff_required,
     people_viewer_required,
 )
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import LocalGovernment
 
 
 @people_viewer_required
-def need_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def need_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     needs = (
         Need.objects.visible_to(request.user)
         .of_hub(hub)
@@ -80,11 +80,11 @@ def need_list(request: HttpRequest) -> HttpResponse:
 
 
 @people_viewer_required
-def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def need_detail(request: HubRequest, pk: int) -> HttpResponse:
     need = get_need_for_user(request.user, pk)
     context = {
         "need": need,
-        "support": need.support_actions.order_by("-starts_on"),  # type: ignore[attr-defined]
+        "support": need.support_actions.order_by("-starts_on"),
         "status_form": NeedStatusForm(initial={"status": need.status}),
         "is_staff": scope_of(request.user).is_staff_of(need.hub_id),
     }
@@ -92,7 +92,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_staff_required
-def need_create(request: HttpRequest) -> HttpResponse:
+def need_create(request: HubRequest) -> HttpResponse:
     initial = {
         k: request.GET[k] for k in ("city", "theme", "source_engagement") if k in request.GET
     }
@@ -100,15 +100,15 @@ def need_create(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def need_edit(request: HubRequest, pk: int) -> HttpResponse:
     return need_form(request, get_need_for_user(request.user, pk), {})
 
 
-def need_form(request: HttpRequest, need: Need, initial: dict) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def need_form(request: HubRequest, need: Need, initial: dict) -> HttpResponse:
+    hub = request.hub
     form = NeedForm(request.POST or None, instance=need, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
-        need = actions.save_need(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+        need = actions.save_need(form.instance, hub=hub, acting_user=request.user)
         messages.success(request, _("Saved the need of %(city)s.") % {"city": need.city.name})
         return redirect("needs:need_detail", pk=need.pk)
     return render(request, "needs/need_form.html", {"form": form, "need": need})
@@ -116,11 +116,11 @@ def need_form(request: HttpRequest, need: Need, initial: dict) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def need_status(request: HttpRequest, pk: int) -> HttpResponse:
+def need_status(request: HubRequest, pk: int) -> HttpResponse:
     need = get_need_for_user(request.user, pk)
     form = NeedStatusForm(request.POST)
     if form.is_valid():
-        actions.change_need_status(need, form.cleaned_data["status"], acting_user=request.user)  # type: ignore[arg-type]
+        actions.change_need_status(need, form.cleaned_data["status"], acting_user=request.user)
         messages.success(
             request, _("The need is now: %(status)s.") % {"status": need.get_status_display()}
         )
@@ -130,9 +130,9 @@ def need_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @people_viewer_required
-def consultation_list(request: HttpRequest) -> HttpResponse:
+def consultation_list(request: HubRequest) -> HttpResponse:
     """The engagements needs are recorded from, consultations first, with what was recorded."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     visible_needs = Need.objects.visible_to(request.user).values("pk")
     engagements = (
         Engagement.objects.visible_to(request.user)
@@ -148,8 +148,8 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "needs/consultation_list.html", context)
 
 
-def consultation_context(request: HttpRequest, engagement: Engagement, **forms) -> dict:
-    hub = request.hub  # type: ignore[attr-defined]
+def consultation_context(request: HubRequest, engagement: Engagement, **forms) -> dict:
+    hub = request.hub
     needs = (
         Need.objects.visible_to(request.user)
         .filter(source_engagement=engagement)
@@ -174,7 +174,7 @@ def consultation_context(request: HttpRequest, engagement: Engagement, **forms) 
 
 
 @people_viewer_required
-def consultation_needs(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_needs(request: HubRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     return render(
         request, "needs/consultation_needs.html", consultation_context(request, engagement)
@@ -183,10 +183,10 @@ def consultation_needs(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def consultation_record(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_record(request: HubRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     finding_form = FindingForm(request.POST, engagement=engagement)
-    need_formset = ConsultationNeedFormSet(request.POST, hub=request.hub)  # type: ignore[attr-defined]
+    need_formset = ConsultationNeedFormSet(request.POST, hub=request.hub)
     if finding_form.is_valid() and need_formset.is_valid():
         city = finding_form.cleaned_data["city"]
         needs = need_formset.filled()
@@ -199,7 +199,7 @@ def consultation_record(request: HttpRequest, pk: int) -> HttpResponse:
                 concerns=concerns,
                 approaches=approaches,
                 needs=needs,
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
             messages.success(
                 request,
@@ -223,13 +223,13 @@ def linkable_cities(user, hub_id: int, city_ids: set[int]) -> set[int]:
 
 
 @hub_member_required
-def regional_priorities(request: HttpRequest) -> HttpResponse:
+def regional_priorities(request: HubRequest) -> HttpResponse:
     """Themes ranked by how many cities raise them, and the city × theme heat map.
 
     Counts only, about cities: every role in the hub may see it, donors included. The cells
     open the needs behind them for those who may read needs.
     """
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     country = request.GET.get("country", "")
     start, start_error = filter_day(request.GET.get("from"))
     end, end_error = filter_day(request.GET.get("to"))

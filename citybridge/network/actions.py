@@ -60,7 +60,7 @@ def add_position(position: Position, *, acting_user: User | None) -> Position:
 def erase_person(person: Person, *, acting_user: User | None) -> erasure.ErasureReport:
     """Erase the person's identifiers everywhere, keeping every count (network.erasure), and
     write it in the erasure ledger so a restore of an older backup erases them again."""
-    records = list(person.attendances.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    records = list(person.attendances.values_list("pk", flat=True))
     report = erasure.erase(person, acting_user=acting_user)
     log_access(
         acting_user,

@@ -57,7 +57,7 @@ def language_for(request: HttpRequest) -> str:
     """The page's language, in this order: the user's saved choice, the cookie the language
     switcher writes, the browser's Accept-Language, the hub's default, English."""
     user = request.user
-    if user.is_authenticated and (saved := supported(user.language)):  # type: ignore[union-attr]
+    if user.is_authenticated and (saved := supported(user.language)):
         return saved
     if cookie := supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
         return cookie
@@ -81,7 +81,7 @@ class LanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = language_for(request)
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         response.headers["Vary"] = ", ".join(
@@ -98,7 +98,7 @@ class NameScriptMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        token = names.activate(user.name_script if user.is_authenticated else "")  # type: ignore[union-attr]
+        token = names.activate(user.name_script if user.is_authenticated else "")
         try:
             return self.get_response(request)
         finally:

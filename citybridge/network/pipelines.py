@@ -10,15 +10,16 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, export_response
+from citybridge.network.http import HubRequest
 
 
 def pipeline_page(
-    request: HttpRequest,
+    request: HubRequest,
     *,
     base: QuerySet,
     form,
@@ -29,7 +30,7 @@ def pipeline_page(
 ) -> HttpResponse:
     """Numbers for every member of the hub (donors included); the records behind them open on
     the list only for those who may see rows (`opens_records`)."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     scope = scope_of(request.user)
     whole_hub = scope.is_staff_of(hub.pk) or hub.pk in scope.donor_hubs
     if not whole_hub:

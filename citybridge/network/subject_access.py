@@ -57,7 +57,7 @@ def subject_access(person: Person) -> dict[str, Any]:
             "name": h.full_name,
             "email": h.email,
         }
-        for h in person.history.order_by("history_date")  # type: ignore[attr-defined]
+        for h in person.history.order_by("history_date")
     ]
     access = [
         {

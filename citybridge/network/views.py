@@ -31,15 +31,15 @@ from citybridge.network.forms import (
     PersonForm,
     PositionForm,
 )
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
 from citybridge.network.places import gazetteer_names
 from citybridge.network.versions import EditConflict
 
 
 @hub_member_required
-def city_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def city_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     today = dt.date.today()
     cities = LocalGovernment.objects.visible_to(request.user).of_hub(hub).select_related("country")
     q = request.GET.get("q", "").strip()
@@ -69,18 +69,18 @@ def city_list(request: HttpRequest) -> HttpResponse:
 
 
 @hub_member_required
-def city_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def city_detail(request: HubRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
     # Those it hosted or took part in, through the city's reverse relations: network reads
     # engagements without importing the app above it (STYLE.md's order).
-    involving = city.hosted_engagements.all() | city.engagements.all()  # type: ignore[attr-defined]
+    involving = city.hosted_engagements.all() | city.engagements.all()
     engagements = involving.visible_to(request.user).distinct().order_by("-starts_on")[:20]
     people = list(
         Person.objects.visible_to(request.user)
         .filter(local_government=city)
         .select_related("organisation")[:50]
     )
-    log_people_shown(request.user, people, hub=request.hub, obj=city)  # type: ignore[attr-defined]
+    log_people_shown(request.user, people, hub=request.hub, obj=city)
     context = {
         "city": city,
         "memberships": city.memberships.all(),
@@ -93,22 +93,22 @@ def city_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_staff_required
-def city_create(request: HttpRequest) -> HttpResponse:
+def city_create(request: HubRequest) -> HttpResponse:
     return city_form(request, LocalGovernment())
 
 
 @hub_staff_required
-def city_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def city_edit(request: HubRequest, pk: int) -> HttpResponse:
     return city_form(request, get_city_for_user(request.user, pk))
 
 
-def city_form(request: HttpRequest, city: LocalGovernment) -> HttpResponse:
-    form = CityForm(request.POST or None, instance=city, hub=request.hub)  # type: ignore[attr-defined]
+def city_form(request: HubRequest, city: LocalGovernment) -> HttpResponse:
+    form = CityForm(request.POST or None, instance=city, hub=request.hub)
     if request.method == "POST" and form.is_valid():
         # A new city takes the gazetteer's other names for it, so sheets resolve any of them.
         names = [] if city.pk else gazetteer_names(form.instance)
         try:
-            city = actions.save_city(form.instance, acting_user=request.user, extra_names=names)  # type: ignore[arg-type]
+            city = actions.save_city(form.instance, acting_user=request.user, extra_names=names)
         except EditConflict as conflict:
             form.add_error(None, str(conflict))
         else:
@@ -119,11 +119,11 @@ def city_form(request: HttpRequest, city: LocalGovernment) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_add(request: HubRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
     form = MembershipForm(request.POST, instance=Membership(local_government=city))
     if form.is_valid():
-        actions.add_membership(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.add_membership(form.instance, acting_user=request.user)
         messages.success(request, _("Membership added."))
         return redirect("network:city_detail", pk=city.pk)
     context = {
@@ -138,8 +138,8 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @people_viewer_required
-def person_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def person_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     people = (
         Person.objects.visible_to(request.user)
         .of_hub(hub)
@@ -189,13 +189,13 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @people_viewer_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: HubRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
     log_people_shown(
         request.user, [person], hub=person.hub_id, obj=person, action=AccessLog.Action.PERSON_VIEWED
     )
     attendances = (
-        person.attendances.visible_to(request.user)  # type: ignore[attr-defined]
+        person.attendances.visible_to(request.user)
         .select_related("engagement")
         .order_by("-engagement__starts_on")
     )
@@ -218,18 +218,18 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "positions": person.positions.select_related("local_government", "organisation"),
         "attendances": attendances,
-        "position_form": PositionForm(hub=request.hub),  # type: ignore[attr-defined]
+        "position_form": PositionForm(hub=request.hub),
     }
     return render(request, "network/person_detail.html", context)
 
 
 @hub_staff_required
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: HubRequest) -> HttpResponse:
     return person_form(request, Person())
 
 
 @hub_staff_required
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: HubRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
     log_people_shown(
         request.user,
@@ -242,12 +242,12 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return person_form(request, person)
 
 
-def person_form(request: HttpRequest, person: Person) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def person_form(request: HubRequest, person: Person) -> HttpResponse:
+    hub = request.hub
     form = PersonForm(request.POST or None, instance=person, hub=hub)
     if request.method == "POST" and form.is_valid():
         try:
-            person = actions.save_person(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+            person = actions.save_person(form.instance, hub=hub, acting_user=request.user)
         except EditConflict as conflict:
             form.add_error(None, str(conflict))
         else:
@@ -258,11 +258,11 @@ def person_form(request: HttpRequest, person: Person) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def position_add(request: HttpRequest, pk: int) -> HttpResponse:
+def position_add(request: HubRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk)
-    form = PositionForm(request.POST, instance=Position(person=person), hub=request.hub)  # type: ignore[attr-defined]
+    form = PositionForm(request.POST, instance=Position(person=person), hub=request.hub)
     if form.is_valid():
-        actions.add_position(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.add_position(form.instance, acting_user=request.user)
         messages.success(request, _("Position added."))
     else:
         for field, errors in form.errors.items():
@@ -273,7 +273,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_admin_required
-def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+def person_export(request: HubRequest, pk: int) -> HttpResponse:
     """Subject access: everything held about the person, readable (HTML) or `?format=json`."""
     from citybridge.network.subject_access import subject_access
 
@@ -296,11 +296,11 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_admin_required
-def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def person_erase(request: HubRequest, pk: int) -> HttpResponse:
     """Erasure on request: a confirmation page, then the POST that erases (network.erasure)."""
     person = get_person_for_user(request.user, pk)
     if request.method == "POST" and request.POST.get("confirm") == "erase":
-        report = actions.erase_person(person, acting_user=request.user)  # type: ignore[arg-type]
+        report = actions.erase_person(person, acting_user=request.user)
         messages.success(
             request,
             _("Erased: the person is now %(name)s; %(n)s records keep counting.")
@@ -355,11 +355,9 @@ def hub_choose(request: HttpRequest) -> HttpResponse:
     return redirect("reports:home")
 
 
-def hub_form_page(
-    request: HttpRequest, form_class, save, saved: str, template: str
-) -> HttpResponse:
+def hub_form_page(request: HubRequest, form_class, save, saved: str, template: str) -> HttpResponse:
     """A hub admin's page that edits the hub itself: the form, the action, back with a word."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     form = form_class(request.POST or None, instance=hub)
     if request.method == "POST" and form.is_valid():
         save(form.instance, acting_user=request.user)
@@ -369,7 +367,7 @@ def hub_form_page(
 
 
 @hub_admin_required
-def hub_texts(request: HttpRequest) -> HttpResponse:
+def hub_texts(request: HubRequest) -> HttpResponse:
     """The hub's name, region, mission, head's title and address, in each language."""
     return hub_form_page(
         request,
@@ -381,7 +379,7 @@ def hub_texts(request: HttpRequest) -> HttpResponse:
 
 
 @hub_admin_required
-def hub_settings(request: HttpRequest) -> HttpResponse:
+def hub_settings(request: HubRequest) -> HttpResponse:
     """The hub's own settings, for its admins: the default language and the idle sign-out."""
     return hub_form_page(
         request,

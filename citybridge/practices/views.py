@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.decorators import hub_member_required, hub_staff_required
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import Country, LocalGovernment, Theme
 from citybridge.practices import actions
 from citybridge.practices.access import (
@@ -49,8 +49,8 @@ def filtered_practices(params: dict[str, str]):
 
 
 @hub_member_required
-def practice_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def practice_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     params = {k: request.GET.get(k, "").strip() for k in FILTERS}
     context = {
         "page": page_of(request, filtered_practices(params)),
@@ -67,8 +67,8 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
-    hub = request.hub  # type: ignore[attr-defined]
+def detail_context(request: HubRequest, practice: Practice, **forms) -> dict:
+    hub = request.hub
     contact = visible_contact(request.user, practice)
     log_people_shown(request.user, [contact], hub=hub, obj=practice)
     return {
@@ -94,26 +94,26 @@ def detail_context(request: HttpRequest, practice: Practice, **forms) -> dict:
 
 
 @hub_member_required
-def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_detail(request: HubRequest, pk: int) -> HttpResponse:
     practice = get_practice_for_user(request.user, pk)
     return render(request, "practices/practice_detail.html", detail_context(request, practice))
 
 
 @hub_staff_required
-def practice_create(request: HttpRequest) -> HttpResponse:
+def practice_create(request: HubRequest) -> HttpResponse:
     return practice_form(request, Practice())
 
 
 @hub_staff_required
-def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_edit(request: HubRequest, pk: int) -> HttpResponse:
     return practice_form(request, get_practice_for_user(request.user, pk))
 
 
-def practice_form(request: HttpRequest, practice: Practice) -> HttpResponse:
+def practice_form(request: HubRequest, practice: Practice) -> HttpResponse:
     form = PracticeForm(
         request.POST or None,
         instance=practice,
-        hub=request.hub,  # type: ignore[attr-defined]
+        hub=request.hub,
         user=request.user,
     )
     if request.method == "POST" and form.is_valid():
@@ -121,7 +121,7 @@ def practice_form(request: HttpRequest, practice: Practice) -> HttpResponse:
             form.instance,
             themes=form.cleaned_data["themes"],
             target_groups=form.cleaned_data["target_groups"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Saved %(title)s.") % {"title": practice.title})
         return redirect("practices:practice_detail", pk=practice.pk)
@@ -130,11 +130,11 @@ def practice_form(request: HttpRequest, practice: Practice) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def translation_add(request: HttpRequest, pk: int) -> HttpResponse:
+def translation_add(request: HubRequest, pk: int) -> HttpResponse:
     practice = get_practice_for_user(request.user, pk)
     form = TranslationForm(request.POST)
     if form.is_valid():
-        actions.save_translation(practice, **form.cleaned_data, acting_user=request.user)  # type: ignore[arg-type]
+        actions.save_translation(practice, **form.cleaned_data, acting_user=request.user)
         messages.success(request, _("Translation saved."))
         return redirect("practices:practice_detail", pk=practice.pk)
     context = detail_context(request, practice, translation_form=form)
@@ -143,11 +143,11 @@ def translation_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def resource_add(request: HttpRequest, pk: int) -> HttpResponse:
+def resource_add(request: HubRequest, pk: int) -> HttpResponse:
     practice = get_practice_for_user(request.user, pk)
     form = ResourceForm(request.POST, request.FILES, instance=PracticeResource(practice=practice))
     if form.is_valid():
-        actions.add_resource(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.add_resource(form.instance, acting_user=request.user)
         messages.success(request, _("Resource added."))
         return redirect("practices:practice_detail", pk=practice.pk)
     context = detail_context(request, practice, resource_form=form)
@@ -155,7 +155,7 @@ def resource_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_member_required
-def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
+def resource_download(request: HubRequest, pk: int) -> HttpResponse:
     """A practice's file, only to those who may read the practice, and always as a download
     of its checked type: a browser never renders or guesses at it on our origin."""
     resource = get_resource_for_user(request.user, pk)

@@ -30,6 +30,7 @@ from citybridge.lib.inputs import DayField
 from citybridge.needs.models import Need
 from citybridge.network.access import get_city_for_user
 from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.http import HubRequest
 from citybridge.network.models import Hub, Person
 from citybridge.reports.forms import PeriodForm
 from citybridge.reports.models import CityStory
@@ -91,10 +92,8 @@ def story_period(request: HttpRequest, hub: Hub, city) -> tuple[PeriodForm, dt.d
     return form, start, end
 
 
-def story_context(
-    request: HttpRequest, city, start: dt.date, end: dt.date, story_form=None
-) -> dict:
-    hub = request.hub  # type: ignore[attr-defined]
+def story_context(request: HubRequest, city, start: dt.date, end: dt.date, story_form=None) -> dict:
+    hub = request.hub
     user = request.user
     scope = scope_of(user)
     is_staff = scope.is_staff_of(hub.pk)
@@ -195,9 +194,9 @@ def log_story_people(request: HttpRequest, city, context: dict) -> None:
 
 
 @hub_member_required
-def city_story(request: HttpRequest, pk: int) -> HttpResponse:
+def city_story(request: HubRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
-    period_form, start, end = story_period(request, request.hub, city)  # type: ignore[attr-defined]
+    period_form, start, end = story_period(request, request.hub, city)
     context = story_context(request, city, start, end)
     context["period_form"] = period_form
     log_story_people(request, city, context)
@@ -206,7 +205,7 @@ def city_story(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
+def city_story_save(request: HubRequest, pk: int) -> HttpResponse:
     """Save the officer's story as a draft, or approve it for the brief ("approve" button)."""
     city = get_city_for_user(request.user, pk)
     form = StoryForm(request.POST)
@@ -216,13 +215,13 @@ def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             save_story(
                 city,
-                hub=request.hub,  # type: ignore[attr-defined]
+                hub=request.hub,
                 starts_on=start,
                 ends_on=end,
                 text=form.cleaned_data["text"],
                 translations=form.translations(),
                 approve=approve,
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
         except StoryError as error:
             form.add_error("text", str(error))
@@ -233,7 +232,7 @@ def city_story_save(request: HttpRequest, pk: int) -> HttpResponse:
             )
             query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
             return redirect(f"{reverse('reports:city_story', args=[city.pk])}?{query}")
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     start = form.cleaned_data.get("start") or hub.launched_on or dt.date.today()
     end = form.cleaned_data.get("end") or dt.date.today()
     context = story_context(request, city, start, end, story_form=form)

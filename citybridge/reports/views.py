@@ -14,6 +14,7 @@ from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.models import Attendance, Engagement, ReviewPair
 from citybridge.network.decorators import hub_member_required
+from citybridge.network.http import HubRequest
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports import city_home, dashboard
 from citybridge.reports.briefs.words import words as brief_words
@@ -37,10 +38,10 @@ def period_of(
 
 
 @hub_member_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HubRequest) -> HttpResponse:
     """The hub's dashboard: key figures of the period with their trend against the period
     before, the charts and map, open needs by theme, support under way and overdue work."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     today = dt.date.today()
     scope = scope_of(request.user)
     is_staff = scope.is_staff_of(hub.pk)
@@ -112,8 +113,8 @@ def focal_home(request: HttpRequest, hub, city_ids: frozenset[int], today: dt.da
 
 
 @hub_member_required
-def figures(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def figures(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     hide_small = not sees_exact_counts(request.user, hub.pk)
     form, start, end = period_of(request, hub, hide_small=hide_small)
     context = {
@@ -128,9 +129,9 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 
 @hub_member_required
-def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
+def figure_detail(request: HubRequest, key: str) -> HttpResponse:
     """The records behind one number. People are listed only for those who may see people."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     if key not in FIGURES:
         raise Http404
     hide_small = not sees_exact_counts(request.user, hub.pk)
@@ -150,17 +151,17 @@ def figure_detail(request: HttpRequest, key: str) -> HttpResponse:
         context["people"] = list(
             people.select_related("local_government", "organisation").order_by("full_name")
         )
-        context["hidden"] = figure.value - len(context["people"])
-        log_people_shown(request.user, context["people"], hub=hub, detail=f"figure {key}")
+        context["hidden"] = figure.value - len(context["people"])  # type: ignore[arg-type]
+        log_people_shown(request.user, context["people"], hub=hub, detail=f"figure {key}")  # type: ignore[arg-type]
     return render(request, "reports/figure_detail.html", context)
 
 
 @hub_member_required
-def figure_person(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+def figure_person(request: HubRequest, key: str, pk: int) -> HttpResponse:
     """Why one person counts in a figure: their attendance records in the period."""
     from citybridge.network.access import get_person_for_user
 
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     if key not in FIGURES:
         raise Http404
     person = get_person_for_user(request.user, pk)

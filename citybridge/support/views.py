@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
-from citybridge.network.http import list_template, page_of
+from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
 from citybridge.network.names import shown_name
 from citybridge.network.pipelines import pipeline_page
@@ -117,8 +117,8 @@ def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
 
 
 @hub_member_required
-def support_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def support_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     if not sees_support_rows(request.user, hub.pk):
         raise Http404
     form = SupportFilterForm(request.GET or None)
@@ -186,13 +186,13 @@ def detail_context(request: HttpRequest, action: SupportAction, **forms) -> dict
 
 
 @hub_member_required
-def support_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def support_detail(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     return render(request, "support/support_detail.html", detail_context(request, action))
 
 
 @hub_staff_required
-def support_create(request: HttpRequest) -> HttpResponse:
+def support_create(request: HubRequest) -> HttpResponse:
     initial = {}
     if city := request.GET.get("city", ""):
         initial["city"] = city if city.isdigit() else None
@@ -200,20 +200,20 @@ def support_create(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def support_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def support_edit(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     return withdrawn_refusal(request, action) or support_form(request, action, {})
 
 
-def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def support_form(request: HubRequest, action: SupportAction, initial: dict) -> HttpResponse:
+    hub = request.hub
     form = SupportActionForm(request.POST or None, instance=action, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
         action = actions.save_support_action(
             form.instance,
             hub=hub,
             **form.links(),
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Saved %(title)s.") % {"title": action.title})
         return redirect("support:support_detail", pk=action.pk)
@@ -222,7 +222,7 @@ def support_form(request: HttpRequest, action: SupportAction, initial: dict) -> 
 
 @require_POST
 @hub_staff_required
-def support_move(request: HttpRequest, pk: int) -> HttpResponse:
+def support_move(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     if refused := withdrawn_refusal(request, action):
         return refused
@@ -234,7 +234,7 @@ def support_move(request: HttpRequest, pk: int) -> HttpResponse:
                 form.cleaned_data["to"],
                 reason=form.cleaned_data["reason"],
                 effective_on=form.cleaned_data["effective_on"],
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -249,7 +249,7 @@ def support_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def support_withdraw(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     form = WithdrawForm(request.POST)
     if form.is_valid():
@@ -257,7 +257,7 @@ def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             reopened = actions.withdraw_support_action(
                 action,
                 reason=form.cleaned_data["reason"],
-                acting_user=request.user,  # type: ignore[arg-type]
+                acting_user=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -276,13 +276,13 @@ def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_add(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     if refused := withdrawn_refusal(request, action):
         return refused
     form = MilestoneForm(request.POST, instance=Milestone(action=action))
     if form.is_valid():
-        actions.add_milestone(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.add_milestone(form.instance, acting_user=request.user)
         messages.success(request, _("Milestone added."))
         return redirect("support:support_detail", pk=action.pk)
     context = detail_context(request, action, milestone_form=form)
@@ -291,7 +291,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_done(request: HubRequest, pk: int) -> HttpResponse:
     milestone = get_milestone_for_user(request.user, pk)
     if refused := withdrawn_refusal(request, milestone.action):
         return refused
@@ -300,7 +300,7 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
         actions.complete_milestone(
             milestone,
             done_on=form.cleaned_data["done_on"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Milestone marked done."))
     else:
@@ -312,13 +312,13 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def disbursement_add(request: HttpRequest, pk: int) -> HttpResponse:
+def disbursement_add(request: HubRequest, pk: int) -> HttpResponse:
     action = get_support_action_for_user(request.user, pk)
     if refused := withdrawn_refusal(request, action):
         return refused
     form = DisbursementForm(request.POST, instance=Disbursement(action=action))
     if form.is_valid():
-        actions.add_disbursement(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.add_disbursement(form.instance, acting_user=request.user)
         messages.success(request, _("Disbursement recorded."))
         return redirect("support:support_detail", pk=action.pk)
     context = detail_context(request, action, disbursement_form=form)
@@ -326,8 +326,8 @@ def disbursement_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_member_required
-def support_pipeline(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def support_pipeline(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     return pipeline_page(
         request,
         base=SupportAction.objects.of_hub(hub).not_withdrawn(),
@@ -340,8 +340,8 @@ def support_pipeline(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def milestone_overdue(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def milestone_overdue(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     today = dt.date.today()
     milestones = (
         Milestone.objects.visible_to(request.user)
@@ -353,8 +353,8 @@ def milestone_overdue(request: HttpRequest) -> HttpResponse:
 
 
 @hub_member_required
-def mechanism_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def mechanism_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     mechanisms = (
         Mechanism.objects.visible_to(request.user)
         .of_hub(hub)
@@ -374,7 +374,7 @@ def mechanism_list(request: HttpRequest) -> HttpResponse:
     return render(request, "support/mechanism_list.html", context)
 
 
-def mechanism_context(request: HttpRequest, mechanism: Mechanism, stage_form=None) -> dict:
+def mechanism_context(request: HubRequest, mechanism: Mechanism, stage_form=None) -> dict:
     stages = {s.stage: s for s in mechanism.stages.all()}
     return {
         "mechanism": mechanism,
@@ -383,35 +383,35 @@ def mechanism_context(request: HttpRequest, mechanism: Mechanism, stage_form=Non
         .not_withdrawn()
         .filter(mechanisms=mechanism),
         "stage_form": stage_form or MechanismStageForm(),
-        "is_staff": scope_of(request.user).is_staff_of(request.hub.pk),  # type: ignore[attr-defined]
+        "is_staff": scope_of(request.user).is_staff_of(request.hub.pk),
     }
 
 
 @hub_member_required
-def mechanism_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def mechanism_detail(request: HubRequest, pk: int) -> HttpResponse:
     mechanism = get_mechanism_for_user(request.user, pk)
     return render(request, "support/mechanism_detail.html", mechanism_context(request, mechanism))
 
 
 @hub_staff_required
-def mechanism_create(request: HttpRequest) -> HttpResponse:
+def mechanism_create(request: HubRequest) -> HttpResponse:
     initial = {"city": request.GET.get("city")} if request.GET.get("city", "").isdigit() else {}
     return mechanism_form(request, Mechanism(), initial)
 
 
 @hub_staff_required
-def mechanism_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def mechanism_edit(request: HubRequest, pk: int) -> HttpResponse:
     return mechanism_form(request, get_mechanism_for_user(request.user, pk), {})
 
 
-def mechanism_form(request: HttpRequest, mechanism: Mechanism, initial: dict) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def mechanism_form(request: HubRequest, mechanism: Mechanism, initial: dict) -> HttpResponse:
+    hub = request.hub
     form = MechanismForm(request.POST or None, instance=mechanism, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
         mechanism = actions.save_mechanism(
             form.instance,
             support_actions=form.cleaned_data["support_actions"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Saved %(name)s.") % {"name": mechanism})
         return redirect("support:mechanism_detail", pk=mechanism.pk)
@@ -420,11 +420,11 @@ def mechanism_form(request: HttpRequest, mechanism: Mechanism, initial: dict) ->
 
 @require_POST
 @hub_staff_required
-def stage_add(request: HttpRequest, pk: int) -> HttpResponse:
+def stage_add(request: HubRequest, pk: int) -> HttpResponse:
     mechanism = get_mechanism_for_user(request.user, pk)
     form = MechanismStageForm(request.POST, instance=MechanismStage(mechanism=mechanism))
     if form.is_valid():
-        actions.record_mechanism_stage(form.instance, acting_user=request.user)  # type: ignore[arg-type]
+        actions.record_mechanism_stage(form.instance, acting_user=request.user)
         messages.success(
             request, _("Stage recorded: %(stage)s.") % {"stage": form.instance.get_stage_display()}
         )
@@ -434,8 +434,8 @@ def stage_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_member_required
-def action_plan_list(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def action_plan_list(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     visible = SupportAction.objects.visible_to(request.user)
     plans = (
         ActionPlan.objects.visible_to(request.user)
@@ -449,24 +449,24 @@ def action_plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @hub_staff_required
-def action_plan_create(request: HttpRequest) -> HttpResponse:
+def action_plan_create(request: HubRequest) -> HttpResponse:
     return action_plan_form(request, ActionPlan())
 
 
 @hub_staff_required
-def action_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan_edit(request: HubRequest, pk: int) -> HttpResponse:
     return action_plan_form(request, get_action_plan_for_user(request.user, pk))
 
 
-def action_plan_form(request: HttpRequest, plan: ActionPlan) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def action_plan_form(request: HubRequest, plan: ActionPlan) -> HttpResponse:
+    hub = request.hub
     form = ActionPlanForm(request.POST or None, instance=plan, hub=hub)
     if request.method == "POST" and form.is_valid():
         plan = actions.save_action_plan(
             form.instance,
             hub=hub,
             support_actions=form.cleaned_data["support_actions"],
-            acting_user=request.user,  # type: ignore[arg-type]
+            acting_user=request.user,
         )
         messages.success(request, _("Saved %(title)s.") % {"title": plan.title})
         return redirect("support:action_plan_list")

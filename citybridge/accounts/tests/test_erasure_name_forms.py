@@ -152,7 +152,7 @@ def test_split_columns_of_word_and_excel_tables_are_rewritten(person, hub_admin)
     table = [["Ime", "Prezime"], ["Milica", "Brisanović"], ["Milica", "Petrović"]]
     book = Workbook()
     for line in table:
-        book.active.append(line)  # type: ignore[union-attr]
+        book.active.append(line)
     book.save(folder / "list.xlsx")
     document = docx.Document()
     word_table = document.add_table(rows=3, cols=2)
@@ -166,7 +166,7 @@ def test_split_columns_of_word_and_excel_tables_are_rewritten(person, hub_admin)
     assert sorted(report.files_rewritten) == ["practices/list.docx", "practices/list.xlsx"]
     expected = [["Ime", "Prezime"], [report.placeholder, None], ["Milica", "Petrović"]]
     sheet = load_workbook(folder / "list.xlsx").active
-    assert [[c.value for c in line] for line in sheet.iter_rows()] == expected  # type: ignore[union-attr]
+    assert [[c.value for c in line] for line in sheet.iter_rows()] == expected
     cells = docx.Document(str(folder / "list.docx")).tables[0].rows
     assert [[c.text or None for c in line.cells] for line in cells] == expected
 

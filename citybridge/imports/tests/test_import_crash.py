@@ -92,7 +92,7 @@ def contents(database: Path) -> tuple[int, int, int]:
             for table in ("engagement_attendance", "engagement_sheet", "network_person")
         )
     db.close()
-    return counts  # type: ignore[return-value]
+    return counts
 
 
 def verdict(counts: tuple[int, int, int], complete: tuple[int, int, int]) -> str:

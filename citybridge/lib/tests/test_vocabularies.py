@@ -195,8 +195,8 @@ def test_countries_by_code_and_name_in_the_regions_languages(countries, expected
 
 
 def test_a_code_is_exact_and_a_country_shared_by_two_names_is_no_match(countries):
-    assert countries.match("XKX").how == "code"  # type: ignore[union-attr]
-    assert countries.match("Kosovo*").how == "label"  # type: ignore[union-attr]
+    assert countries.match("XKX").how == "code"
+    assert countries.match("Kosovo*").how == "label"
     # "Congo" and "Korea" name two countries each: the officer chooses.
     assert value(countries, "Congo") is None and value(countries, "Korea") is None
     assert {"CD", "CG"} <= set(countries.suggest("Congo"))

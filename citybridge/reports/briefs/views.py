@@ -6,7 +6,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.db.models import Max
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -14,6 +14,7 @@ from citybridge.accounts.disclosure import sees_exact_counts
 from citybridge.accounts.scopes import scope_of
 from citybridge.jobs.views import follow
 from citybridge.network.decorators import hub_member_required, hub_staff_required
+from citybridge.network.http import HubRequest
 from citybridge.reports.briefs.access import get_published_brief_for_user
 from citybridge.reports.briefs.assemble import assemble_brief
 from citybridge.reports.briefs.changes import changes_since
@@ -37,9 +38,9 @@ def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-def list_context(request: HttpRequest, form: BriefForm | None = None) -> dict:
+def list_context(request: HubRequest, form: BriefForm | None = None) -> dict:
     """The published briefs, and for staff the form of a new one, its period filled in."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     briefs = (
         PublishedBrief.objects.visible_to(request.user)
         .of_hub(hub)
@@ -55,14 +56,14 @@ def list_context(request: HttpRequest, form: BriefForm | None = None) -> dict:
 
 
 @hub_member_required
-def brief_list(request: HttpRequest) -> HttpResponse:
+def brief_list(request: HubRequest) -> HttpResponse:
     return render(request, "reports/brief_list.html", list_context(request))
 
 
 @hub_staff_required
-def brief_preview(request: HttpRequest) -> HttpResponse:
+def brief_preview(request: HubRequest) -> HttpResponse:
     """The brief as it would be published now; `?format=pdf|docx|html` downloads it."""
-    hub = request.hub  # type: ignore[attr-defined]
+    hub = request.hub
     form = BriefForm(request.GET)
     if not form.is_valid():
         return render(request, "reports/brief_list.html", list_context(request, form), status=400)
@@ -86,8 +87,8 @@ def brief_preview(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @hub_staff_required
-def brief_publish(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def brief_publish(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     form = BriefForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/brief_list.html", list_context(request, form), status=400)
@@ -98,13 +99,13 @@ def brief_publish(request: HttpRequest) -> HttpResponse:
         data["end"],
         funder=data["funder"],
         lang=data["lang"],
-        acting_user=request.user,  # type: ignore[arg-type]
+        acting_user=request.user,
     )
     return follow(request, job)
 
 
 @hub_member_required
-def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def brief_detail(request: HubRequest, pk: int) -> HttpResponse:
     published = get_published_brief_for_user(request.user, pk)
     is_staff = scope_of(request.user).is_staff_of(published.hub_id)
     context = {
@@ -120,7 +121,7 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @hub_member_required
-def brief_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def brief_download(request: HubRequest, pk: int, fmt: str) -> HttpResponse:
     """The files exactly as published (the HTML file wraps the published article)."""
     published = get_published_brief_for_user(request.user, pk)
     if fmt not in FORMATS:
