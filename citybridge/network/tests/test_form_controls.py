@@ -158,3 +158,16 @@ def test_a_hand_written_long_filter_select_gets_the_picker_too(client_for, offic
     assert select.get("data-picker-remove") == "Remove %(name)s"
     assert doc.xpath('//label[@for="id_city"]')
     assert [o.get("value") for o in select.xpath("option")][:1] == [""]  # "All" without script
+
+
+def test_no_page_uses_the_browsers_own_date_box():
+    """The browser's date box shows mm/dd/yyyy in an English browser; every date is the one
+    text box (lib.inputs.DayInput, includes/day_filter.html)."""
+    root = Path(settings.BASE_DIR)
+    found = [
+        str(path.relative_to(root))
+        for pattern in ("templates/**/*.html", "**/forms.py", "**/views.py")
+        for path in root.glob(pattern)
+        if re.search(r"""type=["']date["']|"type": "date"|DateInput\(""", path.read_text("utf-8"))
+    ]
+    assert found == []
