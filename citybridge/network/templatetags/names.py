@@ -12,6 +12,7 @@ from django import template
 from citybridge.lib.language_names import language_name as named_language
 from citybridge.lib.language_names import language_names as named_languages
 from citybridge.lib.text import fold as folded
+from citybridge.network.models import KOSOVO_FOOTNOTE
 from citybridge.network.names import shown_name
 
 register = template.Library()
@@ -43,3 +44,10 @@ def languages_in_words(codes: str) -> str:
 def fold(value: Any) -> str:
     """`{{ option.label|fold }}`: the key the searchable picker matches a query against."""
     return folded(str(value))
+
+
+@register.simple_tag
+def kosovo_footnote() -> str:
+    """The footnote every page naming Kosovo* carries, in the reader's language (its one text is
+    network.models.KOSOVO_FOOTNOTE, shared with the brief)."""
+    return str(KOSOVO_FOOTNOTE)

@@ -119,3 +119,11 @@ def test_membership_add_refuses_the_outsider(client_for, outsider, other_city):
     url = reverse("network:membership_add", args=[other_city.pk])
     assert client_for(outsider).post(url, {"joined_on": "2023-03-01"}).status_code == 404
     assert not Membership.objects.exists()
+
+
+def test_the_kosovo_footnote_reads_in_the_readers_language(client_for, officer, city):
+    client = client_for(officer)
+    client.cookies["django_language"] = "sr"
+    body = client.get(reverse("network:city_list")).content.decode()
+    assert "<small>*Овај назив не прејудицира ставове о статусу" in body
+    assert "without prejudice" not in body

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext, ngettext, pgettext
 
-from citybridge.network.models import region_country_names
+from citybridge.network.models import KOSOVO_FOOTNOTE, region_country_names
 
 # The brief's languages are CityBridge's: code -> name in its own language.
 LANGUAGES: dict[str, str] = dict(settings.LANGUAGES)
@@ -80,10 +80,7 @@ def words() -> dict[str, str]:
         "other": pgettext("gender", "Other"),
         "table": gettext("Table"),
         "count": pgettext("brief table", "Count"),
-        "kosovo": gettext(
-            "*This designation is without prejudice to positions on status, and is in line with "
-            "UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence."
-        ),
+        "kosovo": str(KOSOVO_FOOTNOTE),
         "no_records": gettext("Nothing recorded for this period."),
     }
 
