@@ -36,7 +36,7 @@ def test_the_home_says_why_its_twelve_months_end_before_today(client_for, office
     # The hub's latest engagement (6 May 2024) is more than a year ago.
     body = client_for(officer).get(reverse("reports:home")).content.decode()
     assert "No engagement was recorded in the last twelve months" in body
-    assert "up to the latest one, on 6 May 2024." in body
+    assert "up to the latest one (6 May 2024)." in body
     shown = boxes(client_for(officer).get(reverse("reports:home")))
     assert (shown["start"], shown["end"]) == ("7 May 2023", "6 May 2024")
 
