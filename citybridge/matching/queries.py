@@ -112,7 +112,7 @@ def peer_profiles(hub: Hub, theme: Theme | None) -> list[CityProfile]:
         .distinct()
     )
     for action in on_theme.filter(city__isnull=False).exclude(
-        status__in=[SupportAction.Status.DECLINED, SupportAction.Status.CANCELLED]
+        status__in=SupportAction.NOT_HAPPENED
     ):
         if action.status == SupportAction.Status.COMPLETED:
             if day := action.ends_on or action.starts_on:

@@ -138,7 +138,7 @@ def compose_story(facts: StoryFacts) -> str:
     told = [
         s
         for s in sorted(facts.support, key=lambda s: s.day)
-        if s.status not in (SupportAction.Status.DECLINED, SupportAction.Status.CANCELLED)
+        if s.status not in SupportAction.NOT_HAPPENED
     ]
     for i, fact in enumerate(told):
         first = opening if i == 0 else (_("Also, ") if i == 1 else "")

@@ -206,6 +206,11 @@ class SupportAction(models.Model):
         Status.DECLINED: (),
         Status.CANCELLED: (),
     }
+    # Where the workflow ends.
+    FINAL = tuple(status for status, after in WORKFLOW.items() if not after)
+    # Support that never took place: left out of what the city's story, the brief and matching
+    # tell about a city.
+    NOT_HAPPENED = (Status.DECLINED, Status.CANCELLED)
     # Statuses whose grant amount counts as committed in the pipeline.
     COMMITTED = (Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED)
 
@@ -262,7 +267,7 @@ class SupportAction(models.Model):
     @property
     def is_final(self) -> bool:
         """Nothing more happens to it: a final status, or withdrawn."""
-        return self.is_withdrawn or not self.WORKFLOW[self.status]
+        return self.is_withdrawn or self.status in self.FINAL
 
     def next_statuses(self) -> list[tuple[str, str]]:
         """The moves the workflow allows from the current status, as (value, label)."""
@@ -332,11 +337,7 @@ class MilestoneQuerySet(models.QuerySet["Milestone"]):
         """Not done, on an action that is still going (not completed, declined, cancelled or
         withdrawn)."""
         return self.filter(done_on__isnull=True, action__withdrawn_at__isnull=True).exclude(
-            action__status__in=[
-                SupportAction.Status.COMPLETED,
-                SupportAction.Status.DECLINED,
-                SupportAction.Status.CANCELLED,
-            ]
+            action__status__in=SupportAction.FINAL
         )
 
     def overdue(self, *, on: dt.date) -> MilestoneQuerySet:

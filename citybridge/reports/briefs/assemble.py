@@ -36,8 +36,6 @@ from citybridge.reports.graphics.maps import Place
 from citybridge.reports.models import CityStory
 from citybridge.support.models import SupportAction
 
-# Support that did not happen is not told.
-NOT_TOLD = (SupportAction.Status.DECLINED, SupportAction.Status.CANCELLED)
 TOP_PRIORITIES = 5
 # A brief, not a register: beyond these, the rest is counted in one line.
 TOP_RECIPIENTS = 8
@@ -290,7 +288,7 @@ def _stories(hub: Hub, start: dt.date, end: dt.date, lang: str) -> tuple[list[St
         SupportAction.objects.of_hub(hub)
         .not_withdrawn()
         .starting_between(start, end)
-        .exclude(status__in=NOT_TOLD)
+        .exclude(status__in=SupportAction.NOT_HAPPENED)
         .select_related("city__country", "organisation__country")
         .order_by("starts_on", "pk")
     )
