@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
@@ -97,7 +97,7 @@ def advocacy_list(request: HubRequest) -> HttpResponse:
     )
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        filename = f"advocacy-actions-{dt.date.today().isoformat()}"
+        filename = f"advocacy-actions-{timezone.localdate().isoformat()}"
         return export_response([advocacy_rows_table(rows)], fmt=fmt, filename=filename)
     filters = form.active_filters()
     context = {

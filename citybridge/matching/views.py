@@ -8,6 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -49,7 +50,7 @@ def need_matches_context(request: HttpRequest, need: Need, **forms) -> dict:
         **with_records(match_need(need)),
         "exchange_form": forms.get("exchange_form")
         or PeerExchangeForm(
-            initial={"starts_on": dt.date.today() + dt.timedelta(days=30)}, hub=need.hub
+            initial={"starts_on": timezone.localdate() + dt.timedelta(days=30)}, hub=need.hub
         ),
     }
 

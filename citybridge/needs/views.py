@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -233,7 +232,7 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
     country = request.GET.get("country", "")
     start, start_error = filter_day(request.GET.get("from"))
     end, end_error = filter_day(request.GET.get("to"))
-    day = end or dt.date.today()
+    day = end or timezone.localdate()
     needs = (
         Need.objects.of_hub(hub)
         .raised_between(start, end)

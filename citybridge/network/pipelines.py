@@ -5,13 +5,13 @@ Support and advocacy share it; each gives its queryset, filter form and breakdow
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, export_response
@@ -38,7 +38,7 @@ def pipeline_page(
     breakdowns = breakdowns_of(form.apply(base))
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        filename = f"{name}-{dt.date.today().isoformat()}"
+        filename = f"{name}-{timezone.localdate().isoformat()}"
         return export_response([b.table() for b in breakdowns], fmt=fmt, filename=filename)
     filters = form.active_filters()
     shown = [

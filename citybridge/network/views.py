@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,7 +39,7 @@ from citybridge.network.versions import EditConflict
 @hub_member_required
 def city_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    today = dt.date.today()
+    today = timezone.localdate()
     cities = LocalGovernment.objects.visible_to(request.user).of_hub(hub).select_related("country")
     q = request.GET.get("q", "").strip()
     country = request.GET.get("country", "")
@@ -87,7 +86,7 @@ def city_detail(request: HubRequest, pk: int) -> HttpResponse:
         "membership_form": MembershipForm(),
         "engagements": engagements,
         "people": people,
-        "is_member": city.is_member_on(dt.date.today()),
+        "is_member": city.is_member_on(timezone.localdate()),
     }
     return render(request, "network/city_detail.html", context)
 
@@ -132,7 +131,7 @@ def membership_add(request: HubRequest, pk: int) -> HttpResponse:
         "membership_form": form,
         "engagements": [],
         "people": [],
-        "is_member": city.is_member_on(dt.date.today()),
+        "is_member": city.is_member_on(timezone.localdate()),
     }
     return render(request, "network/city_detail.html", context, status=400)
 

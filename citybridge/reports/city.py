@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -233,8 +234,8 @@ def city_story_save(request: HubRequest, pk: int) -> HttpResponse:
             query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
             return redirect(f"{reverse('reports:city_story', args=[city.pk])}?{query}")
     hub = request.hub
-    start = form.cleaned_data.get("start") or hub.launched_on or dt.date.today()
-    end = form.cleaned_data.get("end") or dt.date.today()
+    start = form.cleaned_data.get("start") or hub.launched_on or timezone.localdate()
+    end = form.cleaned_data.get("end") or timezone.localdate()
     context = story_context(request, city, start, end, story_form=form)
     context["period_form"] = PeriodForm(initial={"start": start, "end": end})
     log_story_people(request, city, context)

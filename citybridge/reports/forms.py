@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +24,7 @@ class PeriodForm(forms.Form):
     def period(self, default_start: dt.date | None) -> tuple[dt.date | None, dt.date]:
         """The period asked for, or the hub's whole life to today."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        return data.get("start") or default_start, data.get("end") or dt.date.today()
+        return data.get("start") or default_start, data.get("end") or timezone.localdate()
 
     def show_period(self, start: dt.date | None, end: dt.date) -> None:
         """Fill the boxes left empty with the period the page shows, so the filters say what

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
@@ -42,7 +43,7 @@ def home(request: HubRequest) -> HttpResponse:
     """The hub's dashboard: key figures of the period with their trend against the period
     before, the charts and map, open needs by theme, support under way and overdue work."""
     hub = request.hub
-    today = dt.date.today()
+    today = timezone.localdate()
     scope = scope_of(request.user)
     is_staff = scope.is_staff_of(hub.pk)
     if not is_staff and (own := scope.focal_cities.get(hub.pk)):

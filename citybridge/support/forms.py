@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
@@ -148,7 +149,7 @@ class StatusMoveForm(forms.Form):
 
     def clean_effective_on(self) -> dt.date | None:
         day = self.cleaned_data.get("effective_on")
-        if day and day > dt.date.today():
+        if day and day > timezone.localdate():
             raise forms.ValidationError(_("A move cannot take effect in the future."))
         return day
 
@@ -193,7 +194,7 @@ class MilestoneDoneForm(forms.Form):
         start = self.milestone.action.starts_on
         if start and day < start:
             raise forms.ValidationError(_("A milestone cannot be done before the action starts."))
-        if day > dt.date.today():
+        if day > timezone.localdate():
             raise forms.ValidationError(_("A milestone cannot be done in the future."))
         return day
 
@@ -241,7 +242,7 @@ class MechanismStageForm(forms.ModelForm):
 
     def clean_reached_on(self) -> dt.date:
         day = self.cleaned_data["reached_on"]
-        if day > dt.date.today():
+        if day > timezone.localdate():
             raise forms.ValidationError(_("A stage cannot be reached in the future."))
         return day
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -130,7 +131,7 @@ def support_list(request: HubRequest) -> HttpResponse:
     rows.sort(key=lambda a: (a.starts_on or dt.date.min, a.pk), reverse=True)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        filename = f"support-actions-{dt.date.today().isoformat()}"
+        filename = f"support-actions-{timezone.localdate().isoformat()}"
         return export_response([support_rows_table(rows)], fmt=fmt, filename=filename)
     context = {
         "form": form,
@@ -159,7 +160,7 @@ def withdrawn_refusal(request: HttpRequest, action: SupportAction) -> HttpRespon
 def detail_context(request: HttpRequest, action: SupportAction, **forms) -> dict:
     scope = scope_of(request.user)
     milestones = list(action.milestones.all())
-    today = dt.date.today()
+    today = timezone.localdate()
     for m in milestones:
         m.action = action  # the row rule reads the action's status; no query per row
     return {
@@ -342,7 +343,7 @@ def support_pipeline(request: HubRequest) -> HttpResponse:
 @hub_staff_required
 def milestone_overdue(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    today = dt.date.today()
+    today = timezone.localdate()
     milestones = (
         Milestone.objects.visible_to(request.user)
         .of_hub(hub)

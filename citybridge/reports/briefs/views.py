@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
 
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.disclosure import sees_exact_counts
@@ -50,7 +50,7 @@ def list_context(request: HubRequest, form: BriefForm | None = None) -> dict:
     is_staff = scope_of(request.user).is_staff_of(hub.pk)
     if is_staff and form is None:
         last_end = PublishedBrief.objects.of_hub(hub).aggregate(end=Max("ends_on"))["end"]
-        start, end = default_period(hub.launched_on, last_end, dt.date.today())
+        start, end = default_period(hub.launched_on, last_end, timezone.localdate())
         form = BriefForm(initial={"start": start, "end": end, "lang": "en"})
     return {"hub": hub, "briefs": briefs, "is_staff": is_staff, "form": form}
 

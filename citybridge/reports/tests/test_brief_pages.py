@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from citybridge.conftest import make_user
 from citybridge.engagement.models import Attendance, Engagement
@@ -170,7 +171,7 @@ def test_preview_works_on_the_first_click(client_for, officer, hub, records):
     page = client_for(officer).get(reverse("reports:brief_list"))
     form = page.context["form"]
     query = {name: form[name].value() for name in ("start", "end", "lang")}
-    assert query["end"] == dt.date(dt.date.today().year - 1, 12, 31)
+    assert query["end"] == dt.date(timezone.localdate().year - 1, 12, 31)
     query = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in query.items()}
     preview = client_for(officer).get(reverse("reports:brief_preview"), {**query, "funder": ""})
     assert preview.status_code == 200

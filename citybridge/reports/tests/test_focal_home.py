@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from citybridge.engagement.models import Engagement
 from citybridge.needs.models import Need
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def city_work(hub, officer, city, other_city, need, youth):
     """The focal point's city: a need answered by support under way with a late milestone, a
     need nobody answers yet, an engagement ahead. The other city: a need and late support."""
-    today = dt.date.today()
+    today = timezone.localdate()
     unanswered = Need.objects.create(
         hub=hub, city=city, theme=youth, statement="Youth council has no room.", raised_on=today
     )

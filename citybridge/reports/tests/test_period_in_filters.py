@@ -4,6 +4,7 @@ says why."""
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 from lxml import html
 
 
@@ -16,7 +17,7 @@ def boxes(response) -> dict[str, str]:
 def test_the_figures_filters_show_the_period_of_the_heading(client_for, officer, hub):
     hub.launched_on = dt.date(2022, 11, 10)
     hub.save()
-    today = dt.date.today()
+    today = timezone.localdate()
     shown = boxes(client_for(officer).get(reverse("reports:figures")))
     assert shown["start"] == "10 Nov 2022"
     assert shown["end"] == f"{today.day} {today:%b} {today.year}"
@@ -26,7 +27,7 @@ def test_a_box_left_empty_shows_the_days_the_page_used(client_for, officer, hub)
     response = client_for(officer).get(
         reverse("reports:figures"), {"start": "5.12.2024", "end": ""}
     )
-    today = dt.date.today()
+    today = timezone.localdate()
     shown = boxes(response)
     assert shown["start"] == "5.12.2024"  # as typed
     assert shown["end"] == f"{today.day} {today:%b} {today.year}"
@@ -42,7 +43,7 @@ def test_the_home_says_why_its_twelve_months_end_before_today(client_for, office
 
 
 def test_the_home_says_nothing_when_its_period_ends_today(client_for, officer, forum):
-    forum.starts_on = forum.ends_on = dt.date.today()
+    forum.starts_on = forum.ends_on = timezone.localdate()
     forum.save()
     body = client_for(officer).get(reverse("reports:home")).content.decode()
     assert "No engagement was recorded in the last twelve months" not in body

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -48,7 +49,7 @@ class Command(ActingCommand):
             self.resolve(options["hub"])
             return
         if options["action"] == "pseudonymise":
-            before = dt.date.today() - dt.timedelta(days=options["older_than"])
+            before = timezone.localdate() - dt.timedelta(days=options["older_than"])
             done = pseudonymise_attendance(before, acting_user=self.acting_user)
             self.stdout.write(
                 ngettext(

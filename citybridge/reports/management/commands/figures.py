@@ -2,6 +2,7 @@ import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citybridge.network.commands import add_language_option, hub_from_option, speaking
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         hub = hub_from_option(options["hub"])
         with speaking(options, hub):
             start = date_option(options["start"], "--from")
-            end = date_option(options["end"], "--to") or dt.date.today()
+            end = date_option(options["end"], "--to") or timezone.localdate()
             figures = key_figures(hub, start, end)
             if options["format"] == "json":
                 payload = {f.key: f.value for f in figures} | {
