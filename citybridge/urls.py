@@ -22,6 +22,7 @@ urlpatterns = [
     path("practices/", include("citybridge.practices.urls")),
     path("support/", include("citybridge.support.urls")),
     path("advocacy/", include("citybridge.advocacy.urls")),
+    path("search/", include("citybridge.search.urls")),
     path("accounts/", include("citybridge.accounts.urls")),
     path("jobs/", include("citybridge.jobs.urls")),
     path("admin/", admin.site.urls),

@@ -13,6 +13,9 @@ Rules, chosen for the Western Balkans:
   character is a word break, and breaks are collapsed to one space.
 
 The result is lowercase ASCII and `fold(fold(x)) == fold(x)`.
+
+`search_key` goes one step further for searching words (the practice library, the header
+search, the matcher's lexicon): it also writes the ijekavian reflex of yat ekavian.
 """
 
 from __future__ import annotations
@@ -138,3 +141,22 @@ def fold_email(email: str) -> str:
     if not at or not local or "." not in domain or " " in address:
         return ""
     return address
+
+
+# "ije" or "je" after a consonant is the ijekavian reflex of yat; "e" is its ekavian twin. After a
+# vowel or at the start of a word ("moje", "jezik") it is an ordinary "je" and stays.
+_YAT = re.compile(r"(?<=[bcdfghklmnprstvzž])i?je")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def ekavian(text: str) -> str:
+    """'savjet mladih' -> 'savet mladih'; 'mlijeko' -> 'mleko'; 'moje' and 'jezik' unchanged.
+
+    The same word is ijekavian in Bosnia and Montenegro and ekavian in Serbia (savjet/savet,
+    mlijeko/mleko, dijete/dete)."""
+    return _YAT.sub("e", text)
+
+
+def search_key(text: str) -> str:
+    """The key a text is stored and searched under: folded, ekavian, punctuation as spaces."""
+    return " ".join(_NOT_WORD.sub(" ", ekavian(fold(text))).split())

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citybridge.lib.language_names import language_names
-from citybridge.matching.concepts import concepts_in, label_of
+from citybridge.lib.vocabularies.concepts import concepts_in, label_of
 from citybridge.practices.search import search_key
 
 # The jurisdiction groups of the region: Bosnian, Croatian, Montenegrin and Serbian are one

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from citybridge.lib.vocabularies.concepts import label_of
 from citybridge.matching import actions
-from citybridge.matching.concepts import label_of
 from citybridge.matching.forms import MatchForm, MatchSupportForm, PeerExchangeForm
 from citybridge.matching.queries import Matches, match, match_need
 from citybridge.needs.access import get_need_for_user

@@ -7,15 +7,18 @@ import secrets
 from pathlib import PurePath
 
 from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from citybridge.lib import vocabularies
 from citybridge.lib.documents import BY_EXTENSION, DocumentType
 from citybridge.lib.translations import Said, vocabulary_name
+from citybridge.lib.vocabularies.concepts import patterns_of
 from citybridge.network import vocabulary
 from citybridge.network.models import Country, LocalGovernment, Person, Theme
-from citybridge.practices.search import query_terms, search_key
+from citybridge.practices.search import Term, search_key, terms_of
 
 
 class TargetGroup(models.Model):
@@ -38,11 +41,35 @@ class TargetGroup(models.Model):
 
 class PracticeQuerySet(models.QuerySet["Practice"]):
     def search(self, text: str) -> PracticeQuerySet:
-        """Practices whose key holds every word of the search, in any script, accent or dialect."""
-        qs = self
-        for term in query_terms(text):
-            qs = qs.filter(search_text__contains=term)
-        return qs
+        """Practices that hold every word of the search as written, by its stem or by its
+        meaning in another language (practices.search), in any script, accent or dialect."""
+        qs = self.annotate(
+            _padded=Concat(Value(" "), "search_text", Value(" "), output_field=models.TextField())
+        )
+        terms = terms_of(text)
+        for term in terms:
+            qs = qs.filter(term_q(term))
+        # `search_rank`: how many of the words the practice holds as written, so that those that
+        # say what was searched in its own words come before those found by meaning.
+        literal = [Case(When(search_text__contains=t.word, then=1), default=0) for t in terms]
+        return qs.annotate(search_rank=sum(literal[1:], literal[0]) if literal else Value(0))
+
+
+def concept_q(concept: str) -> Q:
+    """What a practice's key holds when it speaks of `concept` (on `_padded`, as term_q)."""
+    q = Q()
+    for pattern in patterns_of(concept):
+        q |= Q(_padded__contains=pattern)
+    return q
+
+
+def term_q(term: Term) -> Q:
+    """What a practice's key holds when it says `term`: the word anywhere, its stem at the start
+    of a word, or a word of one of its concepts (on the key padded with spaces, `_padded`)."""
+    q = Q(search_text__contains=term.word) | Q(_padded__contains=f" {term.stem}")
+    for concept in sorted(term.concepts):
+        q |= concept_q(concept)
+    return q
 
 
 class Practice(models.Model):

@@ -23,6 +23,7 @@ from citybridge.practices.access import (
 )
 from citybridge.practices.forms import PracticeForm, ResourceForm, TranslationForm
 from citybridge.practices.models import Practice, PracticeResource, TargetGroup
+from citybridge.practices.suggestions import suggestions_for
 
 FILTERS = ("q", "theme", "country", "target", "evidence", "hrb", "gender")
 
@@ -45,6 +46,8 @@ def filtered_practices(params: dict[str, str]):
         practices = practices.filter(human_rights_based=True)
     if params["gender"] == "yes":
         practices = practices.filter(gender_sensitive=True)
+    if params["q"]:
+        return practices.distinct().order_by("-search_rank", "title")
     return practices.distinct().order_by("title")
 
 
@@ -52,9 +55,14 @@ def filtered_practices(params: dict[str, str]):
 def practice_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
     params = {k: request.GET.get(k, "").strip() for k in FILTERS}
+    page = page_of(request, filtered_practices(params))
     context = {
-        "page": page_of(request, filtered_practices(params)),
+        "page": page,
         "params": params,
+        # Nothing found for the words searched: what to try instead (practices.suggestions).
+        "suggestions": suggestions_for(params["q"], hub)
+        if params["q"] and not page.paginator.count
+        else None,
         "themes": Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name"),
         "countries": Country.objects.filter(practice__isnull=False).distinct().order_by("name"),
         "targets": TargetGroup.objects.all(),

@@ -122,6 +122,8 @@ POLICY: dict[str, frozenset[str]] = {
     "practices:translation_add": NOBODY,
     "practices:resource_add": NOBODY,
     "practices:resource_download": SIGNED_IN,
+    # the header's search: every role finds what its pages show, in its own hub
+    "search:search": SIGNED_IN,
     # support
     "support:support_list": own_hub(PEOPLE | {"expert"}),
     "support:support_create": own_hub(STAFF),

@@ -1,4 +1,4 @@
-from citybridge.matching.concepts import LEXICON, concepts_in
+from citybridge.lib.vocabularies.concepts import LEXICON, concepts_in
 from citybridge.matching.scoring import (
     CityProfile,
     ExpertProfile,

@@ -352,3 +352,78 @@ document.addEventListener("change", function (event) {
     event.stopPropagation();
   }
 }, true);
+
+// The header's search box: htmx fills the dropdown as the reader types (the live count says how
+// many, the list is not read out); it opens when it has something, ArrowDown goes into it, the
+// arrows move between its links, Escape (or leaving it) closes it and returns to the box.
+(function () {
+  "use strict";
+  var box = document.getElementById("site-search-q");
+  var panel = document.getElementById("site-search-results");
+  if (!box || !panel) return;
+  var form = box.form;
+  var toggle = document.querySelector(".search-toggle");
+  var phone = window.matchMedia("(max-width: 40rem)");
+  // Wide screens: the form opens under the header from its button (a phone shows it inline).
+  if (toggle) {
+    form.classList.add("js-search");
+    toggle.hidden = false;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("click", function () {
+      var opening = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(opening));
+      if (opening) box.focus();
+    });
+  }
+  function fold(refocusToggle) {
+    if (toggle && !phone.matches && !box.value.trim()) {
+      toggle.setAttribute("aria-expanded", "false");
+      if (refocusToggle) toggle.focus();
+    }
+  }
+  function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }
+  function open() { panel.hidden = !panel.innerHTML.trim(); }
+  function close(refocus) {
+    panel.hidden = true;
+    if (refocus) box.focus();
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail && event.detail.target === panel) {
+      if (document.activeElement === box || panel.contains(document.activeElement)) open();
+    }
+  });
+  box.addEventListener("focus", function () { if (box.value.trim()) open(); });
+  box.addEventListener("input", function () { if (!box.value.trim()) close(false); });
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && !panel.hidden && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (!panel.hidden) close(true);
+      else fold(true);
+    }
+  });
+  panel.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      var next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) box.focus();
+      else if (next < all.length) all[next].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) close(false);
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target) && !(toggle && toggle.contains(event.target))) {
+      close(false);
+      fold(false);
+    }
+  });
+})();

@@ -3,7 +3,9 @@ speak of the same things, in English, Bosnian/Croatian/Montenegrin/Serbian, Alba
 Macedonian.
 
 A need stated in Albanian and a practice documented in English share no word, but both speak of
-"youth" and of a "council"; the matcher compares those concepts and names them as its reasons.
+"youth" and of a "council"; the matcher compares those concepts and names them as its reasons,
+and the practice library's search finds a practice by the concepts of the words searched
+("gjuha e urrejtjes" finds "hate speech").
 Entries are written as people write them and keyed with the library's `search_key`, so Cyrillic,
 diacritics and ijekavian forms all land on the same key. An entry ending in "*" matches the start
 of a word (inflections); any other entry must match a whole word. A phrase of several words must
@@ -12,11 +14,11 @@ occur in that order.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.practices.search import search_key
+from citybridge.lib.text import search_key
 
 # fmt: off
 LEXICON: dict[str, tuple[object, list[str]]] = {
@@ -256,7 +258,12 @@ LEXICON: dict[str, tuple[object, list[str]]] = {
 
 def _keyed(entry: str) -> tuple[str, bool]:
     prefix = entry.endswith("*")
-    return search_key(entry.rstrip("*")), prefix
+    key = search_key(entry.rstrip("*"))
+    # A prefix ending in a consonant's "j" meets the "je" that keying reads as yat: "urrejtj*"
+    # must find "urrejtjes", keyed "urrejtes" (as "mržnj*" finds "mrznes").
+    if prefix and len(key) > 4 and key[-1] == "j" and key[-2] in "bcdfghklmnprstvz":
+        key = key[:-1]
+    return key, prefix
 
 
 @lru_cache(maxsize=1)
@@ -301,6 +308,37 @@ def concepts_in(key: str) -> dict[str, list[str]]:
             if token.startswith(prefix):
                 add(concept, token)
     return found
+
+
+def concepts_by_word(key: str) -> list[tuple[str, frozenset[str]]]:
+    """Each word of a keyed text with the concepts it speaks of, alone or as a word of a phrase
+    ("gjuha e urrejtjes": all three words speak of hate speech)."""
+    words, prefixes, phrases = _index()
+    tokens = key.split()
+    found: list[set[str]] = [set(words.get(t, ())) for t in tokens]
+    for i, token in enumerate(tokens):
+        found[i] |= {concept for prefix, concept in prefixes if token.startswith(prefix)}
+    for phrase, concept in phrases:
+        parts = phrase.split()
+        for i in range(len(tokens) - len(parts) + 1):
+            window = tokens[i : i + len(parts)]
+            if window[:-1] == parts[:-1] and window[-1].startswith(parts[-1]):
+                for j in range(i, i + len(parts)):
+                    found[j].add(concept)
+    return [(token, frozenset(concepts)) for token, concepts in zip(tokens, found, strict=True)]
+
+
+@cache
+def patterns_of(concept: str) -> tuple[str, ...]:
+    """What a keyed text padded with a space at each end (" " + key + " ") holds when it speaks
+    of `concept`: " word " for a whole word, " prefix" for a prefix or a phrase (as concepts_in
+    reads them)."""
+    patterns = []
+    for entry in LEXICON[concept][1]:
+        key, is_prefix = _keyed(entry)
+        if key:
+            patterns.append(f" {key}" if is_prefix or " " in key else f" {key} ")
+    return tuple(dict.fromkeys(patterns))
 
 
 def label_of(concept: str) -> str:
