@@ -115,4 +115,5 @@ def test_suggestions_are_in_the_reader_s_language(client_for, officer, library):
     client = client_for(officer)
     client.cookies["django_language"] = "sq"
     html = client.get(reverse("practices:practice_list"), {"q": "zzyzx hate"}).content.decode()
+    assert "Fjalët tuaja flasin për:" in html
     assert "gjuha e urrejtjes dhe incidentet e urrejtjes" in html  # the concept, in Albanian

@@ -223,3 +223,15 @@ def test_withdrawn_support_is_not_found(client_for, officer, world):
 def test_the_search_refuses_the_signed_out(client):
     response = client.get(URL, {"q": "Petrovic"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_results_are_in_the_reader_s_language_and_names_in_their_script(client_for, officer, world):
+    officer.name_script = "cyrillic"
+    officer.save()
+    client = client_for(officer)
+    client.cookies["django_language"] = "sr"
+    html = found(client, "Petrovic", **DROPDOWN)
+    assert '<p class="search-kind" id="search-people-dd">Особе' in html
+    assert "Милица Петровић" in html and "Milica" not in html
+    assert "3 резултата" in html
