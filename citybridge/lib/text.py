@@ -157,6 +157,8 @@ def ekavian(text: str) -> str:
     return _YAT.sub("e", text)
 
 
+# The header search keys every visible record's words on each search (search.kinds).
+@lru_cache(maxsize=16384)
 def search_key(text: str) -> str:
     """The key a text is stored and searched under: folded, ekavian, punctuation as spaces."""
     return " ".join(_NOT_WORD.sub(" ", ekavian(fold(text))).split())

@@ -32,7 +32,7 @@ def test_a_confirmed_import_runs_as_a_job_and_ends_on_its_result(previewed, offi
     assert job.message.startswith("Imported 3 attendance rows from T77.csv")
     assert Attendance.objects.filter(engagement=forum).count() == 3
     page = client.get(job.get_absolute_url()).content.decode()
-    assert "Open the engagement" in page and "hx-trigger" not in page
+    assert "Open the engagement" in page and 'hx-trigger="every' not in page
 
 
 def test_confirm_rejects_get_and_the_outsider(previewed, client_for, outsider):

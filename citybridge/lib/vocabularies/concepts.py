@@ -332,7 +332,7 @@ def concepts_by_word(key: str) -> list[tuple[str, frozenset[str]]]:
 def patterns_of(concept: str) -> tuple[str, ...]:
     """What a keyed text padded with a space at each end (" " + key + " ") holds when it speaks
     of `concept`: " word " for a whole word, " prefix" for a prefix or a phrase (as concepts_in
-    reads them)."""
+    reads them). Keyed, they hold only [a-z0-9 ]: safe to join into a regular expression."""
     patterns = []
     for entry in LEXICON[concept][1]:
         key, is_prefix = _keyed(entry)

@@ -188,7 +188,7 @@ def test_the_header_holds_a_plain_search_form_for_every_role(client_for, officer
 @pytest.mark.django_db
 def test_without_script_the_form_leads_to_a_full_page(client_for, officer, world):
     html = found(client_for(officer), "Petrovic")
-    assert "<h1>Search</h1>" in html
+    assert "<h1>Search results</h1>" in html
     assert (
         '<h2 class="search-kind" id="search-people">People <span class="muted">(2)</span>' in html
     )
