@@ -235,3 +235,14 @@ def test_results_are_in_the_reader_s_language_and_names_in_their_script(client_f
     assert '<p class="search-kind" id="search-people-dd">Особе' in html
     assert "Милица Петровић" in html and "Milica" not in html
     assert "3 резултата" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["officer", "focal", "donor"])
+def test_every_record_found_opens_for_whoever_found_it(client_for, role, request, world):
+    client = client_for(request.getfixturevalue(role))
+    for q in ("Petrovic", "bezbjednost", "Testgrad", "consultation"):
+        html = found(client, q)
+        hits = re.findall(r'<li>\s*<a href="([^"]+)"', html)
+        for href in hits:
+            assert client.get(href).status_code == 200, href
