@@ -383,16 +383,21 @@ document.addEventListener("change", function (event) {
   }
   function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }
   function open() { panel.hidden = !panel.innerHTML.trim(); }
+  var quiet = false;  // the box takes the focus back from a closed dropdown: keep it closed
   function close(refocus) {
     panel.hidden = true;
-    if (refocus) box.focus();
+    if (refocus) {
+      quiet = true;
+      box.focus();
+      quiet = false;
+    }
   }
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail && event.detail.target === panel) {
       if (document.activeElement === box || panel.contains(document.activeElement)) open();
     }
   });
-  box.addEventListener("focus", function () { if (box.value.trim()) open(); });
+  box.addEventListener("focus", function () { if (!quiet && box.value.trim()) open(); });
   box.addEventListener("input", function () { if (!box.value.trim()) close(false); });
   box.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" && !panel.hidden && links().length) {
