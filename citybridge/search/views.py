@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.models import AccessLog
 from citybridge.network.decorators import hub_member_required
+from citybridge.network.http import HubRequest
 from citybridge.practices.suggestions import suggestions_for
 from citybridge.search.kinds import find, searchable
 
@@ -19,10 +20,10 @@ LONGEST = 200
 
 
 @hub_member_required
-def search(request: HttpRequest) -> HttpResponse:
-    hub = request.hub  # type: ignore[attr-defined]
+def search(request: HubRequest) -> HttpResponse:
+    hub = request.hub
     q = request.GET.get("q", "").strip()[:LONGEST]
-    dropdown = bool(request.htmx) and request.htmx.target == "site-search-results"  # type: ignore[attr-defined]
+    dropdown = bool(request.htmx) and request.htmx.target == "site-search-results"
     limit = IN_DROPDOWN if dropdown else ON_PAGE
     kinds = find(request.user, hub, q, limit=limit) if searchable(q) else []
     for group in kinds:
