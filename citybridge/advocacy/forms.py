@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, IdField, bound_days
+from citybridge.lib.inputs import IdField, PeriodForm, bound_days
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
 
@@ -97,11 +97,9 @@ class TestimonialForm(forms.ModelForm):
         return quote
 
 
-class AdvocacyFilterForm(forms.Form):
+class AdvocacyFilterForm(PeriodForm):
     """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
 
-    start = DayField(label=_("From"), required=False)
-    end = DayField(label=_("To"), required=False)
     audience = forms.ChoiceField(
         label=_("Audience"),
         required=False,
@@ -113,13 +111,6 @@ class AdvocacyFilterForm(forms.Form):
     theme = forms.CharField(required=False, widget=forms.HiddenInput)
     country = forms.CharField(required=False, widget=forms.HiddenInput)
     city = IdField(required=False, widget=forms.HiddenInput)
-
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the period must be on or after its start."))
-        return data
 
     def apply(self, actions):
         if not self.is_bound or not self.is_valid():

@@ -172,6 +172,22 @@ def bound_days(form: forms.BaseForm) -> None:
             form.fields[name] = day
 
 
+class PeriodForm(forms.Form):
+    """A period from `start` to `end`, either left open; an end before the start is the end's
+    error. The lists' filters, the figures and the brief build on it (a subclass may make the
+    days required or hidden by declaring them again)."""
+
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period must be on or after its start."))
+        return data
+
+
 class IdField(forms.IntegerField):
     """A record id: a positive integer the database can hold."""
 

@@ -27,20 +27,20 @@ from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy.access import sees_advocacy_rows
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField
+from citybridge.lib.inputs import DayField, PeriodForm
 from citybridge.needs.models import Need
 from citybridge.network.access import get_city_for_user
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest
 from citybridge.network.models import Hub, Person
-from citybridge.reports.forms import PeriodForm
+from citybridge.reports.forms import ShownPeriodForm
 from citybridge.reports.models import CityStory
 from citybridge.reports.stories import StoryError, city_timeline, draft_story, save_story
 from citybridge.support.access import sees_support_rows
 from citybridge.support.models import ActionPlan, Mechanism, SupportAction
 
 
-class StoryForm(forms.Form):
+class StoryForm(PeriodForm):
     """The officer's text for a city and period (kept here: reports/forms.py is the figures')."""
 
     start = DayField(widget=forms.HiddenInput)
@@ -65,31 +65,24 @@ class StoryForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4, "lang": HTML_LANG.get(code, code)}),
             )
 
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("The end of the period must be on or after its start."))
-        return data
-
     def translations(self) -> dict[str, str]:
         return {code: self.cleaned_data.get(f"text__{code}", "") for code, _n in settings.LANGUAGES}
 
 
-def story_period(request: HttpRequest, hub: Hub, city) -> tuple[PeriodForm, dt.date, dt.date]:
+def story_period(request: HttpRequest, hub: Hub, city) -> tuple[ShownPeriodForm, dt.date, dt.date]:
     """The period asked for; by default that of the city's latest story the user may see, else
     the hub's whole life to today."""
     if not (request.GET.get("start") or request.GET.get("end")):
         latest = CityStory.objects.visible_to(request.user).filter(city=city).first()
         if latest:
             start, end = latest.starts_on, latest.ends_on
-            return PeriodForm(initial={"start": start, "end": end}), start, end
-    form = PeriodForm(request.GET or None)
+            return ShownPeriodForm(initial={"start": start, "end": end}), start, end
+    form = ShownPeriodForm(request.GET or None)
     asked, end = form.period(default_start=hub.launched_on)
     # A year before; 29 February has none, so its year before starts on the 28th.
     start = asked or end.replace(year=end.year - 1, day=min(end.day, 28 if end.month == 2 else 31))
     if not form.is_bound:
-        form = PeriodForm(initial={"start": start, "end": end})
+        form = ShownPeriodForm(initial={"start": start, "end": end})
     return form, start, end
 
 
@@ -237,6 +230,6 @@ def city_story_save(request: HubRequest, pk: int) -> HttpResponse:
     start = form.cleaned_data.get("start") or hub.launched_on or timezone.localdate()
     end = form.cleaned_data.get("end") or timezone.localdate()
     context = story_context(request, city, start, end, story_form=form)
-    context["period_form"] = PeriodForm(initial={"start": start, "end": end})
+    context["period_form"] = ShownPeriodForm(initial={"start": start, "end": end})
     log_story_people(request, city, context)
     return render(request, "reports/city_story.html", context, status=400)

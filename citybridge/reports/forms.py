@@ -2,24 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import DayField
+from citybridge.lib.inputs import PeriodForm
 
 
-class PeriodForm(forms.Form):
-    start = DayField(label=_("From"), required=False)
-    end = DayField(label=_("To"), required=False)
-
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the period must be on or after its start."))
-        return data
+class ShownPeriodForm(PeriodForm):
+    """A page's period filter that fills its empty boxes with the period the page shows."""
 
     def period(self, default_start: dt.date | None) -> tuple[dt.date | None, dt.date]:
         """The period asked for, or the hub's whole life to today."""

@@ -20,17 +20,17 @@ from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports import city_home, dashboard
 from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import FIGURES, key_figures
-from citybridge.reports.forms import PeriodForm
+from citybridge.reports.forms import ShownPeriodForm
 from citybridge.support.access import sees_support_rows
 from citybridge.support.models import Milestone
 
 
 def period_of(
     request: HttpRequest, hub, *, hide_small: bool = False
-) -> tuple[PeriodForm, dt.date | None, dt.date]:
+) -> tuple[ShownPeriodForm, dt.date | None, dt.date]:
     """The period asked for; for a viewer of aggregates widened to whole calendar months
     (accounts.disclosure), so that two periods never differ by a single engagement's day."""
-    form = PeriodForm(request.GET or None)
+    form = ShownPeriodForm(request.GET or None)
     start, end = form.period(default_start=hub.launched_on)
     if hide_small:
         start, end = whole_months(start, end)
@@ -50,7 +50,7 @@ def home(request: HubRequest) -> HttpResponse:
         return focal_home(request, hub, own, today)
     hide_small = not sees_exact_counts(request.user, hub.pk)
     start, end = dashboard.current_period(hub, today)
-    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    form = ShownPeriodForm(request.GET or None, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
         end = form.cleaned_data.get("end") or end
         start = form.cleaned_data.get("start") or dashboard.year_before(end)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, IdField, bound_days, parse_id
+from citybridge.lib.inputs import DayField, IdField, PeriodForm, bound_days, parse_id
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
 from citybridge.support.models import (
@@ -272,11 +272,9 @@ class ActionPlanForm(forms.ModelForm):
         )
 
 
-class SupportFilterForm(forms.Form):
+class SupportFilterForm(PeriodForm):
     """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
 
-    start = DayField(label=_("From"), required=False)
-    end = DayField(label=_("To"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
     )
@@ -287,13 +285,6 @@ class SupportFilterForm(forms.Form):
     theme = forms.CharField(required=False, widget=forms.HiddenInput)
     funder = forms.CharField(required=False, widget=forms.HiddenInput)
     city = IdField(required=False, widget=forms.HiddenInput)
-
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the period must be on or after its start."))
-        return data
 
     def apply(self, actions):
         """The actions that match the valid filters (all of them when the form is unbound)."""

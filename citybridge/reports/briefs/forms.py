@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import DayField
+from citybridge.lib.inputs import DayField, PeriodForm
 from citybridge.network.models import Funder
 from citybridge.reports.briefs.words import LANGUAGES
 
@@ -25,7 +25,7 @@ def default_period(
     return start, year_end if year_end >= start else today
 
 
-class BriefForm(forms.Form):
+class BriefForm(PeriodForm):
     start = DayField(label=_("From"))
     end = DayField(label=_("To"))
     funder = forms.ModelChoiceField(
@@ -36,10 +36,3 @@ class BriefForm(forms.Form):
         help_text=_("Whose acknowledgement closes the brief."),
     )
     lang = forms.ChoiceField(label=_("Language"), choices=list(LANGUAGES.items()), initial="en")
-
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the period must be on or after its start."))
-        return data
