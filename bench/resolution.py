@@ -38,6 +38,10 @@ that was not used (there should be none), and scores against the exports' truth.
 first imports the exports as downloaded earlier (fewer submissions, some not yet corrected),
 then the newer ones: the re-sync's "new, updated, unchanged" beside the truth's changes, and
 whether the result equals importing the newer exports alone.
+
+`--dump FILE` writes the last run's outcome as JSON, to compare two versions of the engine
+byte for byte: the partition (each person's rows as (sheet, row), sorted) and the review queue
+(each pair as two (sheet, row) keys, its score and evidence, sorted).
 """
 
 from __future__ import annotations
@@ -95,6 +99,32 @@ def cli(env: dict, *args: str) -> str:
 
 
 # --- scoring ---------------------------------------------------------------------------------
+
+
+def dump(var: Path, path: Path) -> None:
+    """The partition and review queue of the run in `var`, as `--dump` writes them."""
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    key_of = {
+        pk: (source, row)
+        for pk, source, row in db.execute(
+            "SELECT id, source_file, row_number FROM engagement_attendance"
+        )
+    }
+    people: dict[int | None, list] = {}
+    for pk, person in db.execute("SELECT id, person_id FROM engagement_attendance"):
+        people.setdefault(person, []).append(key_of[pk])
+    queue = sorted(
+        (
+            (sorted((key_of[a], key_of[b])), score, json.loads(evidence))
+            for a, b, score, evidence in db.execute(
+                "SELECT first_id, second_id, score, evidence FROM engagement_reviewpair"
+            )
+        ),
+        key=json.dumps,
+    )
+    db.close()
+    partition = sorted(sorted(keys) for keys in people.values())
+    path.write_text(json.dumps({"partition": partition, "queue": queue}), encoding="utf-8")
 
 
 def score(truth: dict[tuple[str, int], str], found: dict[tuple[str, int], str]) -> dict:
@@ -511,7 +541,13 @@ def as_newer(links: dict, older_of: dict) -> dict:
 
 
 def bench(
-    dataset: Path, repeat: int, with_splink: bool, show_errors: int = 0, *, older: bool = False
+    dataset: Path,
+    repeat: int,
+    with_splink: bool,
+    show_errors: int = 0,
+    *,
+    older: bool = False,
+    dump_to: Path | None = None,
 ) -> dict:
     truth = read_truth(dataset)
     rows = len(truth)
@@ -537,6 +573,8 @@ def bench(
                     same["pairwise_f1"] == 1.0 and same["people_found"] == same["people_true"]
                 )
             if n == repeat - 1:
+                if dump_to is not None:
+                    dump(var, dump_to)
                 report["figures"] = check_figures(dataset, var)
                 links = runs["CityBridge"][-1]["links"]
                 report["review"] = review_outcome(truth, links, var, periods(dataset), older_of)
@@ -719,6 +757,9 @@ def main() -> None:
         action="store_true",
         help="with --kobo: import the older exports first, then re-sync the newer",
     )
+    parser.add_argument(
+        "--dump", type=Path, metavar="FILE", help="write the last run's partition and queue"
+    )
     parser.add_argument("--splink-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.splink_worker:
@@ -730,7 +771,7 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory(prefix="citybridge-synthetic-") as tmp:
             generate(Path(tmp), args.synthetic, args.seed, args.noise)
-            report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors)
+            report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors, dump_to=args.dump)
             report["dataset"] = (
                 f"synthetic {args.synthetic} rows, seed {args.seed}, noise {args.noise}"
             )
@@ -750,14 +791,21 @@ def main() -> None:
                 newer=args.older,
                 seed=args.seed,
             )
-            report = bench(Path(tmp), args.repeat or 1, with_splink, args.errors, older=args.older)
+            report = bench(
+                Path(tmp),
+                args.repeat or 1,
+                with_splink,
+                args.errors,
+                older=args.older,
+                dump_to=args.dump,
+            )
             report["dataset"] = f"{args.dataset} as Kobo exports ({args.kobo})" + (
                 ", older then newer" if args.older else ""
             )
     else:
         if not (args.dataset / "truth" / "mentions.csv").exists():
             sys.exit(f"{args.dataset} is not a data set (no truth/mentions.csv).")
-        report = bench(args.dataset, args.repeat or 3, with_splink, args.errors)
+        report = bench(args.dataset, args.repeat or 3, with_splink, args.errors, dump_to=args.dump)
     if args.json:
         print(json.dumps(report, indent=1))
     else:
