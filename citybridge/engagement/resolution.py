@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -287,47 +287,37 @@ class EarlyResolution:
 
     Storing 20,000 rows and resolving the hub's people take about as long as each other, and
     the engine does not need the rows stored, only what they say: it works on the rows as
-    store_sheet will store them (`incoming`: the records of each sheet, in the order they will
-    be stored), under provisional ids above every stored id, while this process stores them.
+    store_sheet will store them, under provisional ids above every stored id, while this
+    process stores them. `incoming` gives each sheet's engagement, file name and row numbers
+    in the order they will be stored; `records` makes the records store_sheet will store for
+    each sheet, in that order: it is called in the second process, so that making them (a
+    second or more at 100,000 rows) is not waited for before the resolution starts.
     `finish` then checks that the stored rows came out as foreseen (their ids in the same
     order, the hub's rows in the same order) and writes the engine's outcome with the real
     ids; if anything differs, or the second process failed, it resolves the stored rows here,
     as resolve_hub does. The outcome is resolve_hub's either way.
     """
 
-    def __init__(self, hub: Hub, incoming: list[tuple[Engagement, list[dict]]]) -> None:
+    def __init__(
+        self,
+        hub: Hub,
+        incoming: list[tuple[Engagement, str, list[int]]],
+        records: Callable[[], list[list[dict]]],
+    ) -> None:
         self.hub = hub
         self.existing, self.decisions = _load(hub, "source_file", "row_number")
         self.short_forms = _short_forms(hub)
+        # Every city the import can resolve a cell to (the hub's countries'), read here: the
+        # second process has no database.
+        self.places = _place_names_of(hub.country_codes())
+        self.incoming = incoming
+        self.records = records
         first = (Attendance.objects.aggregate(last=Max("id"))["last"] or 0) + 1
-        places = _place_names_of(r["local_government_id"] for _, rs in incoming for r in rs)
-        self.new: list[list[dict]] = []
-        for engagement, records in incoming:
-            rows = []
-            for record in records:
-                place = places.get(record["local_government_id"], (None, None, None))
-                rows.append(
-                    {
-                        **{f: record[f] for f in _RECORD_FIELDS},
-                        "id": first,
-                        "person_id": None,
-                        "engagement__starts_on": engagement.starts_on,
-                        "local_government__name": place[0],
-                        "local_government__name_cyrillic": place[1],
-                        "local_government__name_albanian": place[2],
-                    }
-                )
-                first += 1
-            self.new.append(rows)
-        # The model's order (engagement: latest first, file name, row number), as _load reads it.
-        self.rows = sorted(
-            [*self.existing, *(r for rows in self.new for r in rows)],
-            key=lambda r: (
-                -r["engagement__starts_on"].toordinal(),
-                r["source_file"],
-                r["row_number"],
-            ),
-        )
+        # Each sheet's (provisional id, row number), one row after another.
+        self.new: list[list[tuple[int, int]]] = []
+        for _engagement, _file_name, numbers in incoming:
+            self.new.append(list(zip(range(first, first + len(numbers)), numbers, strict=True)))
+            first += len(numbers)
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         # Not a daemon: the engine shares its pairs with a process of its own at 100,000 rows.
@@ -335,11 +325,41 @@ class EarlyResolution:
         self._worker.start()
         send.close()
 
+    def _rows(self) -> list[dict] | None:
+        """The hub's rows once the incoming ones are stored, in the model's order (as _load
+        reads them), or None if a record's city is not one read before the fork."""
+        new: list[dict] = []
+        for (engagement, _file_name, _numbers), records, ids in zip(
+            self.incoming, self.records(), self.new, strict=True
+        ):
+            for record, (pk, _number) in zip(records, ids, strict=True):
+                city = record["local_government_id"]
+                if city is not None and city not in self.places:
+                    return None
+                place = self.places.get(city, (None, None, None))
+                new.append(
+                    {
+                        **{f: record[f] for f in _RECORD_FIELDS},
+                        "id": pk,
+                        "person_id": None,
+                        "engagement__starts_on": engagement.starts_on,
+                        "local_government__name": place[0],
+                        "local_government__name_cyrillic": place[1],
+                        "local_government__name_albanian": place[2],
+                    }
+                )
+        return sorted([*self.existing, *new], key=_model_order)
+
     def _resolve_for(self, send) -> None:
-        # In the forked process, without the database: the engine, and what its clusters mean
-        # for the hub's rows and people (there, where the names are parsed already).
+        # In the forked process, without the database: the records, the engine, and what its
+        # clusters mean for the hub's rows and people (there, where the names are parsed).
         with resolution.cycle_collector_paused():
-            send.send(_outcome(self.rows, _engine(self.rows, self.decisions, self.short_forms)))
+            rows = self._rows()
+            send.send(
+                None
+                if rows is None
+                else _outcome(rows, _engine(rows, self.decisions, self.short_forms))
+            )
         send.close()
 
     def cancel(self) -> None:
@@ -379,16 +399,27 @@ class EarlyResolution:
         real: dict[int, int] = {}
         last = max((r["id"] for r in self.existing), default=0)
         for sheet_id, rows in zip(sheet_ids, self.new, strict=True):
-            for row in rows:
-                pk = by_place.get((sheet_id, row["row_number"]))
+            for provisional, number in rows:
+                pk = by_place.get((sheet_id, number))
                 # Ids in the foreseen order: after every row of the hub, one row after another.
                 if pk is None or pk <= last:
                     return None
-                real[row["id"]] = last = pk
-        foreseen = [real.get(r["id"], r["id"]) for r in self.rows]
-        if foreseen != [pk for pk, _, _ in stored]:
+                real[provisional] = last = pk
+        # The order the second process resolved the rows in (_rows), from what orders them.
+        order = [(_model_order(r), r["id"]) for r in self.existing] + [
+            ((-engagement.starts_on.toordinal(), file_name, number), real[provisional])
+            for (engagement, file_name, _), rows in zip(self.incoming, self.new, strict=True)
+            for provisional, number in rows
+        ]
+        order.sort(key=lambda item: item[0])  # stable, as sorted() in _rows
+        if [pk for _, pk in order] != [pk for pk, _, _ in stored]:
             return None
         return real
+
+
+def _model_order(row: dict) -> tuple[int, str, int]:
+    """Attendance's order (engagement: latest first, file name, row number), as _load reads it."""
+    return (-row["engagement__starts_on"].toordinal(), row["source_file"], row["row_number"])
 
 
 # What a stored row's record gives resolution as it is (see EarlyResolution): the row's own
@@ -400,10 +431,11 @@ _RECORD_FIELDS = (
 )
 
 
-def _place_names_of(ids: Iterable[int | None]) -> dict[int, tuple[str, str, str]]:
+def _place_names_of(countries: list[str]) -> dict[int, tuple[str, str, str]]:
+    """The names of the local governments of these countries, by id."""
     return {
         pk: (name, cyrillic, albanian)
         for pk, name, cyrillic, albanian in LocalGovernment.objects.filter(
-            pk__in={i for i in ids if i}
+            country__in=countries
         ).values_list("pk", "name", "name_cyrillic", "name_albanian")
     }

@@ -207,15 +207,17 @@ def _resolution_started(
     return EarlyResolution(
         hub,
         [
-            (
+            (target, sheet.file_name, [row.number for row in rows])
+            for sheet, target, rows in planned
+        ],
+        # Made in the second process: store_sheet makes them again as it stores.
+        lambda: [
+            stored_records(
                 target,
-                stored_records(
-                    target,
-                    file_name=sheet.file_name,
-                    rows=rows,
-                    columns=sheet.columns,
-                    place_of=place_of,
-                ),
+                file_name=sheet.file_name,
+                rows=rows,
+                columns=sheet.columns,
+                place_of=place_of,
             )
             for sheet, target, rows in planned
         ],
