@@ -39,9 +39,9 @@ from citybridge.accounts.forms import (
     TokenForm,
     UserAddForm,
 )
+from citybridge.accounts.http import SignedInRequest
 from citybridge.accounts.models import AccessLog, User
 from citybridge.accounts.scopes import scope_of
-from citybridge.network.http import HubRequest
 
 
 def next_url(request: HttpRequest) -> str:
@@ -53,10 +53,10 @@ def next_url(request: HttpRequest) -> str:
 
 
 @login_required
-def mfa_setup(request: HttpRequest) -> HttpResponse:
+def mfa_setup(request: SignedInRequest) -> HttpResponse:
     """Set up an authenticator app. Someone who already has a second factor must pass it first,
     so a stolen password alone can never replace the authenticator."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     if mfa.has_second_factor(user) and not user.is_verified():  # type: ignore[attr-defined]
         return redirect("accounts:mfa_verify")
     device = mfa.pending_authenticator(user)
@@ -80,8 +80,8 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mfa_verify(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def mfa_verify(request: SignedInRequest) -> HttpResponse:
+    user: User = request.user
     if not mfa.has_second_factor(user):
         return redirect("accounts:mfa_setup")
     form = TokenForm(request.POST or None)
@@ -97,9 +97,9 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def mfa_recovery(request: HttpRequest) -> HttpResponse:
+def mfa_recovery(request: SignedInRequest) -> HttpResponse:
     """New recovery codes (the old ones stop working), for a user who passed the second factor."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     if not user.is_verified():  # type: ignore[attr-defined]
         raise Http404
     codes = mfa.new_recovery_codes(user)
@@ -108,7 +108,7 @@ def mfa_recovery(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: SignedInRequest) -> HttpResponse:
     """The access log of the hubs the user administers: who looked at or changed personal data."""
     hubs = scope_of(request.user).admin_hubs
     if not hubs:
@@ -140,7 +140,7 @@ def admin_hubs(request: HttpRequest) -> frozenset[int]:
 
 
 @hub_admin_required
-def user_list(request: HubRequest) -> HttpResponse:
+def user_list(request: SignedInRequest) -> HttpResponse:
     """The users of the hubs the user administers, with their roles there."""
     users = managed_users(request.user)
     second_factor = set(
@@ -155,7 +155,7 @@ def user_list(request: HubRequest) -> HttpResponse:
 
 
 @hub_admin_required
-def user_add(request: HubRequest) -> HttpResponse:
+def user_add(request: SignedInRequest) -> HttpResponse:
     form = UserAddForm(request.POST or None, hubs=admin_hubs(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -176,7 +176,7 @@ def user_add(request: HubRequest) -> HttpResponse:
 
 
 @hub_admin_required
-def user_detail(request: HubRequest, pk: int) -> HttpResponse:
+def user_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     user = get_user_for_admin(request.user, pk)
     context = {
         "managed": user,
@@ -190,7 +190,7 @@ def user_detail(request: HubRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def role_grant(request: HubRequest, pk: int) -> HttpResponse:
+def role_grant(request: SignedInRequest, pk: int) -> HttpResponse:
     user = get_user_for_admin(request.user, pk)
     form = RoleForm(request.POST, hubs=admin_hubs(request))
     if form.is_valid():
@@ -208,7 +208,7 @@ def role_grant(request: HubRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def role_remove(request: HubRequest, pk: int) -> HttpResponse:
+def role_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     role = get_role_for_admin(request.user, pk)
     refused = why_not_remove(request.user, role)
     if refused:
@@ -235,7 +235,7 @@ def account_for_change(request: HttpRequest, pk: int) -> tuple[User, int | None]
 
 @require_POST
 @hub_admin_required
-def user_deactivate(request: HubRequest, pk: int) -> HttpResponse:
+def user_deactivate(request: SignedInRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is not None:
         actions.deactivate_user(user, acting_user=request.user, hub=hub)
@@ -247,7 +247,7 @@ def user_deactivate(request: HubRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def user_reactivate(request: HubRequest, pk: int) -> HttpResponse:
+def user_reactivate(request: SignedInRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is not None:
         actions.reactivate_user(user, acting_user=request.user, hub=hub)
@@ -257,7 +257,7 @@ def user_reactivate(request: HubRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def user_password_link(request: HubRequest, pk: int) -> HttpResponse:
+def user_password_link(request: SignedInRequest, pk: int) -> HttpResponse:
     user, hub = account_for_change(request, pk)
     if hub is None:
         return redirect("accounts:user_detail", pk=user.pk)
@@ -268,7 +268,7 @@ def user_password_link(request: HubRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @hub_admin_required
-def user_mfa_reset(request: HubRequest, pk: int) -> HttpResponse:
+def user_mfa_reset(request: SignedInRequest, pk: int) -> HttpResponse:
     """Remove a user's second factor. The button on their page posts here for the confirmation
     page; only its own POST (confirm=reset) resets, so a GET or a stray POST changes nothing."""
     user, hub = account_for_change(request, pk)
@@ -324,10 +324,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: SignedInRequest) -> HttpResponse:
     """The user's language and the script names are shown in. The language is saved on the
     account and in the switcher's cookie, as the switcher does."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     initial = {"language": translation.get_language(), "name_script": user.name_script}
     form = PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

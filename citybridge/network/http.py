@@ -8,17 +8,16 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
-from citybridge.accounts.models import User
+from citybridge.accounts.http import SignedInRequest
 from citybridge.network.models import Hub
 
 
-class HubRequest(HttpRequest):
+class HubRequest(SignedInRequest):
     """The request a view behind the hub decorators (network/decorators.py) gets: signed in, with
     the hub it works in set. Typing a view's request so spares it a cast at every `request.hub`
     and `acting_user=request.user`."""
 
     hub: Hub
-    user: User  # narrower than HttpRequest's: the decorators sign in
     htmx: HtmxDetails
 
 
