@@ -162,3 +162,39 @@ def ekavian(text: str) -> str:
 def search_key(text: str) -> str:
     """The key a text is stored and searched under: folded, ekavian, punctuation as spaces."""
     return " ".join(_NOT_WORD.sub(" ", ekavian(fold(text))).split())
+
+
+# The Serbian and Macedonian Cyrillic alphabets in one order (each language's letters keep their
+# own order; ѓ ѕ ќ fall where Macedonian puts them).
+CYRILLIC_ORDER = "абвгдѓђежзѕијклљмнњопрстќћуфхцчџш"
+# After its base letter, in this order: č before ć (Serbian, Bosnian, Croatian), then ç, ë.
+MARK_ORDER = "\u030c\u0301\u0327\u0308"
+# Letters that are not a base letter with a mark in Unicode, placed as one: đ after d's others.
+LETTER_AS_MARKED = {"đ": ("d", len(MARK_ORDER) + 1)}
+
+
+def collation_key(text: str) -> tuple:
+    """Sort `text` as a reader of the region's languages expects: letters with a diacritic right
+    after their base letter (c, č, ć, d, đ, e, ë), Cyrillic in its own alphabet's order (ђ after
+    д, ј after и, not after я as in Unicode), case ignored. Digraphs (lj, nj, dž, sh) sort as their
+    two letters; good enough for lists of country and city names."""
+    key = []
+    for ch in unicodedata.normalize("NFC", text.lower()):
+        if (at := CYRILLIC_ORDER.find(ch)) >= 0:
+            key.append((2, at, 0))
+            continue
+        if ch in LETTER_AS_MARKED:
+            base, rank = LETTER_AS_MARKED[ch]
+        else:
+            base, marks = ch, ""
+            if len(decomposed := unicodedata.normalize("NFD", ch)) > 1:
+                base, marks = decomposed[0], decomposed[1:]
+            if not marks:
+                rank = 0
+            elif marks[0] in MARK_ORDER:
+                rank = MARK_ORDER.index(marks[0]) + 1
+            else:
+                rank = len(MARK_ORDER) + 2
+        # Spaces and punctuation first: "Bosna i" before "Bosnaa".
+        key.append((1 if base.isalnum() else 0, ord(base), rank))
+    return tuple(key)

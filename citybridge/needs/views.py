@@ -31,7 +31,7 @@ from citybridge.network.decorators import (
     people_viewer_required,
 )
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import LocalGovernment
+from citybridge.network.models import LocalGovernment, in_reader_order
 
 
 @people_viewer_required
@@ -69,7 +69,7 @@ def need_list(request: HubRequest) -> HttpResponse:
         "day_errors": {"from": start_error, "to": end_error},
         "day_texts": {k: request.GET.get(k, "") for k in ("from", "to")},
         "themes": themes_of(hub),
-        "countries": hub.countries.all() if own is None else [],
+        "countries": in_reader_order(hub.countries.all()) if own is None else [],
         "cities": cities if own is None else (cities.filter(pk__in=own) if len(own) > 1 else []),
         "statuses": Need.Status.choices,
     }
@@ -264,7 +264,7 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
         "heat": heat,
         "ranked_themes": ranked_themes,
         "country": country,
-        "countries": hub.countries.all(),
+        "countries": in_reader_order(hub.countries.all()),
         "start": start,
         "end": end,
         "day_errors": {"from": start_error, "to": end_error},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.language_names import territory_name
-from citybridge.lib.text import fold
+from citybridge.lib.text import collation_key, fold
 from citybridge.lib.translations import Said, text_in, vocabulary_name
 from citybridge.network import vocabulary
 
@@ -53,6 +54,13 @@ def region_country_names() -> dict[str, str]:
         "MK": pgettext("country", "North Macedonia"),
         "RS": pgettext("country", "Serbia"),
     }
+
+
+def in_reader_order(countries: Iterable[Country]) -> list[Country]:
+    """Countries in the order of their names in the reader's language ("Албанија, Босна и
+    Херцеговина, Косово*, Северна Македонија, Србија, Црна Гора" on a Serbian page), not the
+    recorded English names' order."""
+    return sorted(countries, key=lambda country: collation_key(country.public_name))
 
 
 KOSOVO_FOOTNOTE = _(

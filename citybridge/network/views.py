@@ -31,7 +31,14 @@ from citybridge.network.forms import (
     PositionForm,
 )
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import LocalGovernment, Membership, Person, Position, RoleKind
+from citybridge.network.models import (
+    LocalGovernment,
+    Membership,
+    Person,
+    Position,
+    RoleKind,
+    in_reader_order,
+)
 from citybridge.network.places import gazetteer_names
 from citybridge.network.versions import EditConflict
 
@@ -60,7 +67,7 @@ def city_list(request: HubRequest) -> HttpResponse:
         "q": q,
         "country": country,
         "member": member,
-        "countries": hub.countries.all(),
+        "countries": in_reader_order(hub.countries.all()),
     }
     return render(
         request, list_template(request, "network/city_list.html", "network/city_rows.html"), context

@@ -14,7 +14,7 @@ from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import Country, LocalGovernment, Theme
+from citybridge.network.models import Country, LocalGovernment, Theme, in_reader_order
 from citybridge.practices import actions
 from citybridge.practices.access import (
     get_practice_for_user,
@@ -64,7 +64,7 @@ def practice_list(request: HubRequest) -> HttpResponse:
         if params["q"] and not page.paginator.count
         else None,
         "themes": Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name"),
-        "countries": Country.objects.filter(practice__isnull=False).distinct().order_by("name"),
+        "countries": in_reader_order(Country.objects.filter(practice__isnull=False).distinct()),
         "targets": TargetGroup.objects.all(),
         "evidence_levels": Practice.Evidence.choices,
     }

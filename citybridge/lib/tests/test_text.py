@@ -50,3 +50,42 @@ def test_fold_email() -> None:
     assert fold_email("mailto:ana@example.org") == "ana@example.org"
     assert fold_email("not an address") == ""
     assert fold_email("ana@localhost") == ""
+
+
+def test_collation_puts_diacritics_after_their_letter_and_cyrillic_in_its_own_order():
+    from citybridge.lib.text import collation_key
+
+    latin = [
+        "Čad",
+        "Crna Gora",
+        "Ćuprija",
+        "Dubrovnik",
+        "Đakovica",
+        "Ečka",
+        "Ëa",
+        "Zadar",
+        "Žabljak",
+    ]
+    assert sorted(reversed(latin), key=collation_key) == [
+        "Crna Gora",
+        "Čad",
+        "Ćuprija",
+        "Dubrovnik",
+        "Đakovica",
+        "Ečka",
+        "Ëa",
+        "Zadar",
+        "Žabljak",
+    ]
+    cyrillic = ["Шабац", "Јагодина", "Ђаковица", "Босна", "Црна Гора", "Ћуприја", "Албанија"]
+    assert sorted(cyrillic, key=collation_key) == [
+        "Албанија",
+        "Босна",
+        "Ђаковица",
+        "Јагодина",
+        "Ћуприја",
+        "Црна Гора",
+        "Шабац",
+    ]
+    assert sorted(["ćuprija", "Crna"], key=collation_key) == ["Crna", "ćuprija"]
+    assert sorted(["Bosnaa", "Bosna i Hercegovina"], key=collation_key)[0] == "Bosna i Hercegovina"

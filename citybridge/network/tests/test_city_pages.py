@@ -127,3 +127,12 @@ def test_the_kosovo_footnote_reads_in_the_readers_language(client_for, officer, 
     body = client.get(reverse("network:city_list")).content.decode()
     assert "<small>*Овај назив не прејудицира ставове о статусу" in body
     assert "without prejudice" not in body
+
+
+def test_the_country_filter_is_in_the_readers_alphabetical_order(client_for, officer):
+    client = client_for(officer)
+    client.cookies["django_language"] = "sr"
+    body = client.get(reverse("network:city_list")).content.decode()
+    names = ["Албанија", "Босна и Херцеговина", "Косово*", "Северна Македонија", "Србија", "Црна Гора"]
+    at = [body.index(f">{name}</option>") for name in names]
+    assert at == sorted(at), "Црна Гора comes last in Cyrillic, not after Косово* as in English"
