@@ -74,7 +74,7 @@ def world(hub, city, other_city, councils, consultation):
 
 
 def kinds_found(html: str) -> list[str]:
-    return re.findall(r'<section class="search-group" aria-labelledby="search-(\w+)', html)
+    return re.findall(r'<div class="search-group" role="group" aria-labelledby="search-(\w+)', html)
 
 
 def found(client, q: str, **headers) -> str:
