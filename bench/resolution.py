@@ -255,14 +255,21 @@ LEADER_ROLES = ("mayor", "deputy_mayor", "council_chair", "district_head")
 
 
 def review_outcome(
-    truth: dict, links: dict, var: Path, periods: list[dict], older_of: dict | None = None
+    truth: dict,
+    links: dict,
+    var: Path,
+    periods: list[dict],
+    older_of: dict | None = None,
+    links_after: dict | None = None,
 ) -> dict:
     """The review queue's size and worth, and the key figures once an officer had decided every
     queued pair correctly: each pair of one true person ("same person") merges the two people
     CityBridge found, each other pair ("different people") changes nothing. The figures are
     counted as citybridge/reports/figures.py counts them (distinct people with a record at an
     engagement starting within the period; leaders by the sheet's role or a recorded position
-    held on the engagement's day), before and after, for each period of truth/figures.json."""
+    held on the engagement's day), before and after, for each period of truth/figures.json.
+    `links_after`, when given, is filled with the rows' people after the officer's work (row
+    key -> person), for `errors` to show who is still split."""
     db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
     rows = db.execute(
         "SELECT a.id, a.source_file, a.row_number, a.person_id, a.role_kind, e.starts_on "
@@ -295,6 +302,10 @@ def review_outcome(
             if pa is not None and pb is not None:
                 parent[find(pa)] = find(pb)
     after_ids = {find(p) for p in person_of.values() if p is not None}
+    if links_after is not None:
+        for pk, person in person_of.items():
+            if person is not None:
+                links_after[key_of[pk]] = str(find(person))
     true = len(set(truth.values()))
 
     def figures(merged: bool) -> list[dict]:
@@ -333,7 +344,9 @@ def review_outcome(
     }
 
 
-def errors(truth: dict, links: dict, var: Path, limit: int) -> list[str]:
+def errors(
+    truth: dict, links: dict, var: Path, limit: int, kinds: tuple[str, ...] = ("split", "merged")
+) -> list[str]:
     """Examples of CityBridge's mistakes, as written: people split, and people merged."""
     db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
     written = {
@@ -351,6 +364,8 @@ def errors(truth: dict, links: dict, var: Path, limit: int) -> list[str]:
         by_found.setdefault(links.get(key, ""), set()).add(person)
     lines = []
     for label, groups, other in (("split", by_true, "found"), ("merged", by_found, "true")):
+        if label not in kinds:
+            continue
         bad = [k for k, v in groups.items() if len(v) > 1][:limit]
         for k in bad:
             lines.append(f"{label} ({other} {len(groups[k])}):")
@@ -577,7 +592,10 @@ def bench(
                     dump(var, dump_to)
                 report["figures"] = check_figures(dataset, var)
                 links = runs["CityBridge"][-1]["links"]
-                report["review"] = review_outcome(truth, links, var, periods(dataset), older_of)
+                after: dict = {}
+                report["review"] = review_outcome(
+                    truth, links, var, periods(dataset), older_of, after
+                )
                 noise = read_noise(dataset)
                 if noise:
                     report["by_kind"] = by_kind(truth, links, noise)
@@ -585,6 +603,8 @@ def bench(
                     report["errors"] = errors(
                         truth, runs["CityBridge"][-1]["links"], var, show_errors
                     )
+                    left = errors(truth, after, var, show_errors, kinds=("split",))
+                    report["errors"] += ["", "Still split after a perfect officer:", *left]
             if with_splink:
                 runs["Splink"].append(run_splink(var, Path(tmp)))
                 print(run_line(n + 1, runs["CityBridge"][-1], runs["Splink"][-1]), file=sys.stderr)

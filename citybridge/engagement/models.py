@@ -360,6 +360,18 @@ class ReviewPair(models.Model):
     def __str__(self) -> str:
         return f"{self.first_id} / {self.second_id} ({self.score:.2f})"
 
+    @property
+    def likeness(self) -> tuple[str, str]:
+        """How likely the two records are one person, in words, and a tag's class. The score
+        is the engine's points through a logistic around the middle of review and link
+        (citybridge.lib.resolution): a married name's question is 0.32, the queue's
+        candidates start at 0.44, a pair just short of a link is 0.68."""
+        if self.score >= 0.6:
+            return str(_("likely one person")), "tag-ok"
+        if self.score >= 0.4:
+            return str(_("possibly one person")), "tag-warn"
+        return str(_("less likely one person, worth a look")), ""
+
 
 class ShortForm(models.Model):
     """An informal given name the hub's officers taught the resolver: their "same person" on

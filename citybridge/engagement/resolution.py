@@ -29,6 +29,7 @@ from citybridge.engagement.models import (
 from citybridge.lib import resolution
 from citybridge.lib.bulk_writes import insert_rows, set_column
 from citybridge.lib.names import display_name
+from citybridge.lib.resolution.reasons import Reason
 from citybridge.lib.text import fold
 from citybridge.network.models import Gender, Hub, LocalGovernment, Organisation, Person
 from citybridge.network.versions import raise_versions
@@ -150,7 +151,7 @@ class _Outcome:
     new_clusters: list[list[int]]  # attendance ids of each new person
     people: list[dict]  # each new person's fields, the organisation as written
     touched: set[int | None]  # existing people who gain or lose records
-    uncertain: list[tuple[int, int, float, list[str]]]
+    uncertain: list[tuple[int, int, float, list[Reason]]]
 
 
 def _outcome(rows: list[dict], result: resolution.Resolution) -> _Outcome:

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from citybridge.accounts.models import User
 from citybridge.engagement.models import Attendance, ReviewPair, Sheet
+from citybridge.lib.resolution.reasons import in_english
 from citybridge.network.models import LocalGovernment, Person
 from citybridge.reports.figures import key_figures
 
@@ -31,7 +32,7 @@ def test_demo_yields_the_briefs_figures_from_its_sheets(hub):
     assert riser.pk in key_figures(hub, dt.date(2024, 1, 1), dt.date(2024, 12, 31))[2].record_ids
     # The official who married at the turn of 2024 waits for an officer, shown as a married name.
     (pair,) = ReviewPair.objects.all()
-    assert "perhaps a married name" in " ".join(pair.evidence)
+    assert "perhaps a married name" in " ".join(in_english(r) for r in pair.evidence)
     assert pair.first.person != pair.second.person
     assert set(User.objects.filter(is_demo=True).values_list("username", flat=True)) >= {
         "admin",

@@ -15,8 +15,8 @@ rest of their records (the organisation or its kind, the role, the e-mail's doma
 how likely they are one person, and only the likely ones are asked (`ASK_AT`): the queue shows
 the most likely first, each with its reasons in words.
 
-The reasons are dicts {"text": msgid, "args": {...}}, translated when shown (the msgids are
-marked here for the catalogs); the engine's own evidence is plain English strings.
+The reasons are citybridge.lib.resolution.reasons' `Reason`s, translated when shown (the msgids
+are marked here for the catalogs), like the engine's own evidence.
 """
 
 from __future__ import annotations
@@ -34,15 +34,7 @@ from citybridge.lib.names import Name, given_keys, parse_name, sound, title_capi
 from citybridge.lib.resolution.compare import _SHORT_ENDINGS, _short_form, gendered_pair
 from citybridge.lib.resolution.evidence import FREE_MAIL, same_organisation
 from citybridge.lib.resolution.profiles import Mention, Profile
-
-Reason = dict[str, object]
-
-
-def gettext_noop(text: str) -> str:
-    """Marks a msgid for the catalogs (makemessages reads this name); the engine runs without
-    Django's settings, and the reason is translated where it is shown."""
-    return text
-
+from citybridge.lib.resolution.reasons import Reason, gettext_noop, reason
 
 # Points at or above which a pair is asked about, and what each agreement adds. A pair of
 # given names one letter apart with the surname and the city is asked about alone (the slip
@@ -66,10 +58,6 @@ OTHER_ORGANISATIONS = -1.0  # each written with an organisation, of two kinds
 OTHER_ADDRESSES = -1.5  # each has a personal e-mail, none in common: two people, usually
 SHORT_AT_MOST = 6  # letters of a short form
 _DIMINUTIVE_ENDINGS = ("ja", "le", "ke", "ka", "ko", "ca", "ce", "ci", "sa", "na", "ki", "ji")
-
-
-def _text(text: str, **args: object) -> Reason:
-    return {"text": text, "args": args}
 
 
 @lru_cache(maxsize=65536)
@@ -293,7 +281,7 @@ def review_candidates(
             "an e-mail address of one spells the other's name (%(name)s), in the same city, "
             "never at one engagement together"
         )
-        found[pair] = (SPELLED, first, second, [_text(text, name=written)])
+        found[pair] = (SPELLED, first, second, [reason(text, name=written)])
     ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[1][2]))
     asked.update(pair for pair, _ in ranked)
     return [(a, b, points, reasons) for _, (points, a, b, reasons) in ranked]
@@ -366,32 +354,32 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
     (given_a, surname), (given_b, other) = ra.written(), rb.written()
     if ra.families & rb.families:
         text = gettext_noop("same surname (%(surname)s) and city, never at one engagement together")
-        place = _text(text, surname=surname)
+        place = reason(text, surname=surname)
     else:
         text = gettext_noop(
             "surnames with two letters swapped (%(a)s / %(b)s) and the same city, never at one "
             "engagement together"
         )
-        place = _text(text, a=surname, b=other)
+        place = reason(text, a=surname, b=other)
     reasons: list[Reason] = [place, _relation_reason(kind, given_a, given_b, ra.given, rb.given)]
     if same_organisation(x.organisations, y.organisations):
         points += SAME_ORGANISATION
-        reasons.append(_text(gettext_noop("same organisation")))
+        reasons.append(reason(gettext_noop("same organisation")))
     elif x.kinds & y.kinds:
         points += SAME_KIND
-        reasons.append(_text(gettext_noop("same kind of organisation")))
+        reasons.append(reason(gettext_noop("same kind of organisation")))
     elif x.organisations and y.organisations:
         points += OTHER_ORGANISATIONS  # reported by the reasons' absence: it weighs against
     if x.roles & y.roles:
         points += SAME_ROLE
-        reasons.append(_text(gettext_noop("same role")))
+        reasons.append(reason(gettext_noop("same role")))
     if x.domains & y.domains:
         points += SAME_DOMAIN
-        reasons.append(_text(gettext_noop("e-mail addresses at the same domain")))
+        reasons.append(reason(gettext_noop("e-mail addresses at the same domain")))
     own_x, own_y = x.emails - shared, y.emails - shared
     if own_x and own_y and not own_x & own_y:
         points += OTHER_ADDRESSES
-        reasons.append(_text(gettext_noop("different personal e-mail addresses")))
+        reasons.append(reason(gettext_noop("different personal e-mail addresses")))
     return points, ra.profile.ids[0], rb.profile.ids[0], reasons
 
 
@@ -399,16 +387,16 @@ def _relation_reason(kind: str, written_a: str, written_b: str, a: str, b: str) 
     first, second = (written_a, written_b) if len(a) <= len(b) else (written_b, written_a)
     if kind == "nickname":
         text = gettext_noop("%(short)s is a known short form of %(full)s")
-        return _text(text, short=first, full=second)
+        return reason(text, short=first, full=second)
     if kind in ("stem", "short"):
         text = gettext_noop(
             "%(short)s may be a short form of %(full)s, not yet known to CityBridge"
         )
-        return _text(text, short=first, full=second)
+        return reason(text, short=first, full=second)
     if kind == "doubled":
         text = gettext_noop("given names differ by a doubled last letter: %(a)s / %(b)s")
-        return _text(text, a=first, b=second)
-    return _text(gettext_noop("given names one letter apart: %(a)s / %(b)s"), a=first, b=second)
+        return reason(text, a=first, b=second)
+    return reason(gettext_noop("given names one letter apart: %(a)s / %(b)s"), a=first, b=second)
 
 
 def learnt_keys(short_forms: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:

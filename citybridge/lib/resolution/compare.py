@@ -14,6 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from citybridge.lib.given_names import GIVEN, MALE_IN_A, NICKNAMES
 from citybridge.lib.names import Name, given_gender, given_keys, sound
 from citybridge.lib.resolution.profiles import Profile
+from citybridge.lib.resolution.reasons import Reason, gettext_noop, reason
 
 RIVAL_MIN = 3  # people of a spelling never written with the other: a surname of its own
 NO_ALIASES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType({})
@@ -38,7 +39,7 @@ def title(token: str) -> str:
 @dataclass
 class NameVerdict:
     points: float
-    evidence: list[str]
+    evidence: list[Reason]
     conflict: bool  # the names say these are two people
 
 
@@ -89,15 +90,15 @@ def _mailbox_spells(a: Profile, b: Profile) -> bool:
 
 def compare_given(
     a: Profile, b: Profile, aliases: Mapping[tuple[str, str], frozenset[str]] = NO_ALIASES
-) -> tuple[str, str]:
+) -> tuple[str, Reason | None]:
     """("same" | "nickname" | "short" | "typo" | "doubtful" | "different" | "gendered" |
-    "unknown", evidence). `aliases`: surname sounds by the (given sound, given sound) that the
+    "unknown", evidence or None). `aliases`: surname sounds by the (given sound, given sound) that the
     data shows are one person's names with that surname (see Surnames.learn_aliases)."""
     ga, gb = a.name.given, b.name.given
     if not ga or not gb:
-        return "unknown", ""
+        return "unknown", None
     if a.given_sound == b.given_sound:
-        return "same", ""
+        return "same", None
     if aliases:
         families = aliases.get(
             (a.given_sound, b.given_sound)
@@ -106,45 +107,58 @@ def compare_given(
         )
         # Either surname: one of the two may carry a typo (Žviković Boba).
         if families and any(f in families for f in (*a.family_sounds, *b.family_sounds)):
-            return "nickname", (
-                f"one personal e-mail is written with both given names: {title(ga)} / {title(gb)}"
+            text = gettext_noop(
+                "one personal e-mail is written with both given names: %(a)s / %(b)s"
             )
+            return "nickname", reason(text, a=title(ga), b=title(gb))
     if a.given_keys & b.given_keys:
-        return "nickname", f"given name is a short form of the other: {title(ga)} / {title(gb)}"
+        text = gettext_noop("one given name is a short form of the other: %(a)s / %(b)s")
+        return "nickname", reason(text, a=title(ga), b=title(gb))
     if gendered_pair(a.given_sound, b.given_sound) and not (a.gender and a.gender == b.gender):
         if ga in MALE_IN_A or gb in MALE_IN_A:
             # Blagoja / Blagoj, Kosta / Kost: a man's name written with and without its -a.
-            return "nickname", f"one given name, two forms: {title(ga)} / {title(gb)}"
-        return "gendered", f"different given names: {title(ga)} / {title(gb)}"
+            text = gettext_noop("one given name, two forms: %(a)s / %(b)s")
+            return "nickname", reason(text, a=title(ga), b=title(gb))
+        return "gendered", _given_reason(DIFFERENT_GIVEN, ga, gb)
     if _mailbox_spells(a, b):
-        return "nickname", (
-            f"given name is a short form of the other, the e-mail spells the full name: "
-            f"{title(ga)} / {title(gb)}"
+        text = gettext_noop(
+            "one given name is a short form of the other, and the e-mail spells the full name: "
+            "%(a)s / %(b)s"
         )
+        return "nickname", reason(text, a=title(ga), b=title(gb))
     return _compare_spelling(ga, gb, a.given_sound, b.given_sound)
 
 
 # Pure, and asked of most pairs of a block (Arben / Agim): once per two given names.
 @lru_cache(maxsize=262144)
-def _compare_spelling(ga: str, gb: str, sound_a: str, sound_b: str) -> tuple[str, str]:
+def _compare_spelling(ga: str, gb: str, sound_a: str, sound_b: str) -> tuple[str, Reason]:
     """compare_given's verdict on two given names (folded, and their sounds) that neither the
     lexicon nor an e-mail relates: a possible short form, a typo or two names."""
     short, long = sorted((ga, gb), key=len)
     sounds = sorted((sound_a, sound_b), key=len)
     if _short_form(short, long) or _short_form(*sounds):
-        return "short", f"given name may be a short form of the other: {title(ga)} / {title(gb)}"
+        text = gettext_noop("one given name may be a short form of the other: %(a)s / %(b)s")
+        return "short", _given_reason(text, ga, gb)
     # Two full names of the lexicon are two names (Goran / Zoran). A known short form beside a
     # full name it is not listed for is not proof: the list of short forms is never complete.
     known_both = ga in GIVEN and gb in GIVEN and ga not in NICKNAMES and gb not in NICKNAMES
     similarity = max(similar(sound_a, sound_b), similar(ga, gb))
     if known_both or (similarity < 0.5 and ga[:2] != gb[:2]):
-        return "different", f"different given names: {title(ga)} / {title(gb)}"
+        return "different", _given_reason(DIFFERENT_GIVEN, ga, gb)
     if min(len(ga), len(gb)) >= 3 and similarity >= 0.7:
-        return "typo", f"given names differ by a typo: {title(ga)} / {title(gb)}"
+        text = gettext_noop("given names nearly the same, perhaps a slip of the pen: %(a)s / %(b)s")
+        return "typo", _given_reason(text, ga, gb)
     # Miki is listed for Milan and Mihajlo, yet Miroslavs sign with it too; Kosta is a name and
     # a Konstantin's short form. Names that start alike, one of them outside the lexicon or a
     # short form, are not proof of two people; nor are two misspellings of one name.
-    return "doubtful", f"given names differ: {title(ga)} / {title(gb)}"
+    return "doubtful", _given_reason(gettext_noop("given names differ: %(a)s / %(b)s"), ga, gb)
+
+
+DIFFERENT_GIVEN = gettext_noop("different given names: %(a)s / %(b)s")
+
+
+def _given_reason(text: str, ga: str, gb: str) -> Reason:
+    return reason(text, a=title(ga), b=title(gb))
 
 
 @lru_cache(maxsize=262144)  # pure, and the same surnames meet again and again
@@ -284,53 +298,63 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
             (given, family), -9
         ):
             given, family = swapped
-            given_note = ""
+            given_note = None
             b_read = (b.family_sounds[0], b.name.family[0], (b.given_sound,))
     if given == "short" and family == "same" and surnames and _surnames_first(a, b_read, surnames):
-        return NameVerdict(
-            -2.0, [f"different surnames: {title(a.name.given)} / {title(b_read[1])}"], False
-        )
-    evidence: list[str] = []
+        pair = {"a": title(a.name.given), "b": title(b_read[1])}
+        return NameVerdict(-2.0, [reason(DIFFERENT_SURNAMES, **pair)], False)
+    evidence: list[Reason] = []
     if given in ("gendered", "different"):
         return NameVerdict(
-            -5.0, [given_note], conflict=family in ("same", "shared", "typo", "gendered")
+            -5.0,
+            [given_note] if given_note else [],
+            conflict=family in ("same", "shared", "typo", "gendered"),
         )
     if family == "gendered":
-        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
-        return NameVerdict(
-            -5.0, [f"different surname forms (man's / woman's): {pair}"], conflict=True
-        )
+        text = gettext_noop("a man's and a woman's form of a surname: %(a)s / %(b)s")
+        return NameVerdict(-5.0, [reason(text, **_surnames(a, b))], conflict=True)
     if family == "different":
-        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
         if given == "same" and female(a) and female(b):
             # A woman's surname changes on marriage: the rest of the record decides, and
             # without an e-mail it is at most a question for an officer.
-            return NameVerdict(-1.0, [f"different surnames (a married name?): {pair}"], False)
-        return NameVerdict(-2.0, [f"different surnames: {pair}"], conflict=False)
+            text = gettext_noop("different surnames, perhaps a married name: %(a)s / %(b)s")
+            return NameVerdict(-1.0, [reason(text, **_surnames(a, b))], False)
+        return NameVerdict(-2.0, [reason(DIFFERENT_SURNAMES, **_surnames(a, b))], conflict=False)
     points = NAME_POINTS.get((given, family), 0.0)
     if given == "same" and family == "same":
         if a.name.tokens == b.name.tokens:
-            evidence.append("same name")
+            evidence.append(reason(gettext_noop("same name")))
         else:
-            evidence.append("names match after transliteration")
+            evidence.append(
+                reason(gettext_noop("same name, written in another script or spelling"))
+            )
     if given_note:
         evidence.append(given_note)
     if family == "typo":
-        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
-        evidence.append(f"surnames differ by a typo: {pair}")
+        text = gettext_noop("surnames nearly the same, perhaps a slip of the pen: %(a)s / %(b)s")
+        evidence.append(reason(text, **_surnames(a, b)))
     elif family == "rival":
-        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
-        evidence.append(f"surnames one letter apart, both common surnames: {pair}")
+        text = gettext_noop(
+            "surnames one letter apart, each the surname of several people: %(a)s / %(b)s"
+        )
+        evidence.append(reason(text, **_surnames(a, b)))
     elif family in ("shared", "shared_late"):
-        pair = f"{title(' '.join(a.name.family))} / {title(' '.join(b.name.family))}"
-        evidence.append(f"share one of a double or married surname: {pair}")
+        text = gettext_noop("one surname of a double or married surname in common: %(a)s / %(b)s")
+        evidence.append(reason(text, **_surnames(a, b)))
     elif family == "unknown" or given == "unknown":
-        evidence.append("only part of the name is written")
+        evidence.append(reason(gettext_noop("only part of the name is written")))
     ma, mb = set(a.name.middle) - set(a.name.family), set(b.name.middle) - set(b.name.family)
     if ma and mb and not ma & mb:
         points -= 0.3
-        evidence.append("different middle initials")
+        evidence.append(reason(gettext_noop("different middle initials")))
     return NameVerdict(points, evidence, conflict=False)
+
+
+DIFFERENT_SURNAMES = gettext_noop("different surnames: %(a)s / %(b)s")
+
+
+def _surnames(a: Profile, b: Profile) -> dict[str, str]:
+    return {"a": title(" ".join(a.name.family)), "b": title(" ".join(b.name.family))}
 
 
 def _surnames_first(

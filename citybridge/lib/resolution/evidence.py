@@ -19,6 +19,7 @@ from citybridge.lib.resolution.compare import (
     similar,
 )
 from citybridge.lib.resolution.profiles import Profile
+from citybridge.lib.resolution.reasons import Reason, gettext_noop, reason
 
 LINK = 3.0  # points at or above which two profiles are one person
 REVIEW = 1.5  # points at or above which an unlinked pair goes to the review queue
@@ -87,22 +88,26 @@ def _same_place(places: tuple[str, ...], city: str) -> bool:
 @lru_cache(maxsize=65536)
 def compare_cities(
     a: str, b: str, places_a: tuple[str, ...] = (), places_b: tuple[str, ...] = ()
-) -> tuple[float, str, bool, bool]:
+) -> tuple[float, Reason, bool, bool]:
     """(points, evidence, same city, decisively apart) for two profiles' cities (both given):
     a resolved city's key or a folded place name, with the names the resolved one goes by."""
     if _same_city(a, b) or _same_place(places_a, b) or _same_place(places_b, a):
-        return 1.0, "same city", True, False
+        return 1.0, SAME_CITY, True, False
     if a.isdigit() and b.isdigit():
-        return -3.0, "different cities", False, True
+        return -3.0, reason(gettext_noop("different cities")), False, True
     if a.isdigit() or b.isdigit():
         # A place name the gazetteer did not know beside one it did. When the resolved
         # city's own names are known and the text is none of them, it is another place
         # (as decisive as two known cities, unless an e-mail outweighs it); otherwise it
         # may be the same place written another way.
         known = places_a if a.isdigit() else places_b
-        return (-2.0 if known else -1.0), "different city names", False, bool(known)
+        return (-2.0 if known else -1.0), OTHER_CITY_NAMES, False, bool(known)
     # Free text may be one city in two languages (Ulqin / Ulcinj): weaker evidence.
-    return -1.5, "different city names", False, False
+    return -1.5, OTHER_CITY_NAMES, False, False
+
+
+SAME_CITY = reason(gettext_noop("same city"))
+OTHER_CITY_NAMES = reason(gettext_noop("different city names"))
 
 
 def _spells_a_name(p: Profile) -> bool:
@@ -201,33 +206,33 @@ def score_pair(
     shared: set[str],
     surnames: Surnames | None = None,
     verdict: NameVerdict | None = None,
-) -> tuple[float, list[str], bool]:
+) -> tuple[float, list[Reason], bool]:
     """Points, evidence and whether the pair is decisively two people."""
     if verdict is None:
         verdict = compare_names(a, b, surnames)
     points, evidence, conflict = verdict.points, list(verdict.evidence), verdict.conflict
     if a.gender and b.gender and a.gender != b.gender:
-        evidence.append("different genders")
+        evidence.append(reason(gettext_noop("different genders")))
         return points - 5.0, evidence, True
     hint_a, hint_b = a.gender or a.name.gender, b.gender or b.name.gender
     if hint_a and hint_b and hint_a != hint_b:
         # An ending read off a name the lexicon does not know (Ljuba, Nesha) is a weak hint.
         sure = all(p.gender or p.name.gender_sure for p in (a, b))
         points -= 1.0 if sure else 0.5
-        evidence.append("the names suggest different genders")
+        evidence.append(reason(gettext_noop("the names suggest different genders")))
     if a.email and a.email == b.email and a.email not in shared:
         if _spells_a_name(a) or _spells_a_name(b):
             points += 4.0
-            evidence.insert(0, "same e-mail")
+            evidence.insert(0, reason(gettext_noop("same e-mail")))
         else:
             # teacher@..., info@...: an office's address may pass from one holder to the next.
             points += 1.5
-            evidence.insert(0, "same office e-mail")
+            evidence.insert(0, reason(gettext_noop("same office e-mail")))
     elif _spells_other_name(a, b) or _spells_other_name(b, a):
         # nevena.pantic@ beside "Nevena Tasić" and "Nevena Pantić": an address made from the
         # other record's full name, kept after a change of surname (a maiden-name relation).
         points += 4.0
-        evidence.insert(0, "the e-mail spells the other record's name")
+        evidence.insert(0, reason(gettext_noop("the e-mail spells the other record's name")))
     elif a.email and b.email and a.email != b.email:
         domain_a, domain_b = a.email.rpartition("@")[2], b.email.rpartition("@")[2]
         if (
@@ -237,9 +242,9 @@ def score_pair(
             and b.email not in shared
         ):
             points -= 2.0
-            evidence.append("different e-mail addresses at the same office")
+            evidence.append(reason(gettext_noop("different e-mail addresses at the same office")))
         else:
-            evidence.append("different e-mail addresses")
+            evidence.append(reason(gettext_noop("different e-mail addresses")))
     apart_cities = together = False
     if a.city and b.city:
         delta, note, together, apart_cities = compare_cities(
@@ -252,15 +257,15 @@ def score_pair(
         return points, evidence, conflict or (apart_cities and points < LINK)
     if same_organisation(a.organisations, b.organisations):
         points += 0.5
-        evidence.append("same organisation")
+        evidence.append(reason(gettext_noop("same organisation")))
     elif together and a.organisation_kinds & b.organisation_kinds:
         # "Centar za socijalni rad" / "Qendra për Punë Sociale" of one city: one body written
         # in two languages (the kinds are read with the role vocabulary's words).
         points += 0.5
-        evidence.append("same kind of organisation in the same city")
+        evidence.append(reason(gettext_noop("same kind of organisation in the same city")))
     if a.roles & b.roles:
         points += 0.5
-        evidence.append("same role")
+        evidence.append(reason(gettext_noop("same role")))
     # Two known, different cities are decisive unless the rest (an e-mail) outweighs them.
     return points, evidence, conflict or (apart_cities and points < LINK)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from citybridge.lib.names import title_capitals
 from citybridge.lib.resolution.evidence import same_organisation
 from citybridge.lib.resolution.profiles import Mention, Profile
+from citybridge.lib.resolution.reasons import Reason, gettext_noop, reason
 
 # A given name shared by more women of one city than this tells too little to ask about.
 MAX_NAMESAKES = 6
@@ -83,11 +84,6 @@ def summed_up(
     )
 
 
-def _day(iso: str) -> str:
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%b %Y}"  # the product's date format: 8 Dec 2022
-
-
 def _commonest(values: list):
     """The most common value (of the most common, the first), counted only when there is a
     choice: most people the engine finds have one profile."""
@@ -109,7 +105,7 @@ def married_name_pairs(
     profiles: Sequence[Profile],
     mentions: Mapping[int, Mention],
     shared: frozenset[str] | set[str] = frozenset(),
-) -> list[tuple[int, int, list[str]]]:
+) -> list[tuple[int, int, list[Reason]]]:
     """Pairs (last record before, first record after, evidence) of people found apart who may
     be one woman before and after a change of surname, best first; each person in one pair
     at most. `groups` are the found people as lists of profile indexes; `shared`, the office
@@ -122,7 +118,7 @@ def married_name_pairs(
                 if reading is not None:
                     for city in reading.cities:
                         by_name[(reading.given, city)].append(reading)
-    candidates: list[tuple[int, Found, Found, list[str]]] = []
+    candidates: list[tuple[int, Found, Found, list[Reason]]] = []
     for namesakes in by_name.values():
         if not 2 <= len(namesakes) <= MAX_NAMESAKES:
             continue
@@ -162,7 +158,7 @@ def _swapped(found: Found, chosen: list[Profile]) -> Found | None:
     )
 
 
-def _judge(before: Found, after: Found) -> tuple[int, list[str]] | None:
+def _judge(before: Found, after: Found) -> tuple[int, list[Reason]] | None:
     """Points and evidence for `before` having become `after`, or None when they cannot be."""
     if not before.last[0] < after.first[0]:
         return None  # a surname changes once: the maiden name is not written after the new one
@@ -190,20 +186,31 @@ def _judge(before: Found, after: Found) -> tuple[int, list[str]] | None:
     if known and not (same or before.kinds & after.kinds):
         return None  # a new surname and a new employer at once: too little to ask about
     points = 1
+    text = gettext_noop(
+        "signed %(before)s until %(until)s, %(after)s from %(since)s: perhaps a married name"
+    )
     evidence = [
-        f"same given name ({before.given_written}) and city, never at one engagement",
-        f"signed {before.surname_written} until {_day(before.last[0])}, "
-        f"{after.surname_written} from {_day(after.first[0])}: perhaps a married name",
+        reason(
+            gettext_noop("same given name (%(name)s) and city, never at one engagement together"),
+            name=before.given_written,
+        ),
+        reason(
+            text,
+            before=before.surname_written,
+            until=dt.date.fromisoformat(before.last[0]),
+            after=after.surname_written,
+            since=dt.date.fromisoformat(after.first[0]),
+        ),
     ]
     if same:
         points += 2
-        evidence.append("same organisation")
+        evidence.append(reason(gettext_noop("same organisation")))
     elif known:
         points += 1
-        evidence.append("same kind of organisation")
+        evidence.append(reason(gettext_noop("same kind of organisation")))
     if before.roles & after.roles:
         points += 1
-        evidence.append("same role")
+        evidence.append(reason(gettext_noop("same role")))
     if points == 1:
         return None  # a given name and a city alone: namesakes more often than not
     return points, evidence

@@ -30,13 +30,14 @@ from citybridge.lib.resolution.evidence import (
     score_pair,
 )
 from citybridge.lib.resolution.profiles import Profile
+from citybridge.lib.resolution.reasons import Reason
 
 VERDICT_CACHE = 200_000  # name verdicts kept at once (a few hundred bytes each)
 # Below this many pairs a second process costs more (starting it, sending back its findings)
 # than it saves.
 PARALLEL_PAIRS = 200_000
 
-Link = tuple[float, int, int, list[str]]
+Link = tuple[float, int, int, list[Reason]]
 
 
 class PairJudge:

@@ -1,18 +1,56 @@
-"""Why a new row was recognised as someone seen before, in a few words for the import preview.
+"""Reasons in words: why a new row was recognised as someone seen before (the import preview),
+and the engine's reasons for and against two records being one person (the review queue).
 
 The resolver decides on points (citybridge.lib.resolution.evidence); this says, for a person, the
 evidence a reader can check at a glance against the best-matching earlier record: the same
 e-mail, the same name written in another script or without its diacritics, the same city,
 the same organisation.
+
+The engine runs without Django's settings and its reasons are stored with the review queue's
+pairs, to be read later by officers of any language: each is a `Reason`, {"text": msgid,
+"args": {...}}, translated when shown (citybridge.engagement.templatetags.review). Its
+arguments are names (shown in the reader's script) but for those listed under "dates": days
+written as ISO dates, shown in the reader's date format.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
 from citybridge.lib.text import fold, fold_email, is_cyrillic
+
+Reason = dict[str, object]
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a msgid for the catalogs (makemessages reads this name); the reason is translated
+    where it is shown."""
+    return text
+
+
+def reason(text: str, **args: object) -> Reason:
+    """A reason as stored: its msgid and arguments; a date argument is kept as an ISO day and
+    named under "dates", to be written in the reader's format."""
+    dates = [key for key, value in args.items() if isinstance(value, dt.date)]
+    if not dates:
+        return {"text": text, "args": args}
+    iso = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in args.items()}
+    return {"text": text, "args": iso, "dates": dates}
+
+
+def in_english(value: object) -> str:
+    """A reason as its msgid says it, arguments put in as stored (tests, logs of the bench); a
+    plain string (a reason stored before reasons were msgids) as it is."""
+    if not isinstance(value, dict):
+        return str(value or "")
+    text, args = str(value.get("text") or ""), value.get("args") or {}
+    try:
+        return text % args if args else text
+    except (KeyError, TypeError, ValueError):
+        return text
 
 
 def _name_reason(written: str, earlier: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citybridge.lib.resolution import Mention, Resolution, resolve, written_gender
+from citybridge.lib.resolution.reasons import in_english
 
 
 def together(result: Resolution, *ids: int) -> bool:
@@ -140,7 +141,7 @@ def test_namesakes_in_different_cities_of_one_organisation_go_to_review() -> Non
     )
     assert apart(result, 1, 2)
     assert [(a, b) for a, b, _, _ in result.uncertain] == [(1, 2)]
-    assert "different cities" in result.uncertain[0][3]
+    assert "different cities" in [in_english(r) for r in result.uncertain[0][3]]
 
 
 def test_a_mention_without_city_cannot_chain_two_namesakes() -> None:
@@ -226,7 +227,7 @@ def test_uncertain_pairs_explain_themselves() -> None:
     assert together(result, 1, 2) or result.uncertain
     for _, _, score, evidence in result.uncertain:
         assert 0.0 <= score <= 1.0
-        assert evidence and all(isinstance(e, str) for e in evidence)
+        assert evidence and all(in_english(e) for e in evidence)
 
 
 def test_unknown_short_form_linked_by_the_personal_mailbox_spelling_the_full_name() -> None:

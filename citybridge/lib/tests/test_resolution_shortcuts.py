@@ -17,6 +17,7 @@ from citybridge.lib.resolution.evidence import (
     shared_mailboxes,
 )
 from citybridge.lib.resolution.profiles import build_profiles
+from citybridge.lib.resolution.reasons import reason
 
 NAMES = [
     "Arben Kodrasi",
@@ -111,14 +112,14 @@ def test_one_spelling_of_a_name_is_compared_once() -> None:
 
 
 def test_cities_compared() -> None:
-    assert compare_cities("4", "4") == (1.0, "same city", True, False)
+    assert compare_cities("4", "4") == (1.0, reason("same city"), True, False)
     assert compare_cities("4", "5")[3]  # two known cities: decisive
     # A place name holding the resolved city's name is that city.
     assert compare_cities("zelengrad e jugut", "4", (), ("zelengrad",))[2]
     # Another place beside a known city whose names are known: decisive.
     assert compare_cities("brdova", "4", (), ("zelengrad",)) == (
         -2.0,
-        "different city names",
+        reason("different city names"),
         False,
         True,
     )
