@@ -261,6 +261,7 @@ def review_outcome(
     periods: list[dict],
     older_of: dict | None = None,
     links_after: dict | None = None,
+    asked_wrongly: list | None = None,
 ) -> dict:
     """The review queue's size and worth, and the key figures once an officer had decided every
     queued pair correctly: each pair of one true person ("same person") merges the two people
@@ -269,7 +270,8 @@ def review_outcome(
     engagement starting within the period; leaders by the sheet's role or a recorded position
     held on the engagement's day), before and after, for each period of truth/figures.json.
     `links_after`, when given, is filled with the rows' people after the officer's work (row
-    key -> person), for `errors` to show who is still split."""
+    key -> person), for `errors` to show who is still split; `asked_wrongly`, with the row keys
+    of the queued pairs that are two people."""
     db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
     rows = db.execute(
         "SELECT a.id, a.source_file, a.row_number, a.person_id, a.role_kind, e.starts_on "
@@ -301,6 +303,8 @@ def review_outcome(
             pa, pb = person_of.get(first), person_of.get(second)
             if pa is not None and pb is not None:
                 parent[find(pa)] = find(pb)
+        elif asked_wrongly is not None:
+            asked_wrongly.append((a, b))
     after_ids = {find(p) for p in person_of.values() if p is not None}
     if links_after is not None:
         for pk, person in person_of.items():
@@ -374,6 +378,20 @@ def errors(
                     who = links.get(key, "") if label == "split" else person
                     lines.append(f"    {who:8} {key[0]}:{key[1]:<4} {written.get(key, '?')}")
     return lines
+
+
+def asked(pairs: list, var: Path) -> list[str]:
+    """The queued pairs of two people, as written."""
+    db = sqlite3.connect(f"file:{var / 'citybridge.sqlite3'}?mode=ro", uri=True)
+    written = {
+        (source, row): f"{full!r} {email or '-'} {city or '-'} {gender or '-'} {organisation!r}"
+        for source, row, full, email, city, gender, organisation in db.execute(
+            "SELECT source_file, row_number, full_name, email, city, gender, organisation "
+            "FROM engagement_attendance"
+        )
+    }
+    db.close()
+    return [f"    {written.get(a, a)}  /  {written.get(b, b)}" for a, b in pairs]
 
 
 def periods(dataset: Path) -> list[dict]:
@@ -593,8 +611,9 @@ def bench(
                 report["figures"] = check_figures(dataset, var)
                 links = runs["CityBridge"][-1]["links"]
                 after: dict = {}
+                wrong: list = []
                 report["review"] = review_outcome(
-                    truth, links, var, periods(dataset), older_of, after
+                    truth, links, var, periods(dataset), older_of, after, wrong
                 )
                 noise = read_noise(dataset)
                 if noise:
@@ -605,6 +624,7 @@ def bench(
                     )
                     left = errors(truth, after, var, show_errors, kinds=("split",))
                     report["errors"] += ["", "Still split after a perfect officer:", *left]
+                    report["errors"] += ["", "Queued, two people:", *asked(wrong, var)]
             if with_splink:
                 runs["Splink"].append(run_splink(var, Path(tmp)))
                 print(run_line(n + 1, runs["CityBridge"][-1], runs["Splink"][-1]), file=sys.stderr)

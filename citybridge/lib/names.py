@@ -198,9 +198,17 @@ def _given_score(token: _Token, other_caps: bool) -> float:
         score -= 1.5
     if token.is_caps and not other_caps:
         score -= 1.0  # "BOGIČEVIĆ Miloš": capitals mark the surname
-    if "-" in token.raw.strip("-") and token.folded not in GIVEN:
-        score -= 2.0  # "Salihu-Qerimi Shqipe": a double surname (Ana-Marija is a given name)
+    if "-" in token.raw.strip("-") and not _given_compound(token.raw):
+        # "Salihu-Qerimi Shqipe", "Avdi-Chalilovic Nera": a double surname, even when one of
+        # its parts is also a given name (Avdi); Ana-Marija, all given names, is a given name.
+        score -= 3.0 if token.folded in GIVEN else 2.0
     return score
+
+
+@lru_cache(maxsize=16384)
+def _given_compound(raw: str) -> bool:
+    """A hyphenated word whose every part is a given name (Ana-Marija)."""
+    return all(part in GIVEN or part in NICKNAMES for part in fold(raw).split())
 
 
 def _gender(given: str, family: tuple[str, ...]) -> tuple[str, bool]:
@@ -275,6 +283,7 @@ def parse_name(full_name: str = "", given_name: str = "", family_name: str = "")
             len(family) > 1
             and family[0].folded in GIVEN
             and not family[0].folded.endswith(_SURNAME_ENDINGS)
+            and not ("-" in family[0].raw.strip("-") and not _given_compound(family[0].raw))
         ):
             given.append(family.pop(0))
     return _from_parts(given, family, initials, last_score != first_score)

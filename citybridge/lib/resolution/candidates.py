@@ -47,6 +47,7 @@ RELATION_POINTS = {
     "stem": 2.0,  # an unknown short form whose stem is written inside the other (Mita)
     "short": 1.0,  # the shape of one: a short name beginning as the other (Srle / Srđan)
     "names": 0.5,  # two real names one letter apart (Lana / Ana): sisters as often as a slip
+    "same": 2.0,  # one given name, its surname written with two slips of the same letters
 }
 SPELLED = 3.0  # an address of one spells the other's name (a kept maiden-name address)
 SURNAME_TYPO = -0.5  # two letters of the surname swapped
@@ -145,14 +146,20 @@ def _letters(family: str) -> str:
 @lru_cache(maxsize=65536)
 def _surnames(a: frozenset[str], b: frozenset[str]) -> str:
     """ "same" when two readings share a surname, "typo" when two of them are one surname with
-    two letters swapped, else ""."""
+    two letters swapped, "slips" when with two pairs of letters swapped or moved (Рисотв /
+    Rsitov: Ristov twice misspelt), else ""."""
     if a & b:
         return "same"
+    found = ""
     for x in a:
         for y in b:
-            if _letters(x) == _letters(y) and DamerauLevenshtein.distance(x, y) == 1:
-                return "typo"
-    return ""
+            if _letters(x) == _letters(y):
+                distance = DamerauLevenshtein.distance(x, y)
+                if distance == 1:
+                    return "typo"
+                if distance == 2 and len(x) >= 5:
+                    found = "slips"
+    return found
 
 
 def _may_be_swapped(p: Profile) -> bool:
@@ -233,6 +240,11 @@ def review_candidates(
                     by_place[(_letters(family), p.city)][p.name.family[0]].add(key)
     close: set[tuple[int, int]] = set()
     for names in by_place.values():
+        for keys in names.values():
+            # One given name, surnames of the same letters: asked when the letters are in
+            # another order (_surnames' "slips"), the engine having judged the rest.
+            if len(keys) > 1:
+                close.update((x, y) for x in keys for y in keys if x < y)
         if len(names) < 2:
             continue
         given = sorted(names)
@@ -333,6 +345,8 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
                 continue
             surnames = _surnames(ra.families, rb.families)
             kind = relation(ra.given, rb.given) if surnames else ""
+            if surnames == "slips":
+                kind = "same" if ra.given_sound == rb.given_sound else ""
             if not kind:
                 continue
             # The written genders of all their records: Blagoj / Blagoja, each written M on a
@@ -355,6 +369,12 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
     if ra.families & rb.families:
         text = gettext_noop("same surname (%(surname)s) and city, never at one engagement together")
         place = reason(text, surname=surname)
+    elif kind == "same":
+        text = gettext_noop(
+            "surnames of the same letters in another order (%(a)s / %(b)s) and the same city, "
+            "never at one engagement together"
+        )
+        place = reason(text, a=surname, b=other)
     else:
         text = gettext_noop(
             "surnames with two letters swapped (%(a)s / %(b)s) and the same city, never at one "
@@ -385,6 +405,8 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
 
 def _relation_reason(kind: str, written_a: str, written_b: str, a: str, b: str) -> Reason:
     first, second = (written_a, written_b) if len(a) <= len(b) else (written_b, written_a)
+    if kind == "same":
+        return reason(gettext_noop("same given name (%(name)s)"), name=first)
     if kind == "nickname":
         text = gettext_noop("%(short)s is a known short form of %(full)s")
         return reason(text, short=first, full=second)

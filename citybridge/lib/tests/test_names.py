@@ -114,3 +114,17 @@ def test_a_hyphenated_word_is_a_double_surname_whichever_side_it_is_on() -> None
         assert (name.given, name.family) == ("drita", ("salihu", "qerimi")), written
     # ...but a hyphenated given name the lexicon knows stays a given name.
     assert parse_name("Ana-Marija Kovač").given == "ana"
+
+
+@pytest.mark.parametrize(
+    "written", ["AVDI-CHALILOVIC Nera", "Avdi-Chalilovic Nera", "Nera AVDI-CHALILOVIC"]
+)
+def test_a_double_surname_one_part_of_which_is_a_given_name_stays_a_surname(written) -> None:
+    # Avdi is a given name too, yet a hyphen joins it to a word that is none: a double surname.
+    name = parse_name(written)
+    assert (name.given, name.family, name.middle) == ("nera", ("avdi", "chalilovic"), ())
+
+
+def test_a_double_given_name_is_still_a_given_name() -> None:
+    name = parse_name("Ana-Marija Petrović")
+    assert (name.given, name.family) == ("ana", ("petrovic",))

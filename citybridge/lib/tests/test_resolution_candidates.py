@@ -201,3 +201,32 @@ def test_a_surname_misspelt_with_a_doubled_letter_is_asked_about() -> None:
         ]
     )
     assert together(result, 1, 2) or queued(result, 1, 2) is not None
+
+
+def test_one_given_name_with_a_surname_twice_misspelt_is_asked_about() -> None:
+    # Ristov written Рисотв on one sheet and Rsitov on another: the same letters in another
+    # order, two slips apart, so no pair of records links them.
+    result = resolve(
+        [
+            signed(1, "Ристо Рисотв", "e1", gender="M"),
+            signed(2, "Risto  Rsitov", "e2", gender="M"),
+        ]
+    )
+    assert not together(result, 1, 2)
+    assert queued(result, 1, 2) == [
+        "surnames of the same letters in another order (Рисотв / Rsitov) and the same city, "
+        "never at one engagement together",
+        "same given name (Ристо)",
+    ]
+
+
+def test_surnames_of_the_same_letters_are_not_asked_about_for_two_given_names() -> None:
+    result = resolve([signed(1, "Ana Rsitov", "e1"), signed(2, "Vesna Risotv", "e2")])
+    assert queued(result, 1, 2) is None
+    # Nor a man and a woman, nor two people met at one engagement.
+    result = resolve(
+        [signed(1, "Saša Rsitov", "e1", gender="M"), signed(2, "Saša Risotv", "e2", gender="F")]
+    )
+    assert queued(result, 1, 2) is None
+    result = resolve([signed(1, "Risto Rsitov", "e1"), signed(2, "Risto Risotv", "e1")])
+    assert queued(result, 1, 2) is None
