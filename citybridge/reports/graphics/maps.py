@@ -21,7 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
-from citybridge.reports.graphics.charts import CHAR_EM, FONT, MUTED
+from citybridge.reports.graphics.charts import CHAR_EM, FONT, MUTED, PALETTE
 
 
 def data_path() -> Path:
@@ -29,6 +29,10 @@ def data_path() -> Path:
 
 
 Ring = list[tuple[float, float]]  # (lon, lat)
+# The sea, the hub's countries and their neighbours; a city's dot stands out from each at 3:1 or
+# more (WCAG 1.4.11, reports/tests/test_chart_contrast.py); a white ring parts touching dots.
+SEA, LAND, NEIGHBOUR = "#e8f1f6", "#ffffff", "#eceae6"
+DOT = PALETTE[2]
 LABEL_SIZE = 15  # country names, in the map's pixels: about 6 pt on the printed page
 
 
@@ -184,7 +188,7 @@ def _layers(at: Frame, countries: tuple[tuple[str, str], ...]) -> tuple[str, str
             return ""
         return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"
 
-    under = [f'<rect width="{width}" height="{height}" fill="#e8f1f6"/>']
+    under = [f'<rect width="{width}" height="{height}" fill="{SEA}"/>']
     for code, rings in shapes.items():
         near = [
             r
@@ -194,7 +198,7 @@ def _layers(at: Frame, countries: tuple[tuple[str, str], ...]) -> tuple[str, str
         if not near:
             continue
         mine = code in named
-        fill, stroke = ("#ffffff", "#1d4f6e") if mine else ("#eceae6", "#b1b4b6")
+        fill, stroke = (LAND, "#1d4f6e") if mine else (NEIGHBOUR, "#b1b4b6")
         tip = f"<title>{escape(named[code])}</title>" if mine else ""
         d = "".join(path(r) for r in near)
         under.append(
@@ -237,7 +241,7 @@ def member_map(
         x, y = at.xy(p.lon, p.lat)
         tip = escape(f"{p.name}, {countries.get(p.country, p.country)}" + p.detail)
         dots.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.2" fill="#e9a23b" stroke="#7a4a00" '
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.2" fill="{DOT}" stroke="#fff" '
             f'stroke-width="0.8"><title>{tip}</title></circle>'
         )
     return mark_safe(  # noqa: S308 (every text in the layers and dots went through escape)
