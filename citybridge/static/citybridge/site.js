@@ -430,5 +430,21 @@ document.addEventListener("change", function (event) {
       close(false);
       fold(false);
     }
+// What an htmx swap changed, said in one short sentence: a list's count after its filters
+// change, a job's stage as it runs. The live region is a status line that stays on the page
+// (`data-live-status`); the swapped rows and tables are not live, or a screen reader would read
+// them whole on every change. The sentence is the swapped content's `data-announce` element,
+// and said only when it differs from the last one (a job polls every second).
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var status = document.querySelector("[data-live-status]");
+    var root = event.detail && event.detail.elt;
+    if (!status || !root || !root.isConnected) root = document;
+    var said = (root.querySelector && root.querySelector("[data-announce]")) ||
+      document.querySelector("[data-announce]");
+    if (!status || !said) return;
+    var text = said.textContent.replace(/\s+/g, " ").trim();
+    if (text && text !== status.textContent) status.textContent = text;
   });
 })();
