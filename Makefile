@@ -22,6 +22,15 @@ $(MAP_DATA):
 	mkdir -p var/world-atlas
 	-cd var/world-atlas && npm pack --silent world-atlas@2.0.2 > /dev/null && tar -xzf world-atlas-2.0.2.tgz --strip-components=1 package/countries-50m.json package/LICENSE && rm -f world-atlas-2.0.2.tgz
 
+# axe-core, the accessibility rules the suite runs in Chromium on every page
+# (citybridge/demo/tests/test_accessibility.py): a registry package fetched at set-up, never committed.
+AXE_VERSION := 4.14.1
+AXE := var/axe-core/axe.min.js
+$(AXE):
+	mkdir -p var/axe-core
+	-cd var/axe-core && npm pack --silent axe-core@$(AXE_VERSION) > /dev/null && tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE && rm -f axe-core-$(AXE_VERSION).tgz
+CHROMIUM ?= /usr/bin/chromium
+
 run: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/citybridge migrate --no-input -v 0
 	$(BIN)/citybridge demo --if-empty
@@ -37,8 +46,10 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy citybridge
 	$(BIN)/bandit -c pyproject.toml -r citybridge -q --severity-level medium
 
-pytest: $(VENV)/.installed $(MAP_DATA)
-	$(BIN)/pytest
+pytest: $(VENV)/.installed $(MAP_DATA) $(AXE)
+	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM) (Debian: apt-get install chromium): the accessibility check (axe-core) is SKIPPED."
+	@test -f $(AXE) || echo "make test: axe-core was not fetched (npm missing or offline): the accessibility check is SKIPPED."
+	CITYBRIDGE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 test: lint pytest
 
