@@ -175,6 +175,7 @@ class Checker:
         self.rules: dict[str, int] = {}
         self.seconds = {"loading": 0.0, "axe": 0.0}
         self.by_role: dict[str, int] = {}
+        self.status_lines = 0
 
     def context(self, cookies: dict[str, str]):
         context = self.browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
@@ -256,7 +257,24 @@ class Checker:
             self.audit(page, f"{label} ({step})", upload)
 
     def check_filtered(self, page, label: str) -> None:
-        """The list again with its filters set, if it has a filter form with choices."""
+        """The list again with its filters set, if it has a filter form with choices. Where the
+        list answers a filter's change in place (htmx), the change is made as a reader would and
+        the page's status line must then say the new count, in one short sentence."""
+        if page.locator("[data-live-status]").count():
+            select = page.locator("form.filters select").first
+            with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+                select.select_option(index=1)
+            page.wait_for_function(
+                "() => document.querySelector('[data-live-status]').textContent.trim() !== ''"
+            )
+            self.status_lines += 1
+            said = page.inner_text("[data-live-status]")
+            count = page.inner_text("#results [data-announce]")
+            if said.strip() != count.strip() or len(said) > 80:
+                self.rules["status-not-updated"] = self.rules.get("status-not-updated", 0) + 1
+                self.violations.append(
+                    f"{label}: after a filter, the status said {said!r}, not {count!r}"
+                )
         query = page.evaluate(FILTERED_QUERY_JS)
         if query:
             self.check(
@@ -272,6 +290,7 @@ def session_cookie(username: str) -> dict[str, str]:
     return {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_every_page_of_every_role_passes_axe(live_server, settings, capsys):
     if reason := why_not_runnable():
@@ -338,7 +357,8 @@ def test_every_page_of_every_role_passes_axe(live_server, settings, capsys):
             f"{', '.join(f'{r} {n}' for r, n in checker.by_role.items())}) "
             f"checked in {time.monotonic() - loaded:.0f} s (pages loading "
             f"{checker.seconds['loading']:.0f} s, axe {checker.seconds['axe']:.0f} s; demo loaded "
-            f"in {loaded - started:.0f} s); violations: {len(checker.violations)} "
+            f"in {loaded - started:.0f} s); status lines after an htmx filter: "
+            f"{checker.status_lines}; violations: {len(checker.violations)} "
             + (f"by rule {dict(sorted(checker.rules.items()))}" if checker.rules else "")
         )
     assert not checker.violations, "WCAG 2.2 AA violations found by axe-core:\n" + "\n".join(
