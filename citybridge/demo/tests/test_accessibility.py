@@ -112,8 +112,10 @@ def demo_objects(officer: User) -> dict[str, object]:
     }
     for name in ("person_detail", "person_edit", "person_export", "person_erase"):
         objects[f"network:{name}"] = person
-    for name in ("need_detail", "need_edit", "need_matches", "match_support"):
-        objects[f"needs:{name}"] = need
+    for name in ("needs:need_detail", "needs:need_edit"):
+        objects[name] = need
+    for name in ("matching:need_matches", "matching:match_support"):
+        objects[name] = need
     missing = sorted(name for name, obj in objects.items() if obj is None)
     assert not missing, f"the demonstration has no record for {missing}"
     return objects
@@ -260,8 +262,9 @@ class Checker:
         """The list again with its filters set, if it has a filter form with choices. Where the
         list answers a filter's change in place (htmx), the change is made as a reader would and
         the page's status line must then say the new count, in one short sentence."""
-        if page.locator("[data-live-status]").count():
-            select = page.locator("form.filters select").first
+        # A plain select (a long one is a searchable picker, its select hidden behind it).
+        select = page.locator("form.filters select:visible").first
+        if page.locator("[data-live-status]").count() and select.count():
             with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
                 select.select_option(index=1)
             page.wait_for_function(
