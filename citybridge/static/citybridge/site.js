@@ -430,6 +430,9 @@ document.addEventListener("change", function (event) {
       close(false);
       fold(false);
     }
+  });
+})();
+
 // What an htmx swap changed, said in one short sentence: a list's count after its filters
 // change, a job's stage as it runs. The live region is a status line that stays on the page
 // (`data-live-status`); the swapped rows and tables are not live, or a screen reader would read
