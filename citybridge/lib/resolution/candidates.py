@@ -228,23 +228,37 @@ def review_candidates(
     # given names nothing relates (Ana / Marko): only the pairs whose given names may be one
     # person's are summed up and judged.
     by_place: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    # One given name in one city, its surname written in ways of the same letters: asked when
+    # the letters are in another order (_surnames' "slips"). Only different spellings are paired:
+    # the same spelling and the same given name was the engine's to judge (and at 100k, pairing
+    # every namesake of a city cost the resolution step a tenth of its time).
+    spellings: dict[tuple[str, str, str], dict[str, set[int]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     for key, indexes in members.items():
         for index in indexes:
             p = profiles[index]
             if not (p.city and p.name.given and p.family_sounds):
                 continue
-            for family in _families(p):
-                by_place[(_letters(family), p.city)][p.name.given].add(key)
+            placed = [(family, p.name.given) for family in _families(p)]
             if _may_be_swapped(p):
-                for family in (p.given_sound, p.name.given):
-                    by_place[(_letters(family), p.city)][p.name.family[0]].add(key)
+                placed += [(family, p.name.family[0]) for family in (p.given_sound, p.name.given)]
+            for family, given in placed:
+                by_place[(_letters(family), p.city)][given].add(key)
+                spellings[(_letters(family), p.city, given)][family].add(key)
     close: set[tuple[int, int]] = set()
+    for written in spellings.values():
+        if len(written) > 1:
+            ways = sorted(written)
+            for i, a in enumerate(ways):
+                for b in ways[i + 1 :]:
+                    close.update(
+                        (x, y) if x < y else (y, x)
+                        for x in written[a]
+                        for y in written[b]
+                        if x != y
+                    )
     for names in by_place.values():
-        for keys in names.values():
-            # One given name, surnames of the same letters: asked when the letters are in
-            # another order (_surnames' "slips"), the engine having judged the rest.
-            if len(keys) > 1:
-                close.update((x, y) for x in keys for y in keys if x < y)
         if len(names) < 2:
             continue
         given = sorted(names)
