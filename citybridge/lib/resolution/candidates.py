@@ -243,19 +243,19 @@ def review_candidates(
             placed = [(family, p.name.given) for family in _families(p)]
             if _may_be_swapped(p):
                 placed += [(family, p.name.family[0]) for family in (p.given_sound, p.name.given)]
-            for family, given in placed:
-                by_place[(_letters(family), p.city)][given].add(key)
-                spellings[(_letters(family), p.city, given)][family].add(key)
+            for family, named in placed:
+                by_place[(_letters(family), p.city)][named].add(key)
+                spellings[(_letters(family), p.city, named)][family].add(key)
     close: set[tuple[int, int]] = set()
-    for written in spellings.values():
-        if len(written) > 1:
-            ways = sorted(written)
-            for i, a in enumerate(ways):
-                for b in ways[i + 1 :]:
+    for by_spelling in spellings.values():
+        if len(by_spelling) > 1:
+            spelled = sorted(by_spelling)
+            for i, a in enumerate(spelled):
+                for b in spelled[i + 1 :]:
                     close.update(
                         (x, y) if x < y else (y, x)
-                        for x in written[a]
-                        for y in written[b]
+                        for x in by_spelling[a]
+                        for y in by_spelling[b]
                         if x != y
                     )
     for names in by_place.values():
