@@ -77,10 +77,13 @@ def city_list(request: HubRequest) -> HttpResponse:
 @hub_member_required
 def city_detail(request: HubRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
-    # Those it hosted or took part in, through the city's reverse relations: network reads
-    # engagements without importing the app above it (STYLE.md's order).
-    involving = city.hosted_engagements.all() | city.engagements.all()
-    engagements = involving.visible_to(request.user).distinct().order_by("-starts_on")[:20]
+    # Those it hosted or took part in (EngagementQuerySet.involving), reached through the city's
+    # reverse relation: network does not import the app above it (STYLE.md's order).
+    engagements = (
+        city.engagements.model.objects.visible_to(request.user)
+        .involving(city)
+        .order_by("-starts_on")[:20]
+    )
     people = list(
         Person.objects.visible_to(request.user)
         .filter(local_government=city)
