@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import IdField, PeriodForm, bound_days
+from citybridge.lib.inputs import FilterForm, IdField, PeriodForm, bound_days
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
 
@@ -97,8 +95,10 @@ class TestimonialForm(forms.ModelForm):
         return quote
 
 
-class AdvocacyFilterForm(PeriodForm):
+class AdvocacyFilterForm(FilterForm, PeriodForm):
     """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
+
+    whole = True
 
     audience = forms.ChoiceField(
         label=_("Audience"),
@@ -113,9 +113,8 @@ class AdvocacyFilterForm(PeriodForm):
     city = IdField(required=False, widget=forms.HiddenInput)
 
     def apply(self, actions):
-        if not self.is_bound or not self.is_valid():
+        if not (data := self.in_force()):
             return actions
-        data = self.cleaned_data
         actions = actions.between(data.get("start"), data.get("end"))
         if data.get("audience"):
             actions = actions.filter(audience=data["audience"])
@@ -136,12 +135,3 @@ class AdvocacyFilterForm(PeriodForm):
         if data.get("city"):
             actions = actions.filter(cities=data["city"])
         return actions.distinct()
-
-    def active_filters(self) -> dict[str, str]:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {
-            k: v.isoformat() if isinstance(v, dt.date) else str(v)
-            for k, v in self.cleaned_data.items()
-            if v not in (None, "")
-        }

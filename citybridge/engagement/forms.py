@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.lib.inputs import FilterForm, parse_year
 from citybridge.network.forms import VersionedForm
 from citybridge.network.models import LocalGovernment, Theme
 
@@ -64,3 +66,27 @@ class EngagementForm(VersionedForm):
         if start and end and end < start:
             self.add_error("ends_on", _("The end date must be on or after the start date."))
         return data
+
+
+class EngagementFilterForm(FilterForm):
+    """The engagement list's filters: words of the title, key or place, a type, a year, a theme.
+    Texts, not choices: a value no engagement has finds none, as the address asked."""
+
+    q = forms.CharField(required=False)
+    kind = forms.CharField(required=False)
+    year = forms.CharField(required=False)
+    theme = forms.CharField(required=False)
+
+    def apply(self, engagements):
+        data = self.in_force()
+        if q := data.get("q"):
+            engagements = engagements.filter(
+                Q(title__icontains=q) | Q(key__iexact=q) | Q(place__icontains=q)
+            )
+        if kind := data.get("kind"):
+            engagements = engagements.filter(kind=kind)
+        if (year := parse_year(data.get("year"))) is not None:
+            engagements = engagements.filter(starts_on__year=year)
+        if theme := data.get("theme"):
+            engagements = engagements.filter(themes__slug=theme)
+        return engagements

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,11 +13,10 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.engagement import actions, review
 from citybridge.engagement.access import get_engagement_for_user
-from citybridge.engagement.forms import EngagementForm
+from citybridge.engagement.forms import EngagementFilterForm, EngagementForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
-from citybridge.lib.inputs import parse_year
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
-from citybridge.network.http import HubRequest, list_template, page_of
+from citybridge.network.http import HubRequest, count_on_page, list_template, page_of
 from citybridge.network.models import RoleKind, Theme
 from citybridge.network.versions import EditConflict
 
@@ -25,49 +24,23 @@ from citybridge.network.versions import EditConflict
 @people_viewer_required
 def engagement_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    engagements = (
+    form = EngagementFilterForm(request.GET or None)
+    engagements = form.apply(
         Engagement.objects.visible_to(request.user)
         .of_hub(hub)
         .select_related("host_city", "country")
     )
-    q = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
-    year = request.GET.get("year", "")
-    theme = request.GET.get("theme", "")
-    if q:
-        engagements = engagements.filter(
-            Q(title__icontains=q) | Q(key__iexact=q) | Q(place__icontains=q)
-        )
-    if kind:
-        engagements = engagements.filter(kind=kind)
-    if (year_number := parse_year(year)) is not None:
-        engagements = engagements.filter(starts_on__year=year_number)
-    if theme:
-        engagements = engagements.filter(themes__slug=theme)
-    years = Engagement.objects.of_hub(hub).dates("starts_on", "year", order="DESC")
     page = page_of(request, engagements.order_by("-starts_on"))
-    # Records and people are counted for the rows shown only: counted for the whole hub before
-    # the page is cut, a hub of 200,000 attendance records took seconds to list.
-    page.object_list = list(page.object_list)
-    counts = {
-        pk: (records, people)
-        for pk, records, people in Engagement.objects.filter(
-            pk__in=[e.pk for e in page.object_list]
-        )
-        .annotate(
-            records=Count("attendances", distinct=True),
-            people=Count("attendances__person", distinct=True),
-        )
-        .values_list("pk", "records", "people")
-    }
-    for engagement in page.object_list:
-        engagement.records, engagement.people = counts.get(engagement.pk, (0, 0))
+    count_on_page(
+        page,
+        records=Count("attendances", distinct=True),
+        people=Count("attendances__person", distinct=True),
+    )
+    years = Engagement.objects.of_hub(hub).dates("starts_on", "year", order="DESC")
     context = {
         "page": page,
-        "q": q,
-        "kind": kind,
-        "year": year,
-        "theme": theme,
+        "form": form,
+        "params": form.texts(),
         "kinds": Engagement.Kind.choices,
         "years": [d.year for d in years],
         "themes": Theme.objects.of_hub(hub).order_by("name"),

@@ -14,6 +14,7 @@ before month, or ISO, or a written month) and shown back in the reader's own for
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils.formats import date_format
@@ -186,6 +187,43 @@ class PeriodForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", _("The end of the period must be on or after its start."))
         return data
+
+
+class FilterForm(forms.Form):
+    """A list's filters, read from its query string (the one list idiom): `apply(rows)` narrows
+    a queryset by the filters in force, `active_filters()` gives them back as query parameters
+    (for links and downloads) and `texts()` as typed, for the boxes a page writes by hand.
+
+    A field in error says what to type and is left out while the others still filter; a form
+    with `whole` set filters only when every field is valid (support and advocacy: their
+    pipelines' numbers link to the list with the same filters). `query_names` names a field
+    differently in the address (`from` for `start`)."""
+
+    whole = False
+    query_names: dict[str, str] = {}
+
+    def add_prefix(self, field_name: str) -> str:
+        return super().add_prefix(self.query_names.get(field_name, field_name))
+
+    def in_force(self) -> dict[str, Any]:
+        """The cleaned values of the filters set (none when the form is unbound)."""
+        if not self.is_bound or (not self.is_valid() and self.whole):
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+
+    def apply(self, rows):
+        raise NotImplementedError
+
+    def active_filters(self) -> dict[str, str]:
+        """The filters in force, as query parameters."""
+        return {
+            self.add_prefix(k): v.isoformat() if isinstance(v, dt.date) else str(v)
+            for k, v in self.in_force().items()
+        }
+
+    def texts(self) -> dict[str, str]:
+        """What each box holds, as typed (stripped), by field name."""
+        return {name: str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields}
 
 
 class IdField(forms.IntegerField):

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import bound_days
+from citybridge.lib.inputs import FilterForm, PeriodForm, bound_days, parse_id
 from citybridge.needs.models import ConsultationFinding, Need
 from citybridge.network.models import Hub, LocalGovernment, Theme
 
@@ -164,3 +164,47 @@ ConsultationNeedFormSet = cast(
         ConsultationNeedForm, formset=BaseConsultationNeedFormSet, extra=3, max_num=10
     ),
 )
+
+
+class RaisedForm(FilterForm, PeriodForm):
+    """When needs were raised: a period whose boxes are `from` and `to` in the addresses of the
+    needs list and the regional priorities, drawn by hand (includes/day_filter.html)."""
+
+    query_names = {"start": "from", "end": "to"}
+
+    def day_boxes(self) -> dict:
+        """What the two day boxes show: the days read, the texts typed and what went wrong."""
+        data, texts = self.in_force(), self.texts()
+        errors = {
+            self.add_prefix(k): " ".join(map(str, self.errors.get(k, []))) for k in ("start", "end")
+        }
+        return {
+            "start": data.get("start"),
+            "end": data.get("end"),
+            "day_errors": errors,
+            "day_texts": {"from": texts["start"], "to": texts["end"]},
+        }
+
+
+class NeedFilterForm(RaisedForm):
+    """The needs list's filters: a theme, a city, a country, a status ("open": open or being
+    addressed) and when they were raised."""
+
+    theme = forms.CharField(required=False)
+    city = forms.CharField(required=False)
+    country = forms.CharField(required=False)
+    status = forms.CharField(required=False)
+
+    def apply(self, needs):
+        data = self.in_force()
+        if theme := data.get("theme"):
+            needs = needs.filter(theme__slug=theme)
+        if (city_id := parse_id(data.get("city"))) is not None:
+            needs = needs.filter(city_id=city_id)
+        if country := data.get("country"):
+            needs = needs.filter(city__country_id=country)
+        if (status := data.get("status")) == "open":
+            needs = needs.open()
+        elif status:
+            needs = needs.filter(status=status)
+        return needs.raised_between(data.get("start"), data.get("end"))

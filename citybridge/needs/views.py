@@ -13,14 +13,15 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import filter_day, parse_id
 from citybridge.needs import actions
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.forms import (
     ConsultationNeedFormSet,
     FindingForm,
+    NeedFilterForm,
     NeedForm,
     NeedStatusForm,
+    RaisedForm,
     themes_of,
 )
 from citybridge.needs.models import ConsultationFinding, Need
@@ -37,25 +38,12 @@ from citybridge.network.models import LocalGovernment, in_reader_order
 @people_viewer_required
 def need_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    needs = (
+    form = NeedFilterForm(request.GET or None)
+    needs = form.apply(
         Need.objects.visible_to(request.user)
         .of_hub(hub)
         .select_related("city__country", "theme", "source_engagement")
     )
-    filters = {k: request.GET.get(k, "").strip() for k in ("theme", "city", "country", "status")}
-    start, start_error = filter_day(request.GET.get("from"))
-    end, end_error = filter_day(request.GET.get("to"))
-    if filters["theme"]:
-        needs = needs.filter(theme__slug=filters["theme"])
-    if (city_id := parse_id(filters["city"])) is not None:
-        needs = needs.filter(city_id=city_id)
-    if filters["country"]:
-        needs = needs.filter(city__country_id=filters["country"])
-    if filters["status"] == "open":
-        needs = needs.open()
-    elif filters["status"]:
-        needs = needs.filter(status=filters["status"])
-    needs = needs.raised_between(start, end)
     # A focal point sees their own city's needs: a country filter has nothing to choose from,
     # and a city filter only when they answer for several cities.
     scope = scope_of(request.user)
@@ -63,11 +51,9 @@ def need_list(request: HubRequest) -> HttpResponse:
     cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
     context = {
         "page": page_of(request, needs.order_by("-raised_on", "city__name")),
-        "filters": filters,
-        "start": start,
-        "end": end,
-        "day_errors": {"from": start_error, "to": end_error},
-        "day_texts": {k: request.GET.get(k, "") for k in ("from", "to")},
+        "form": form,
+        "params": form.texts(),
+        **form.day_boxes(),
         "themes": themes_of(hub),
         "countries": in_reader_order(hub.countries.all()) if own is None else [],
         "cities": cities if own is None else (cities.filter(pk__in=own) if len(own) > 1 else []),
@@ -230,8 +216,9 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
     """
     hub = request.hub
     country = request.GET.get("country", "")
-    start, start_error = filter_day(request.GET.get("from"))
-    end, end_error = filter_day(request.GET.get("to"))
+    period = RaisedForm(request.GET or None)
+    days = period.day_boxes()
+    start, end = days["start"], days["end"]
     day = end or timezone.localdate()
     needs = (
         Need.objects.of_hub(hub)
@@ -265,10 +252,7 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
         "ranked_themes": ranked_themes,
         "country": country,
         "countries": in_reader_order(hub.countries.all()),
-        "start": start,
-        "end": end,
-        "day_errors": {"from": start_error, "to": end_error},
-        "day_texts": {k: request.GET.get(k, "") for k in ("from", "to")},
+        **days,
         "day": day,
         "needs_total": len(rows),
         "linkable": linkable_cities(request.user, hub.pk, city_ids),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import bound_days
+from citybridge.lib.inputs import FilterForm, bound_days, parse_id
 from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
     Hub,
@@ -179,3 +179,21 @@ class HubSettingsForm(forms.ModelForm):
     class Meta:
         model = Hub
         fields = ["default_language", "idle_timeout_minutes"]
+
+
+class PersonFilterForm(FilterForm):
+    """The people list's filters: words of a name, a city, a role held."""
+
+    q = forms.CharField(required=False)
+    city = forms.CharField(required=False)
+    role = forms.CharField(required=False)
+
+    def apply(self, people):
+        data = self.in_force()
+        if q := data.get("q"):
+            people = people.search(q)
+        if (city_id := parse_id(data.get("city"))) is not None:
+            people = people.filter(local_government_id=city_id)
+        if role := data.get("role"):
+            people = people.filter(positions__role=role).distinct()
+        return people

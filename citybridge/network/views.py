@@ -27,10 +27,11 @@ from citybridge.network.forms import (
     HubSettingsForm,
     HubTextsForm,
     MembershipForm,
+    PersonFilterForm,
     PersonForm,
     PositionForm,
 )
-from citybridge.network.http import HubRequest, list_template, page_of
+from citybridge.network.http import HubRequest, count_on_page, list_template, page_of
 from citybridge.network.models import (
     LocalGovernment,
     Membership,
@@ -149,44 +150,27 @@ def membership_add(request: HubRequest, pk: int) -> HttpResponse:
 @people_viewer_required
 def person_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    people = (
+    form = PersonFilterForm(request.GET or None)
+    people = form.apply(
         Person.objects.visible_to(request.user)
         .of_hub(hub)
         .select_related("organisation", "local_government")
     )
-    q = request.GET.get("q", "").strip()
-    city = request.GET.get("city", "")
-    role = request.GET.get("role", "")
-    if q:
-        people = people.search(q)
-    if (city_id := parse_id(city)) is not None:
-        people = people.filter(local_government_id=city_id)
-    if role:
-        people = people.filter(positions__role=role).distinct()
     page = page_of(request, people.order_by("name_key"))
-    # Engagements are counted for the rows shown only: counted for every person the search
-    # matches (before the page is cut) they made a search of a hub of 20,000 people take seconds.
-    page.object_list = list(page.object_list)
-    counts = dict(
-        Person.objects.filter(pk__in=[p.pk for p in page.object_list])
-        .annotate(n=Count("attendances__engagement", distinct=True))
-        .values_list("pk", "n")
-    )
-    for person in page.object_list:
-        person.engagement_count = counts.get(person.pk, 0)
+    count_on_page(page, engagement_count=Count("attendances__engagement", distinct=True))
+    q = form.in_force().get("q")
     log_people_shown(
         request.user,
         page.object_list,
         hub=hub,
         action=AccessLog.Action.PEOPLE_SEARCHED if q else AccessLog.Action.PEOPLE_VIEWED,
-        text=q or None,
+        text=q,
         count=page.paginator.count if q else None,
     )
     context = {
         "page": page,
-        "q": q,
-        "city": city,
-        "role": role,
+        "form": form,
+        "params": form.texts(),
         "roles": RoleKind.choices,
         "cities": LocalGovernment.objects.of_hub(hub).order_by("name_key"),
     }

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.documents import document_type
+from citybridge.lib.inputs import FilterForm
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -144,3 +145,37 @@ class ResourceForm(forms.ModelForm):
         if not data.get("url") and not data.get("file"):
             self.add_error("url", _("Give a link or attach a file."))
         return data
+
+
+class PracticeFilterForm(FilterForm):
+    """The library's search and filters: words in any language or script (ranked by how well
+    they match), a theme, a target group, the country of origin, a level of evidence, and
+    whether it is human-rights based or gender sensitive ("yes")."""
+
+    q = forms.CharField(required=False)
+    theme = forms.CharField(required=False)
+    country = forms.CharField(required=False)
+    target = forms.CharField(required=False)
+    evidence = forms.CharField(required=False)
+    hrb = forms.CharField(required=False)
+    gender = forms.CharField(required=False)
+
+    def apply(self, practices):
+        data = self.in_force()
+        if q := data.get("q"):
+            practices = practices.search(q)
+        if theme := data.get("theme"):
+            practices = practices.filter(themes__slug=theme)
+        if country := data.get("country"):
+            practices = practices.filter(origin_country_id=country)
+        if target := data.get("target"):
+            practices = practices.filter(target_groups__slug=target)
+        if evidence := data.get("evidence"):
+            practices = practices.filter(evidence=evidence)
+        if data.get("hrb") == "yes":
+            practices = practices.filter(human_rights_based=True)
+        if data.get("gender") == "yes":
+            practices = practices.filter(gender_sensitive=True)
+        if q:
+            return practices.distinct().order_by("-search_rank", "title")
+        return practices.distinct().order_by("title")

@@ -21,48 +21,31 @@ from citybridge.practices.access import (
     get_resource_for_user,
     visible_contact,
 )
-from citybridge.practices.forms import PracticeForm, ResourceForm, TranslationForm
+from citybridge.practices.forms import (
+    PracticeFilterForm,
+    PracticeForm,
+    ResourceForm,
+    TranslationForm,
+)
 from citybridge.practices.models import Practice, PracticeResource, TargetGroup
 from citybridge.practices.suggestions import suggestions_for
-
-FILTERS = ("q", "theme", "country", "target", "evidence", "hrb", "gender")
-
-
-def filtered_practices(params: dict[str, str]):
-    practices = Practice.objects.select_related("origin_country").prefetch_related(
-        "themes", "target_groups"
-    )
-    if params["q"]:
-        practices = practices.search(params["q"])
-    if params["theme"]:
-        practices = practices.filter(themes__slug=params["theme"])
-    if params["country"]:
-        practices = practices.filter(origin_country_id=params["country"])
-    if params["target"]:
-        practices = practices.filter(target_groups__slug=params["target"])
-    if params["evidence"]:
-        practices = practices.filter(evidence=params["evidence"])
-    if params["hrb"] == "yes":
-        practices = practices.filter(human_rights_based=True)
-    if params["gender"] == "yes":
-        practices = practices.filter(gender_sensitive=True)
-    if params["q"]:
-        return practices.distinct().order_by("-search_rank", "title")
-    return practices.distinct().order_by("title")
 
 
 @hub_member_required
 def practice_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
-    params = {k: request.GET.get(k, "").strip() for k in FILTERS}
-    page = page_of(request, filtered_practices(params))
+    form = PracticeFilterForm(request.GET or None)
+    practices = Practice.objects.select_related("origin_country").prefetch_related(
+        "themes", "target_groups"
+    )
+    page = page_of(request, form.apply(practices))
+    q = form.in_force().get("q")
     context = {
         "page": page,
-        "params": params,
+        "form": form,
+        "params": form.texts(),
         # Nothing found for the words searched: what to try instead (practices.suggestions).
-        "suggestions": suggestions_for(params["q"], hub)
-        if params["q"] and not page.paginator.count
-        else None,
+        "suggestions": suggestions_for(q, hub) if q and not page.paginator.count else None,
         "themes": Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name"),
         "countries": in_reader_order(Country.objects.filter(practice__isnull=False).distinct()),
         "targets": TargetGroup.objects.all(),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, IdField, PeriodForm, bound_days, parse_id
+from citybridge.lib.inputs import DayField, FilterForm, IdField, PeriodForm, bound_days, parse_id
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
 from citybridge.support.models import (
@@ -272,8 +272,10 @@ class ActionPlanForm(forms.ModelForm):
         )
 
 
-class SupportFilterForm(PeriodForm):
+class SupportFilterForm(FilterForm, PeriodForm):
     """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
+
+    whole = True
 
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
@@ -288,9 +290,8 @@ class SupportFilterForm(PeriodForm):
 
     def apply(self, actions):
         """The actions that match the valid filters (all of them when the form is unbound)."""
-        if not self.is_bound or not self.is_valid():
+        if not (data := self.in_force()):
             return actions
-        data = self.cleaned_data
         actions = actions.starting_between(data.get("start"), data.get("end"))
         if data.get("status"):
             actions = actions.filter(status=data["status"])
@@ -317,13 +318,3 @@ class SupportFilterForm(PeriodForm):
         if data.get("city"):
             actions = actions.received_by(LocalGovernment(pk=data["city"]))
         return actions.distinct()
-
-    def active_filters(self) -> dict[str, str]:
-        """The filters in force, as query parameters (for links and downloads)."""
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {
-            k: v.isoformat() if isinstance(v, dt.date) else str(v)
-            for k, v in self.cleaned_data.items()
-            if v not in (None, "")
-        }
