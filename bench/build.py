@@ -134,7 +134,7 @@ def build_hub(
         )
     towns = LocalGovernment.objects.bulk_create(towns)
     Membership.objects.bulk_create(
-        Membership(local_government=t, joined_on=dt.date(2022, 6, 1) + dt.timedelta(days=i % 700))
+        Membership(city=t, joined_on=dt.date(2022, 6, 1) + dt.timedelta(days=i % 700))
         for i, t in enumerate(towns)
     )
     genders = [Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]
@@ -145,7 +145,7 @@ def build_hub(
                 full_name=f"Person {i:05d}",
                 name_key=f"person {i:05d}",
                 gender=genders[i % len(genders)],
-                local_government=towns[rng.randrange(cities)],
+                city=towns[rng.randrange(cities)],
                 consent_quote=i < 20,
             )
             for i in range(people)
@@ -179,7 +179,7 @@ def build_hub(
                 "row_number": n,
                 "full_name": person.full_name,
                 "role_kind": "mayor" if i % 50 == 0 else "",
-                "local_government_id": person.local_government_id,
+                "resolved_city_id": person.city_id,
                 "person_id": person.pk,
             }
         )

@@ -84,7 +84,7 @@ def city(hub) -> LocalGovernment:
     city = LocalGovernment.objects.create(
         name="Testgrad", name_cyrillic="Тестград", country_id="ME"
     )
-    Membership.objects.create(local_government=city, joined_on=dt.date(2022, 11, 15))
+    Membership.objects.create(city=city, joined_on=dt.date(2022, 11, 15))
     return city
 
 

@@ -75,7 +75,7 @@ def region_attendees(ctx: DemoContext, key: str) -> list[Person]:
     records = Attendance.objects.filter(
         engagement=ctx.engagements[key],
         person__isnull=False,
-        local_government__in=LocalGovernment.objects.of_hub(ctx.hub),
+        city__in=LocalGovernment.objects.of_hub(ctx.hub),
     )
     return list(Person.objects.filter(attendances__in=records).distinct())
 
@@ -177,13 +177,13 @@ def speaker(ctx: DemoContext, city: str, role: str, fallback: str, *, consented:
     """Someone from the sign-in sheets (or an invented person when none was imported)."""
     record = (
         Attendance.objects.filter(
-            local_government=ctx.cities[city], role_kind=role, person__isnull=False
+            resolved_city=ctx.cities[city], role_kind=role, person__isnull=False
         )
         .select_related("person")
         .first()
     )
     person = record.person if record and record.person else Person(full_name=fallback)
-    person.local_government = person.local_government or ctx.cities[city]
+    person.city = person.city or ctx.cities[city]
     if consented:
         person.consent_quote = True
         person.consent_recorded_on = person.consent_recorded_on or date("2023-07-12")

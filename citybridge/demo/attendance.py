@@ -179,7 +179,7 @@ def add_positions(ctx, attendance: dict[str, list[Invented]]) -> None:
         Attendance.objects.filter(
             engagement=ctx.engagements["WB18"],
             role_kind="mayor",
-            local_government=ctx.cities["Ohrid"],
+            resolved_city=ctx.cities["Ohrid"],
         )
         .select_related("person")
         .first()
@@ -191,7 +191,7 @@ def add_positions(ctx, attendance: dict[str, list[Invented]]) -> None:
         Position(
             person=record.person,
             role="municipal_official",
-            local_government=city,
+            city=city,
             started_on=dt.date(2021, 3, 1),
             ended_on=dt.date(2023, 12, 31),
         ),
@@ -201,7 +201,7 @@ def add_positions(ctx, attendance: dict[str, list[Invented]]) -> None:
         Position(
             person=record.person,
             role="mayor",
-            local_government=city,
+            city=city,
             started_on=dt.date(2024, 1, 1),
         ),
         acting_user=None,

@@ -81,7 +81,7 @@ def add_city(ctx: DemoContext, name, country, cyrillic, albanian, kind, joined) 
         acting_user=None,
         extra_names=list(place.names) if place else [],
     )
-    add_membership(Membership(local_government=city, joined_on=date(joined)), acting_user=None)
+    add_membership(Membership(city=city, joined_on=date(joined)), acting_user=None)
     ctx.cities[name] = city
     return city
 
@@ -183,7 +183,7 @@ def build_demo() -> DemoContext:
         add_city(ctx, *row)
     for name, kind, country, city in ORGANISATIONS:
         ctx.organisations[name] = Organisation.objects.create(
-            name=name, kind=kind, country_id=country, local_government=ctx.cities.get(city or "")
+            name=name, kind=kind, country_id=country, city=ctx.cities.get(city or "")
         )
     add_users(ctx)
     add_engagements(ctx)

@@ -123,7 +123,7 @@ def support(
     """Record the action as requested on its start date, then make each (status, day, why) move."""
     officer = ctx.users["officer"]
     government = ctx.organisations[organisation] if organisation else None
-    place = ctx.cities[city] if city else (government.local_government if government else None)
+    place = ctx.cities[city] if city else (government.city if government else None)
     answers = Need.objects.of_hub(ctx.hub).filter(city=place, theme__slug__in=themes)
     action = save_support_action(
         SupportAction(

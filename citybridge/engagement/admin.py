@@ -28,7 +28,7 @@ class AttendanceAdmin(PeopleShownAdmin):
     list_display = ["source_file", "row_number", "full_name", "role_kind", "person"]
     list_filter = ["role_kind", "link"]
     search_fields = ["full_name"]
-    raw_id_fields = ["person", "engagement", "sheet", "local_government"]
+    raw_id_fields = ["person", "engagement", "sheet", "resolved_city"]
     readonly_fields = [
         "cells",
         "source_file",

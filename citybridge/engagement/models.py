@@ -198,10 +198,7 @@ class AttendanceQuerySet(models.QuerySet["Attendance"]):
                     Q(engagement__host_city__in=cities)
                     | Q(engagement__participating_cities__in=cities)
                 )
-                & (
-                    Q(person__local_government__in=cities)
-                    | Q(person__isnull=True, local_government__in=cities)
-                )
+                & (Q(person__city__in=cities) | Q(person__isnull=True, resolved_city__in=cities))
             )
         return self.filter(q).distinct()
 
@@ -209,9 +206,7 @@ class AttendanceQuerySet(models.QuerySet["Attendance"]):
         """The rows as counts by city and role (the person's, else the row's): how a focal point
         sees the other participants of an engagement, without a name or a contact."""
         return list(
-            self.annotate(
-                city_name=Coalesce("person__local_government__name", "local_government__name")
-            )
+            self.annotate(city_name=Coalesce("person__city__name", "resolved_city__name"))
             .order_by()
             .values("city_name", "role_kind")
             .annotate(n=Count("pk"))
@@ -263,7 +258,9 @@ class Attendance(models.Model):
     email = models.CharField(_("e-mail as written"), max_length=250, blank=True)
     gender = models.CharField(_("gender as written"), max_length=20, blank=True)
     role_kind = models.CharField(_("role"), max_length=30, choices=RoleKind.choices, blank=True)
-    local_government = models.ForeignKey(
+    # The city the row was resolved to (`city` above is the cell as written, like every bare
+    # field of this model).
+    resolved_city = models.ForeignKey(
         LocalGovernment,
         on_delete=models.SET_NULL,
         null=True,

@@ -57,7 +57,7 @@ FIELDS = (
     "email",
     "organisation",
     "city",
-    "local_government_id",
+    "resolved_city_id",
     "role",
     "role_kind",
     "gender",
@@ -65,9 +65,9 @@ FIELDS = (
     "engagement_id",
     "engagement__starts_on",
     # The resolved city's names, so that an unresolved spelling of it is still recognised.
-    "local_government__name",
-    "local_government__name_cyrillic",
-    "local_government__name_albanian",
+    "resolved_city__name",
+    "resolved_city__name_cyrillic",
+    "resolved_city__name_albanian",
 )
 # Role values that say nothing about the person's post: the written cell is compared instead.
 _VAGUE_ROLES = frozenset(["", "other"])
@@ -80,9 +80,9 @@ def _place_names(*names: str) -> tuple[str, ...]:
 
 def mention_of(row: dict) -> resolution.Mention:
     places = _place_names(
-        row.get("local_government__name", ""),
-        row.get("local_government__name_cyrillic", ""),
-        row.get("local_government__name_albanian", ""),
+        row.get("resolved_city__name", ""),
+        row.get("resolved_city__name_cyrillic", ""),
+        row.get("resolved_city__name_albanian", ""),
     )
     kind = row.get("role_kind", "")
     return resolution.Mention(
@@ -92,7 +92,7 @@ def mention_of(row: dict) -> resolution.Mention:
         family_name=row["family_name"],
         email=row["email"],
         organisation=row["organisation"],
-        city=str(row["local_government_id"]) if row["local_government_id"] else fold(row["city"]),
+        city=str(row["resolved_city_id"]) if row["resolved_city_id"] else fold(row["city"]),
         # The role as the importer read it (one value in every language) when it could.
         role=kind if kind not in _VAGUE_ROLES else row["role"],
         gender=row["gender"],
@@ -182,9 +182,7 @@ def _new_person(records: list[dict]) -> dict:
         "name_key": fold(full_name),
         "gender": _most_common(gender_of(r["gender"]) for r in records),
         "email": _most_common(r["email"].lower() for r in records if "@" in r["email"])[:254],
-        "local_government_id": _most_common(
-            r["local_government_id"] for r in records if r["local_government_id"]
-        )
+        "city_id": _most_common(r["resolved_city_id"] for r in records if r["resolved_city_id"])
         or None,
         "organisation": _most_common(r["organisation"] for r in records),
         "from_import": True,
@@ -334,7 +332,7 @@ class EarlyResolution:
             self.incoming, self.records(), self.new, strict=True
         ):
             for record, (pk, _number) in zip(records, ids, strict=True):
-                city = record["local_government_id"]
+                city = record["resolved_city_id"]
                 if city is not None and city not in self.places:
                     return None
                 place = self.places.get(city, (None, None, None))
@@ -344,9 +342,9 @@ class EarlyResolution:
                         "id": pk,
                         "person_id": None,
                         "engagement__starts_on": engagement.starts_on,
-                        "local_government__name": place[0],
-                        "local_government__name_cyrillic": place[1],
-                        "local_government__name_albanian": place[2],
+                        "resolved_city__name": place[0],
+                        "resolved_city__name_cyrillic": place[1],
+                        "resolved_city__name_albanian": place[2],
                     }
                 )
         return sorted([*self.existing, *new], key=_model_order)

@@ -167,7 +167,7 @@ def _records(
                 "email": email[:250],
                 "gender": gender[:20],
                 "role_kind": normalise_role(role),
-                "local_government_id": place_of(city),
+                "resolved_city_id": place_of(city),
             }
         )
     return records

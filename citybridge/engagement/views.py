@@ -56,7 +56,7 @@ def engagement_detail(request: HubRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     rows = Attendance.objects.filter(engagement=engagement)
     visible = rows.visible_to(request.user)
-    attendances = list(visible.select_related("person", "local_government"))
+    attendances = list(visible.select_related("person", "resolved_city"))
     shown = [a.person_id for a in attendances]
     log_people_shown(
         request.user, shown, hub=engagement.hub_id, obj=engagement, count=len(attendances)

@@ -484,7 +484,7 @@ def _people_seen(
     rows = list(
         Attendance.objects.filter(sheet_id__in=stored)
         .order_by("sheet_id", "row_number")
-        .values(*_SEEN, "person_id", "local_government_id")
+        .values(*_SEEN, "person_id", "resolved_city_id")
     )
     in_review: set[int] = set()
     for pair in ReviewPair.objects.filter(hub=hub).values_list("first_id", "second_id"):
@@ -509,7 +509,7 @@ def _people_seen(
     for record in (
         Attendance.objects.filter(person_id__in=recognised)
         .exclude(sheet_id__in=stored)
-        .values(*_SEEN, "person_id", "local_government_id")
+        .values(*_SEEN, "person_id", "resolved_city_id")
     ):
         earlier.setdefault(record["person_id"], []).append(record)
     names = dict(Person.objects.filter(pk__in=recognised).values_list("pk", "full_name"))

@@ -84,7 +84,7 @@ def import_members(batch: Batch) -> None:
             same.save()
             report.updated += 1
             continue
-        membership = Membership(local_government=place, joined_on=joined, left_on=left)
+        membership = Membership(city=place, joined_on=joined, left_on=left)
         if any(membership.overlaps(m) for m in existing):
             row.problem(
                 "joined",

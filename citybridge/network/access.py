@@ -34,9 +34,7 @@ def get_city_for_user(user, pk: int) -> LocalGovernment:
 def get_person_for_user(user, pk: int) -> Person:
     try:
         return (
-            Person.objects.visible_to(user)
-            .select_related("hub", "organisation", "local_government")
-            .get(pk=pk)
+            Person.objects.visible_to(user).select_related("hub", "organisation", "city").get(pk=pk)
         )
     except Person.DoesNotExist:
         raise Http404("No such person.") from None

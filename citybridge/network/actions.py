@@ -24,9 +24,7 @@ def save_city(
     city.save()
     for name in city.all_names() + (extra_names or []):
         # Names that fold alike (Novo Mesto, Ново Место) are one key: resolution compares keys.
-        PlaceName.objects.get_or_create(
-            local_government=city, key=fold(name), defaults={"name": name}
-        )
+        PlaceName.objects.get_or_create(city=city, key=fold(name), defaults={"name": name})
     return city
 
 

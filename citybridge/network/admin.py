@@ -88,15 +88,15 @@ class OrganisationAdmin(admin.ModelAdmin):
 class PositionInline(admin.TabularInline):
     model = Position
     extra = 0
-    autocomplete_fields = ["local_government", "organisation"]
+    autocomplete_fields = ["city", "organisation"]
 
 
 @admin.register(Person)
 class PersonAdmin(PeopleShownAdmin):
-    list_display = ["full_name", "hub", "local_government", "organisation"]
+    list_display = ["full_name", "hub", "city", "organisation"]
     list_filter = ["hub"]
     search_fields = ["name_key", "full_name"]
-    autocomplete_fields = ["local_government", "organisation"]
+    autocomplete_fields = ["city", "organisation"]
     inlines = [PositionInline]
     readonly_fields = ["version"]
 

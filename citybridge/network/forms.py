@@ -110,7 +110,7 @@ class PersonForm(VersionedForm):
             "gender",
             "email",
             "organisation",
-            "local_government",
+            "city",
             "notes",
             "consent_contact",
             "consent_quote",
@@ -124,7 +124,7 @@ class PersonForm(VersionedForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
+        self.fields["city"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(  # type: ignore[attr-defined]
             country__in=hub.countries.all()
         )
@@ -148,12 +148,12 @@ class PersonForm(VersionedForm):
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ["role", "title", "local_government", "organisation", "started_on", "ended_on"]
+        fields = ["role", "title", "city", "organisation", "started_on", "ended_on"]
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        self.fields["local_government"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
+        self.fields["city"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = Organisation.objects.of_hub(hub)  # type: ignore[attr-defined]
 
     def clean(self) -> dict:
@@ -193,7 +193,7 @@ class PersonFilterForm(FilterForm):
         if q := data.get("q"):
             people = people.search(q)
         if (city_id := parse_id(data.get("city"))) is not None:
-            people = people.filter(local_government_id=city_id)
+            people = people.filter(city_id=city_id)
         if role := data.get("role"):
             people = people.filter(positions__role=role).distinct()
         return people

@@ -277,17 +277,13 @@ class LocalGovernment(models.Model):
 class PlaceName(models.Model):
     """Another way a local government is written (gazetteer alternates, partners' spellings)."""
 
-    local_government = models.ForeignKey(
-        LocalGovernment, on_delete=models.CASCADE, related_name="place_names"
-    )
+    city = models.ForeignKey(LocalGovernment, on_delete=models.CASCADE, related_name="place_names")
     name = models.CharField(max_length=150)
     # fold(name): serves place resolution in imports and the city search.
     key = models.CharField(max_length=150, db_index=True, editable=False)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["local_government", "key"], name="place_name_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["city", "key"], name="place_name_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -300,9 +296,7 @@ class PlaceName(models.Model):
 class Membership(models.Model):
     """A local government's membership of the network, from joined to (maybe) left."""
 
-    local_government = models.ForeignKey(
-        LocalGovernment, on_delete=models.CASCADE, related_name="memberships"
-    )
+    city = models.ForeignKey(LocalGovernment, on_delete=models.CASCADE, related_name="memberships")
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
@@ -320,7 +314,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.local_government}: {self.joined_on}–{self.left_on or ''}"
+        return f"{self.city}: {self.joined_on}–{self.left_on or ''}"
 
     def is_active_on(self, day: dt.date) -> bool:
         return self.joined_on <= day and (self.left_on is None or self.left_on > day)
@@ -334,8 +328,8 @@ class Membership(models.Model):
             raise ValidationError(
                 {"left_on": _("The date it left must be after the date it joined.")}
             )
-        if self.local_government_id:
-            siblings = Membership.objects.filter(local_government_id=self.local_government_id)
+        if self.city_id:
+            siblings = Membership.objects.filter(city_id=self.city_id)
             if any(self.overlaps(m) for m in siblings.exclude(pk=self.pk)):
                 raise ValidationError(
                     _(
@@ -369,7 +363,7 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=250)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
-    local_government = models.ForeignKey(
+    city = models.ForeignKey(
         LocalGovernment,
         on_delete=models.SET_NULL,
         null=True,
@@ -436,7 +430,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         scope = scope_of(user)
         q = Q(hub__in=scope.staff_hubs)
         for hub_id, cities in scope.focal_cities.items():
-            q |= Q(hub_id=hub_id, local_government__in=cities)
+            q |= Q(hub_id=hub_id, city__in=cities)
         return self.filter(q)
 
     def of_hub(self, hub: Hub) -> PersonQuerySet:
@@ -464,7 +458,7 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("organisation"),
     )
-    local_government = models.ForeignKey(
+    city = models.ForeignKey(
         LocalGovernment,
         on_delete=models.SET_NULL,
         null=True,
@@ -514,7 +508,7 @@ class Position(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
     role = models.CharField(_("role"), max_length=30, choices=RoleKind.choices)
     title = models.CharField(_("title as written"), max_length=200, blank=True)
-    local_government = models.ForeignKey(
+    city = models.ForeignKey(
         LocalGovernment,
         on_delete=models.SET_NULL,
         null=True,

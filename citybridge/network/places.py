@@ -41,14 +41,14 @@ def known_places(countries: Iterable[str] | None = None) -> PlaceIndex:
     if countries is not None:
         codes = list(countries)
         cities = cities.filter(country__in=codes)
-        names = names.filter(local_government__country__in=codes)
+        names = names.filter(city__country__in=codes)
     by_city: dict[int, tuple[str, list[str]]] = {
         pk: (country, [name, cyrillic, albanian])
         for pk, country, name, cyrillic, albanian in cities.values_list(
             "pk", "country_id", "name", "name_cyrillic", "name_albanian"
         )
     }
-    for city_id, name in names.values_list("local_government_id", "name"):
+    for city_id, name in names.values_list("city_id", "name"):
         if city_id in by_city:
             by_city[city_id][1].append(name)
     return PlaceIndex(

@@ -87,7 +87,7 @@ def city_detail(request: HubRequest, pk: int) -> HttpResponse:
     )
     people = list(
         Person.objects.visible_to(request.user)
-        .filter(local_government=city)
+        .filter(city=city)
         .select_related("organisation")[:50]
     )
     log_people_shown(request.user, people, hub=request.hub, obj=city)
@@ -131,7 +131,7 @@ def city_form(request: HubRequest, city: LocalGovernment) -> HttpResponse:
 @hub_staff_required
 def membership_add(request: HubRequest, pk: int) -> HttpResponse:
     city = get_city_for_user(request.user, pk)
-    form = MembershipForm(request.POST, instance=Membership(local_government=city))
+    form = MembershipForm(request.POST, instance=Membership(city=city))
     if form.is_valid():
         actions.add_membership(form.instance, acting_user=request.user)
         messages.success(request, _("Membership added."))
@@ -152,9 +152,7 @@ def person_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
     form = PersonFilterForm(request.GET or None)
     people = form.apply(
-        Person.objects.visible_to(request.user)
-        .of_hub(hub)
-        .select_related("organisation", "local_government")
+        Person.objects.visible_to(request.user).of_hub(hub).select_related("organisation", "city")
     )
     page = page_of(request, people.order_by("name_key"))
     count_on_page(page, engagement_count=Count("attendances__engagement", distinct=True))
@@ -209,7 +207,7 @@ def person_detail(request: HubRequest, pk: int) -> HttpResponse:
         "sheet_roles": [
             r | {"label": labels.get(r["role_kind"], r["role_kind"])} for r in sheet_roles
         ],
-        "positions": person.positions.select_related("local_government", "organisation"),
+        "positions": person.positions.select_related("city", "organisation"),
         "attendances": attendances,
         "position_form": PositionForm(hub=request.hub),
     }

@@ -150,7 +150,7 @@ def story_context(request: HubRequest, city, start: dt.date, end: dt.date, story
         .select_related("city", "organisation"),
         "ladders": ladders,
         "plans": ActionPlan.objects.visible_to(user)
-        .filter(Q(city=city) | Q(organisation__local_government=city))
+        .filter(Q(city=city) | Q(organisation__city=city))
         .select_related("organisation"),
         "needs": (
             Need.objects.of_hub(hub).filter(city=city).select_related("theme")
@@ -167,9 +167,7 @@ def story_context(request: HubRequest, city, start: dt.date, end: dt.date, story
             Testimonial.objects.visible_to(user).filter(city=city).select_related("person")
         ),
         "people": list(
-            Person.objects.visible_to(user)
-            .filter(local_government=city)
-            .select_related("organisation")[:50]
+            Person.objects.visible_to(user).filter(city=city).select_related("organisation")[:50]
         ),
         "engagements": Engagement.objects.visible_to(user)
         .of_hub(hub)

@@ -39,9 +39,7 @@ def city_figures(user, hub: Hub, city: LocalGovernment) -> CityFigures:
         .annotate(n=Count("pk"))
     )
     people = (
-        Attendance.objects.filter(
-            engagement__hub=hub, person__isnull=False, person__local_government=city
-        )
+        Attendance.objects.filter(engagement__hub=hub, person__isnull=False, person__city=city)
         .values("person_id")
         .distinct()
         .count()
@@ -61,7 +59,7 @@ def support_of(user, hub: Hub, city: LocalGovernment):
         SupportAction.objects.visible_to(user)
         .of_hub(hub)
         .not_withdrawn()
-        .filter(Q(city=city) | Q(organisation__local_government=city))
+        .filter(Q(city=city) | Q(organisation__city=city))
     )
 
 

@@ -266,7 +266,7 @@ def story_facts(city: LocalGovernment, hub: Hub, start: dt.date, end: dt.date) -
             MechanismFact(name=mechanism.get_kind_display(), stages=tuple(stages))
         )
     plans = ActionPlan.objects.of_hub(hub).filter(
-        Q(city=city) | Q(organisation__local_government=city),
+        Q(city=city) | Q(organisation__city=city),
         adopted_on__range=(start, end),
     )
     facts.plans_adopted = [(p.title, p.adopted_on) for p in plans if p.adopted_on]
@@ -398,9 +398,7 @@ def city_timeline(
                     reverse("support:mechanism_detail", args=[s.mechanism_id]),
                 )
             )
-    plans = ActionPlan.objects.visible_to(user).filter(
-        Q(city=city) | Q(organisation__local_government=city)
-    )
+    plans = ActionPlan.objects.visible_to(user).filter(Q(city=city) | Q(organisation__city=city))
     for p in plans:
         if within(p.adopted_on):
             events.append(

@@ -150,7 +150,7 @@ def figure_detail(request: HubRequest, key: str) -> HttpResponse:
     elif not hide_small:
         people = Person.objects.visible_to(request.user).filter(pk__in=figure.record_ids)
         context["people"] = list(
-            people.select_related("local_government", "organisation").order_by("full_name")
+            people.select_related("city", "organisation").order_by("full_name")
         )
         context["hidden"] = figure.value - len(context["people"])  # type: ignore[arg-type]
         log_people_shown(request.user, context["people"], hub=hub, detail=f"figure {key}")  # type: ignore[arg-type]

@@ -96,7 +96,7 @@ def _people(user: Any, hub: Hub, text: str, limit: int) -> Group | None:
         Person.objects.visible_to(user)
         .of_hub(hub)
         .search(text)
-        .select_related("local_government__country", "organisation")
+        .select_related("city__country", "organisation")
         .order_by("name_key")
     )
     records, total = _first(people, limit)

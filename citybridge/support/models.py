@@ -67,9 +67,7 @@ class SupportActionQuerySet(models.QuerySet["SupportAction"]):
         q = Q(hub__in=scope.staff_hubs)
         for hub_id, cities in scope.focal_cities.items():
             q |= Q(hub_id=hub_id) & (
-                Q(city__in=cities)
-                | Q(organisation__local_government__in=cities)
-                | Q(peer_cities__in=cities)
+                Q(city__in=cities) | Q(organisation__city__in=cities) | Q(peer_cities__in=cities)
             )
         if scope.expert_hubs:
             q |= Q(hub__in=scope.expert_hubs) & Q(experts__user=user)
@@ -89,7 +87,7 @@ class SupportActionQuerySet(models.QuerySet["SupportAction"]):
 
     def received_by(self, city: LocalGovernment) -> SupportActionQuerySet:
         """Support to the city itself or to its own government offices."""
-        return self.filter(Q(city=city) | Q(organisation__local_government=city)).distinct()
+        return self.filter(Q(city=city) | Q(organisation__city=city)).distinct()
 
     def starting_between(self, start: dt.date | None, end: dt.date | None) -> SupportActionQuerySet:
         """Actions that started within [start, end]; an action without a start date counts by the

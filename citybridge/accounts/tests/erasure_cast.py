@@ -34,7 +34,7 @@ def row(e: Engagement, n: int, name: str, email: str = "", role: str = "") -> At
         role=role,
         role_kind="mayor" if role else "",
         organisation="Opština Testgrad",
-        local_government=e.host_city,
+        resolved_city=e.host_city,
     )
 
 

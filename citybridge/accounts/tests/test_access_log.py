@@ -15,7 +15,7 @@ from citybridge.network.models import Person
 
 @pytest.fixture
 def person(hub, city) -> Person:
-    return Person.objects.create(hub=hub, full_name="Invented Person", local_government=city)
+    return Person.objects.create(hub=hub, full_name="Invented Person", city=city)
 
 
 def test_reading_a_person_and_searching_people_are_logged_without_names(

@@ -279,9 +279,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
             ends_on=dt.date(2023, 3, 16),
             host_city=place,
         )
-        people[key] = Person.objects.create(
-            hub=hub, full_name=name, email=email, local_government=place
-        )
+        people[key] = Person.objects.create(hub=hub, full_name=name, email=email, city=place)
         Attendance.objects.create(
             engagement=engagements[key],
             source_file=f"T{key.upper()}.csv",
@@ -289,12 +287,10 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
             cells={"Name": name, "E-mail": email},
             full_name=name,
             email=email,
-            local_government=place,
+            resolved_city=place,
             person=people[key],
         )
-    guest = Person.objects.create(
-        hub=hub, full_name=GUEST_B[0], email=GUEST_B[1], local_government=other_city
-    )
+    guest = Person.objects.create(hub=hub, full_name=GUEST_B[0], email=GUEST_B[1], city=other_city)
     Attendance.objects.create(
         engagement=engagements["a"],
         source_file="TA.csv",
@@ -302,7 +298,7 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         cells={"Name": GUEST_B[0], "E-mail": GUEST_B[1]},
         full_name=GUEST_B[0],
         email=GUEST_B[1],
-        local_government=other_city,
+        resolved_city=other_city,
         person=guest,
     )
     for key, place, code in (("a", city, NEED_A), ("b", other_city, NEED_B)):

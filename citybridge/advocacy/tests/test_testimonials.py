@@ -10,7 +10,7 @@ def speaker(hub, city, *, consented: bool) -> Person:
     return Person.objects.create(
         hub=hub,
         full_name="Invented Speaker",
-        local_government=city,
+        city=city,
         consent_quote=consented,
         consent_recorded_on=dt.date(2023, 7, 12) if consented else None,
     )

@@ -52,7 +52,7 @@ def add_sheet(engagement: Engagement, name: str, encoding: str, user) -> Sheet:
 
 def add_row(sheet, row, name, place, role, *, engagement=None) -> Attendance:
     engagement = engagement or sheet.engagement
-    person = Person.objects.create(hub=engagement.hub, full_name=name, local_government=place)
+    person = Person.objects.create(hub=engagement.hub, full_name=name, city=place)
     return Attendance.objects.create(
         engagement=engagement,
         sheet=sheet,
@@ -61,7 +61,7 @@ def add_row(sheet, row, name, place, role, *, engagement=None) -> Attendance:
         cells={"Name": name},
         full_name=name,
         role_kind=role,
-        local_government=place,
+        resolved_city=place,
         person=person,
     )
 

@@ -32,7 +32,7 @@ def roundtable(hub, city, other_city) -> Engagement:
         (1, city, RoleKind.MUNICIPAL_OFFICIAL, OWN),
         (2, other_city, RoleKind.MAYOR, GUEST),
     ):
-        person = Person.objects.create(hub=hub, full_name=name, email=email, local_government=place)
+        person = Person.objects.create(hub=hub, full_name=name, email=email, city=place)
         Attendance.objects.create(
             engagement=engagement,
             source_file="T7.csv",
@@ -41,7 +41,7 @@ def roundtable(hub, city, other_city) -> Engagement:
             full_name=name,
             email=email,
             role_kind=role,
-            local_government=place,
+            resolved_city=place,
             person=person,
         )
     return engagement

@@ -207,7 +207,7 @@ def test_a_city_written_in_any_gazetteer_form_resolves_to_the_known_city(hub, en
         acting_user=officer,
     )
     assert list(
-        Attendance.objects.order_by("row_number").values_list("local_government", flat=True)
+        Attendance.objects.order_by("row_number").values_list("resolved_city", flat=True)
     ) == [
         ohrid.pk,
         ohrid.pk,

@@ -72,8 +72,8 @@ def _reasons(row: Mapping[str, object], earlier: Mapping[str, object]) -> list[s
     name = _name_reason(str(row.get("full_name") or ""), str(earlier.get("full_name") or ""))
     if name:
         reasons.append(name)
-    city = row.get("local_government_id")
-    if city and city == earlier.get("local_government_id"):
+    city = row.get("resolved_city_id")
+    if city and city == earlier.get("resolved_city_id"):
         reasons.append(_("same city"))
     organisation = fold(str(row.get("organisation") or ""))
     if organisation and organisation == fold(str(earlier.get("organisation") or "")):

@@ -37,7 +37,7 @@ def fill(hub: Hub) -> None:
     """A small network written through the real importers: cities, engagements, two sheets."""
     for name in ("Budva", "Bar"):
         city = LocalGovernment.objects.create(name=name, country_id="ME")
-        Membership.objects.create(local_government=city, joined_on=dt.date(2022, 1, 1))
+        Membership.objects.create(city=city, joined_on=dt.date(2022, 1, 1))
     run_import(
         "engagements", [("engagements.csv", ENGAGEMENTS.encode())], hub=hub, acting_user=None
     )

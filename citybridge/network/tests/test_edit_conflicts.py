@@ -72,7 +72,7 @@ def test_the_second_of_two_edits_is_refused_with_who_changed_it(
     request, officer, hub_admin, hub, city, url_name, field, record
 ):
     if record == "person":
-        instance = Person.objects.create(hub=hub, full_name="Jelena Testić", local_government=city)
+        instance = Person.objects.create(hub=hub, full_name="Jelena Testić", city=city)
     else:
         instance = request.getfixturevalue(record)
     url = reverse(url_name, args=[instance.pk])
@@ -214,7 +214,7 @@ def person_with_a_record(hub, city):
             cells={"Name": "Jelena Testić"},
             full_name="Jelena Testić",
             email="jelena.testic@example.org" if n == 1 else "",
-            local_government=city,
+            resolved_city=city,
         )
     resolve_hub(hub)
     return Person.objects.get(full_name="Jelena Testić")
@@ -238,7 +238,7 @@ def test_a_merge_by_resolution_refuses_a_form_opened_before(person_with_a_record
         cells={"Name": "Jelena Testic"},
         full_name="Jelena Testic",
         email="jelena.testic@example.org",
-        local_government=person.local_government,
+        resolved_city=person.city,
     )
     resolve_hub(hub)
     assert Attendance.objects.filter(person=person).count() == 3

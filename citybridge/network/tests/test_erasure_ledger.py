@@ -28,7 +28,7 @@ OTHER = "Petar Petrović"
 def test_an_erasure_after_a_backup_is_applied_again_on_restore(tmp_path):
     hub = Hub.objects.get(slug="western-balkans")
     city = LocalGovernment.objects.create(name="Testgrad", country_id="ME")
-    Membership.objects.create(local_government=city, joined_on=dt.date(2022, 11, 15))
+    Membership.objects.create(city=city, joined_on=dt.date(2022, 11, 15))
     person = make_records(hub, city)
     admin = make_user("hubadmin", hub, Role.Kind.HUB_ADMIN)
     other = Person.objects.get(full_name=OTHER)
@@ -44,7 +44,7 @@ def test_an_erasure_after_a_backup_is_applied_again_on_restore(tmp_path):
     # After the backup: one person erased; another's rows moved to a new record (as a later
     # resolution may do), and that record erased.
     first = erase_person(person, acting_user=admin)
-    moved = Person.objects.create(hub=hub, full_name=OTHER, local_government=city)
+    moved = Person.objects.create(hub=hub, full_name=OTHER, city=city)
     Attendance.objects.filter(person=other).update(person=moved)
     other.delete()
     second = erase_person(moved, acting_user=admin)

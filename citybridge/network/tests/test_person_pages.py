@@ -4,7 +4,7 @@ from citybridge.network.models import Person, Position
 
 
 def make_person(hub, city=None, name="Jelena Testić") -> Person:
-    return Person.objects.create(hub=hub, full_name=name, local_government=city)
+    return Person.objects.create(hub=hub, full_name=name, city=city)
 
 
 def test_people_search_across_scripts(client_for, officer, hub, city):
@@ -37,11 +37,11 @@ def test_focal_point_sees_only_their_citys_people(client_for, focal, hub, city, 
 def test_create_person(client_for, officer, hub, city):
     response = client_for(officer).post(
         reverse("network:person_create"),
-        {"full_name": "Petar Probni", "gender": "male", "local_government": city.pk},
+        {"full_name": "Petar Probni", "gender": "male", "city": city.pk},
     )
     person = Person.objects.get()
     assert response.status_code == 302
-    assert (person.hub, person.local_government, person.name_key) == (hub, city, "petar probni")
+    assert (person.hub, person.city, person.name_key) == (hub, city, "petar probni")
 
 
 def test_create_person_without_name_saves_nothing(client_for, officer):
@@ -69,7 +69,7 @@ def test_add_position_and_reject_end_before_start(client_for, officer, hub, city
     person = make_person(hub, city)
     url = reverse("network:position_add", args=[person.pk])
     client = client_for(officer)
-    client.post(url, {"role": "mayor", "local_government": city.pk, "started_on": "2023-06-01"})
+    client.post(url, {"role": "mayor", "city": city.pk, "started_on": "2023-06-01"})
     client.post(url, {"role": "deputy_mayor", "started_on": "2023-06-01", "ended_on": "2023-01-01"})
     assert list(Position.objects.values_list("role", flat=True)) == ["mayor"]
     assert client.get(url).status_code == 405

@@ -46,7 +46,7 @@ def officer_there(elsewhere, hub, city):
 def neighbour(hub, city) -> Person:
     """A person of the focal point's own city: the one they see by name, and nothing more."""
     return Person.objects.create(
-        hub=hub, full_name="Danica Susjedova", email="danica@example.org", local_government=city
+        hub=hub, full_name="Danica Susjedova", email="danica@example.org", city=city
     )
 
 

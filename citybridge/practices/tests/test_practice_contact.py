@@ -20,7 +20,7 @@ def contact(hub, other_city) -> Person:
         hub=hub,
         full_name=NAME,
         email=EMAIL,
-        local_government=other_city,
+        city=other_city,
         consent_contact=True,
         consent_recorded_on=dt.date(2024, 1, 10),
     )
@@ -59,7 +59,7 @@ def test_donors_experts_other_hubs_and_other_cities_are_sent_to_the_hub(
 def test_a_focal_point_sees_a_contact_of_their_own_city(
     client_for, focal, city, contact, practice_with_contact
 ):
-    contact.local_government = city
+    contact.city = city
     contact.save()
     assert NAME in detail(client_for(focal), practice_with_contact)
 

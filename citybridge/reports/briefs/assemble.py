@@ -455,7 +455,7 @@ def _chart_data(hub: Hub, start: dt.date | None, end: dt.date, *, hide_small: bo
     attributes = (
         Person.objects.filter(hub=hub)
         .order_by()  # counted, not listed: the default ordering would sort 20,000 names
-        .values_list("pk", "local_government__country_id", "gender")
+        .values_list("pk", "city__country_id", "gender")
     )
     for pk, country, gender in attributes.iterator(chunk_size=20_000):
         if pk in first_seen:

@@ -31,7 +31,7 @@ def records(hub, city):
         host_city=city,
     )
     for row, name in enumerate(["Ana Testić", "Marko Probić", "Ivana Primerić"], start=1):
-        person = Person.objects.create(hub=hub, full_name=name, local_government=city)
+        person = Person.objects.create(hub=hub, full_name=name, city=city)
         Attendance.objects.create(
             engagement=engagement,
             source_file="T01.csv",

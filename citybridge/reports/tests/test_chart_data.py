@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(hub, city):
     return [
-        Person.objects.create(hub=hub, full_name=name, gender=gender, local_government=city)
+        Person.objects.create(hub=hub, full_name=name, gender=gender, city=city)
         for name, gender in (
             ("Ana Testić", Gender.FEMALE),
             ("Ivana Primerić", Gender.FEMALE),

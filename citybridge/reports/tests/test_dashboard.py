@@ -26,7 +26,7 @@ def fresh_cache():
 def records(hub, city):
     """Two roundtables a year apart in Testgrad: two people, then three."""
     people = [
-        Person.objects.create(hub=hub, full_name=name, gender=Gender.FEMALE, local_government=city)
+        Person.objects.create(hub=hub, full_name=name, gender=Gender.FEMALE, city=city)
         for name in ("Ana Testić", "Ivana Primerić", "Jelena Uzorić")
     ]
     for key, day, who in (

@@ -26,11 +26,9 @@ DROPDOWN = {"HX-Request": "true", "HX-Target": "site-search-results"}
 def world(hub, city, other_city, councils, consultation):
     """Records of both cities whose names and words hold "Petrović" or "bezbjednost"."""
     return {
-        "own_person": Person.objects.create(
-            hub=hub, full_name="Петар Петровић", local_government=city
-        ),
+        "own_person": Person.objects.create(hub=hub, full_name="Петар Петровић", city=city),
         "other_person": Person.objects.create(
-            hub=hub, full_name="Milica Petrović", local_government=other_city
+            hub=hub, full_name="Milica Petrović", city=other_city
         ),
         "own_need": Need.objects.create(
             hub=hub,
