@@ -6,6 +6,7 @@ DATABASE_URL, CITYBRIDGE_SECRET_KEY and CITYBRIDGE_ALLOWED_HOSTS.
 
 import datetime as dt
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,7 @@ INSTALLED_APPS = [
     "citybridge.reports",
     "citybridge.imports",
     "citybridge.matching",
+    "citybridge.mail",
     "citybridge.demo",
 ]
 
@@ -246,6 +248,94 @@ MAP_DATA = Path(
 # Every erasure is also written here, outside the database, so `citybridge restore` of an older
 # backup erases those people again (network.ledger). Keep it beside the backups, never in them.
 ERASURE_LEDGER = Path(env_str("CITYBRIDGE_ERASURE_LEDGER", str(VAR_DIR / "erasure-ledger.jsonl")))
+
+# E-mail (set-password and password-reset links, the weekly digest) through Django's own mail
+# settings. With CITYBRIDGE_SMTP_HOST set, a real SMTP server (STARTTLS on 587 by default); without
+# it, development prints each message on the console, and production sends nothing: the hub admin
+# is then shown set-password links to pass on, as before, and a deployment check says so. Never
+# the console in production: it would write links and addresses into the service's log.
+SMTP_HOST = env_str("CITYBRIDGE_SMTP_HOST").strip()
+EMAIL_CONFIGURED = bool(SMTP_HOST) or not PRODUCTION
+if SMTP_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_HOST = SMTP_HOST or "localhost"
+SMTP_SECURITY = env_str("CITYBRIDGE_SMTP_SECURITY", "starttls", choices=("starttls", "ssl", "none"))
+EMAIL_PORT = env_int(
+    "CITYBRIDGE_SMTP_PORT", {"starttls": 587, "ssl": 465, "none": 25}[SMTP_SECURITY], minimum=1
+)
+if EMAIL_PORT > 65535:
+    raise ImproperlyConfigured(
+        f"CITYBRIDGE_SMTP_PORT={os.environ['CITYBRIDGE_SMTP_PORT']!r} is not a port (1 to 65535)."
+    )
+EMAIL_USE_TLS = SMTP_SECURITY == "starttls"
+EMAIL_USE_SSL = SMTP_SECURITY == "ssl"
+EMAIL_HOST_USER = env_str("CITYBRIDGE_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("CITYBRIDGE_SMTP_PASSWORD")
+EMAIL_TIMEOUT = 20  # seconds: a server that does not answer fails the send, not the worker
+
+
+def public_host() -> str:
+    """The first allowed host that is a domain name ('.example.org' -> 'example.org')."""
+    names = (h.lstrip(".") for h in ALLOWED_HOSTS)
+    return next((h for h in names if "." in h.strip("0123456789.") and "*" not in h), "")
+
+
+def from_email() -> str:
+    """The sender of every message: CITYBRIDGE_FROM_EMAIL ("CityBridge <hub@example.org>" or a
+    bare address), or citybridge@ the first allowed host."""
+    from email.utils import parseaddr
+
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    host = public_host() or "localhost"
+    value = env_str("CITYBRIDGE_FROM_EMAIL", f"CityBridge <citybridge@{host}>").strip()
+    try:
+        validate_email(parseaddr(value)[1])
+    except ValidationError:
+        raise ImproperlyConfigured(
+            f"CITYBRIDGE_FROM_EMAIL={value!r} is not an e-mail address: use hub@example.org "
+            "or 'CityBridge <hub@example.org>'."
+        ) from None
+    return value
+
+
+DEFAULT_FROM_EMAIL = from_email()
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def site_url() -> str:
+    """Where the links in e-mails sent without a request (the weekly digest) point: the address
+    people open CityBridge at, e.g. https://citybridge.example.org."""
+    from urllib.parse import urlsplit
+
+    host = public_host()
+    default = f"https://{host}" if PRODUCTION and host else "http://127.0.0.1:8000"
+    value = env_str("CITYBRIDGE_SITE_URL", default).strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"CITYBRIDGE_SITE_URL={value!r} is not a site address: use e.g. "
+            "https://citybridge.example.org (no path)."
+        )
+    return value
+
+
+SITE_URL = site_url()
+
+# The hub's IATI organisation identifier (e.g. "NO-BRC-123456789"), the reporting organisation of
+# the IATI activity file (support.iati); unset, the file carries a stand-in to replace before
+# publishing to the IATI Registry.
+IATI_ORGANISATION_ID = env_str("CITYBRIDGE_IATI_ORG_ID").strip()
+if IATI_ORGANISATION_ID and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", IATI_ORGANISATION_ID):
+    raise ImproperlyConfigured(
+        f"CITYBRIDGE_IATI_ORG_ID={IATI_ORGANISATION_ID!r} is not an IATI organisation identifier: "
+        "letters, digits, '-', '.' and '_' only, e.g. NO-BRC-123456789."
+    )
 
 # Attendance identifiers older than this may be pseudonymised (`citybridge people pseudonymise`).
 RETENTION_DAYS = env_int("CITYBRIDGE_RETENTION_DAYS", 1825, minimum=1)

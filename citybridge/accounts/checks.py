@@ -1,7 +1,7 @@
 """System checks that guard a production start."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 from django.db.models import Q
 
@@ -24,6 +24,22 @@ def no_demo_users_in_production(app_configs, databases=None, **kwargs) -> list[E
             hint="Production must not run on the demo database: use a new database, "
             "or delete the demo users.",
             id="citybridge.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def email_is_set_up(app_configs, **kwargs) -> list[Warning]:
+    """Production without an SMTP server sends nothing (never the console, which would log
+    links and addresses): say so, since hub admins then pass set-password links on by hand."""
+    if not settings.PRODUCTION or settings.SMTP_HOST:
+        return []
+    return [
+        Warning(
+            "E-mail is not set up: no set-password, password-reset or digest e-mail is sent.",
+            hint="Set CITYBRIDGE_SMTP_HOST (and CITYBRIDGE_SMTP_PORT, _USER, _PASSWORD, "
+            "_SECURITY and CITYBRIDGE_FROM_EMAIL as your server needs).",
+            id="citybridge.W010",
         )
     ]
 

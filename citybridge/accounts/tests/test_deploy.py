@@ -19,6 +19,7 @@ def production_env(tmp_path) -> dict[str, str]:
         "CITYBRIDGE_SECRET_KEY": "k" * 20 + "-production-only-secret-for-the-check-3f9a7c1e",
         "CITYBRIDGE_ALLOWED_HOSTS": "citybridge.example.org",
         "CITYBRIDGE_VAR_DIR": str(tmp_path),
+        "CITYBRIDGE_SMTP_HOST": "smtp.example.org",
     }
 
 
@@ -32,6 +33,21 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_without_an_smtp_server_sends_nothing_and_the_check_says_so(tmp_path):
+    env = production_env(tmp_path) | {"CITYBRIDGE_SMTP_HOST": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "citybridge.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "citybridge.W010" in result.stdout + result.stderr
+    backend = read_settings(tmp_path, env, "EMAIL_BACKEND")
+    assert backend.stdout.strip() == "django.core.mail.backends.dummy.EmailBackend"
 
 
 def test_production_requires_mfa_by_default_and_can_turn_it_off(tmp_path):
@@ -73,6 +89,12 @@ def read_settings(tmp_path, extra: dict[str, str], name: str) -> subprocess.Comp
         ("CITYBRIDGE_TRUSTED_PROXIES", "-1", "is below its least value, 0"),
         ("CITYBRIDGE_ENV", "prod", "is not one of development, production"),
         ("CITYBRIDGE_LOG_LEVEL", "verbose", "is not one of DEBUG"),
+        ("CITYBRIDGE_SMTP_PORT", "smtp", "is not a whole number"),
+        ("CITYBRIDGE_SMTP_PORT", "70000", "is not a port (1 to 65535)"),
+        ("CITYBRIDGE_SMTP_SECURITY", "tls", "is not one of starttls, ssl, none"),
+        ("CITYBRIDGE_FROM_EMAIL", "hub at example.org", "is not an e-mail address"),
+        ("CITYBRIDGE_SITE_URL", "citybridge.example.org", "is not a site address"),
+        ("CITYBRIDGE_IATI_ORG_ID", "XM DAC 1", "is not an IATI organisation identifier"),
     ],
 )
 def test_a_bad_setting_stops_the_start_naming_the_variable(tmp_path, variable, value, says):
@@ -90,6 +112,24 @@ def test_a_bad_setting_stops_the_start_naming_the_variable(tmp_path, variable, v
         ({"CITYBRIDGE_SESSION_MAX_HOURS": " 8 "}, "SESSION_MAX_HOURS", "8"),
         ({"CITYBRIDGE_SESSION_MAX_HOURS": ""}, "SESSION_MAX_HOURS", "12"),
         ({"CITYBRIDGE_TRUSTED_PROXIES": "2"}, "TRUSTED_PROXIES", "2"),
+        ({}, "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        (
+            {"CITYBRIDGE_SMTP_HOST": "smtp.example.org"},
+            "EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend",
+        ),
+        ({"CITYBRIDGE_SMTP_SECURITY": "ssl"}, "EMAIL_PORT", "465"),
+        (
+            {"CITYBRIDGE_SMTP_SECURITY": "none", "CITYBRIDGE_SMTP_PORT": "8025"},
+            "EMAIL_PORT",
+            "8025",
+        ),
+        (
+            {"CITYBRIDGE_FROM_EMAIL": "Hub <hub@example.org>"},
+            "DEFAULT_FROM_EMAIL",
+            "Hub <hub@example.org>",
+        ),
+        ({"CITYBRIDGE_SITE_URL": "https://cb.example.org/"}, "SITE_URL", "https://cb.example.org"),
     ],
 )
 def test_good_settings_are_read(tmp_path, extra, name, expected):
