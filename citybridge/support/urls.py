@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.support_create, name="support_create"),
     path("pipeline/", views.support_pipeline, name="support_pipeline"),
     path("overdue/", views.milestone_overdue, name="milestone_overdue"),
+    path("iati/", views.support_iati, name="support_iati"),
     path("<int:pk>/", views.support_detail, name="support_detail"),
     path("<int:pk>/edit/", views.support_edit, name="support_edit"),
     path("<int:pk>/status/", views.support_move, name="support_move"),

@@ -42,6 +42,7 @@ from citybridge.support.forms import (
     SupportFilterForm,
     WithdrawForm,
 )
+from citybridge.support.iati import iati_activities
 from citybridge.support.models import (
     ActionPlan,
     Disbursement,
@@ -338,6 +339,19 @@ def support_pipeline(request: HubRequest) -> HttpResponse:
         opens_records=sees_support_rows(request.user, hub.pk),
         template="support/pipeline.html",
     )
+
+
+@hub_staff_required
+def support_iati(request: HubRequest) -> HttpResponse:
+    """The hub's support actions as an IATI 2.03 activity file. Hub staff only: it lists each
+    action, its recipient and its money, and donors see the support's numbers, never its rows
+    (a funder's own systems get the file from the hub, who decides what is published)."""
+    hub = request.hub
+    xml = iati_activities(hub, SupportAction.objects.visible_to(request.user))
+    response = HttpResponse(xml, content_type="application/xml; charset=utf-8")
+    name = f"{hub.slug}-iati-activities-{timezone.localdate():%Y-%m-%d}.xml"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @hub_staff_required
