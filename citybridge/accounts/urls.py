@@ -23,6 +23,9 @@ urlpatterns = [
     path("users/<int:pk>/password-link/", views.user_password_link, name="user_password_link"),
     path("users/<int:pk>/mfa-reset/", views.user_mfa_reset, name="user_mfa_reset"),
     path("roles/<int:pk>/remove/", views.role_remove, name="role_remove"),
+    # Before password/<uidb64>/<token>/, which would read reset/sent/ as a link.
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", views.PasswordResetSentView.as_view(), name="password_reset_sent"),
     path("password/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password_set"),
     path("password/done/", views.PasswordSetDoneView.as_view(), name="password_set_done"),
 ]

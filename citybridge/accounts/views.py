@@ -23,7 +23,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from citybridge.accounts import actions, mfa
+from citybridge.accounts import actions, emails, mfa
 from citybridge.accounts.access import (
     get_role_for_admin,
     get_user_for_admin,
@@ -169,9 +169,8 @@ def user_add(request: SignedInRequest) -> HttpResponse:
             acting_user=request.user,
         )
         path = actions.password_link(user, acting_user=request.user, hub=role.hub_id)
-        return render(
-            request, "accounts/password_link.html", link_context(request, user, path, new=True)
-        )
+        context = link_context(request, user, path, new=True)
+        return render(request, "accounts/password_link.html", context)
     return render(request, "accounts/user_add.html", {"form": form})
 
 
@@ -293,9 +292,23 @@ def user_mfa_reset(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 def link_context(request: HttpRequest, user: User, path: str, *, new: bool) -> dict:
+    """The link is e-mailed to the user when it can be, and then never shown: nobody but them
+    sees it. Otherwise the hub admin is shown it to pass on, with the reason."""
+    link = request.build_absolute_uri(path)
+    sent = emails.send_password_link(user, link, new=new)
+    if sent:
+        why = ""
+    elif not settings.EMAIL_CONFIGURED:
+        why = _("CityBridge sends no e-mail here yet, so pass the link on yourself.")
+    elif not user.email:
+        why = _("They have no e-mail address on their account, so pass the link on yourself.")
+    else:
+        why = _("The e-mail could not be sent just now, so pass the link on yourself.")
     return {
         "managed": user,
-        "link": request.build_absolute_uri(path),
+        "link": "" if sent else link,
+        "sent": sent,
+        "why": why,
         "new": new,
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
@@ -310,6 +323,28 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
 
 class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_set_done.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Forgot your password?": a link to the set-password page, e-mailed in the user's own
+    language (accounts.emails). The page after says the same whether or not the address is
+    known, so it tells nobody who has an account."""
+
+    form_class = emails.PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"sends": settings.EMAIL_CONFIGURED}
+
+    def form_valid(self, form):
+        if not settings.EMAIL_CONFIGURED:
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class PasswordResetSentView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_sent.html"
 
 
 @require_POST
@@ -328,14 +363,21 @@ def preferences(request: SignedInRequest) -> HttpResponse:
     """The user's language and the script names are shown in. The language is saved on the
     account and in the switcher's cookie, as the switcher does."""
     user: User = request.user
-    initial = {"language": translation.get_language(), "name_script": user.name_script}
-    form = PreferencesForm(request.POST or None, initial=initial)
+    initial = {
+        "language": translation.get_language(),
+        "name_script": user.name_script,
+        "weekly_digest": user.weekly_digest,
+    }
+    scope = scope_of(user)
+    offers_digest = bool(scope.staff_hubs or scope.focal_cities)  # who gets one (citybridge.mail)
+    form = PreferencesForm(request.POST or None, initial=initial, offers_digest=offers_digest)
     if request.method == "POST" and form.is_valid():
         language = form.cleaned_data["language"]
         actions.save_preferences(
             user,
             language=language,
             name_script=form.cleaned_data["name_script"],
+            weekly_digest=form.cleaned_data["weekly_digest"] if offers_digest else None,
             acting_user=user,
         )
         translation.activate(language)  # the confirmation in the language just chosen

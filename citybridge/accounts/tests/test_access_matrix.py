@@ -129,6 +129,7 @@ POLICY: dict[str, frozenset[str]] = {
     "support:support_create": own_hub(STAFF),
     "support:support_pipeline": SIGNED_IN,
     "support:milestone_overdue": own_hub(STAFF),
+    "support:support_iati": own_hub(STAFF),  # every action's recipient and money: no donors
     "support:support_detail": STAFF,
     "support:support_edit": STAFF,
     "support:support_move": NOBODY,
@@ -183,6 +184,9 @@ POLICY: dict[str, frozenset[str]] = {
     # where a new user sets their password: open to anyone with a valid link (here: none)
     "accounts:password_set": SIGNED_IN | ANONYMOUS,
     "accounts:password_set_done": SIGNED_IN | ANONYMOUS,
+    # "Forgot your password?": open to anyone; the answer never tells who has an account
+    "accounts:password_reset": SIGNED_IN | ANONYMOUS,
+    "accounts:password_reset_sent": SIGNED_IN | ANONYMOUS,
     # jobs: the officer's own import; the hub's admins see every job of the hub
     "jobs:job_detail": STAFF,
 }
