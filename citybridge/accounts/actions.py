@@ -143,12 +143,23 @@ def reactivate_user(user: User, *, acting_user: User | None, hub=None) -> None:
 
 
 @records_acting_user
-def save_preferences(user: User, *, language: str, name_script: str, acting_user: User) -> None:
-    """A user's own choices of interface language and name script. Only the user makes them
-    (no access-log row: nothing about anyone else is read or changed; the user's history
-    records the change)."""
+def save_preferences(
+    user: User,
+    *,
+    language: str,
+    name_script: str,
+    weekly_digest: bool | None = None,
+    acting_user: User,
+) -> None:
+    """A user's own choices of interface language, name script and (for those who get one;
+    None leaves it as it is) the weekly digest. Only the user makes them (no access-log row:
+    nothing about anyone else is read or changed; the user's history records the change)."""
     if acting_user.pk != user.pk:
         raise PermissionError("Only a user sets their own preferences.")
     user.language = language
     user.name_script = name_script
-    user.save(update_fields=["language", "name_script"])
+    fields = ["language", "name_script"]
+    if weekly_digest is not None:
+        user.weekly_digest = weekly_digest
+        fields.append("weekly_digest")
+    user.save(update_fields=fields)

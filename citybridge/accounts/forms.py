@@ -35,6 +35,19 @@ class PreferencesForm(forms.Form):
             "way whichever you choose."
         ),
     )
+    weekly_digest = forms.BooleanField(
+        label=_("Send me the weekly digest by e-mail"),
+        required=False,
+        help_text=_(
+            "On Monday mornings: overdue milestones, pairs waiting for review and new needs "
+            "where you work, in your language. Nothing is sent in a week with nothing to report."
+        ),
+    )
+
+    def __init__(self, *args, offers_digest: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not offers_digest:
+            del self.fields["weekly_digest"]
 
 
 class AccessLogFilterForm(forms.Form):

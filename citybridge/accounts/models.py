@@ -33,6 +33,9 @@ class User(AbstractUser):
     name_script = models.CharField(
         _("names"), max_length=10, default=NameScript.AS_WRITTEN, choices=NameScript.choices
     )
+    # The weekly e-mail digest of an officer's or focal point's work (citybridge.mail), which
+    # they may switch off under Preferences.
+    weekly_digest = models.BooleanField(_("weekly digest by e-mail"), default=True)
 
     # Who changed a user's name, e-mail, flags or groups; never the password hash.
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
