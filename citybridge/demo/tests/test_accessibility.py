@@ -53,7 +53,12 @@ DEMO_USERS = {
 OTHER_LANGUAGE = ("sr", ("reports:home", "needs:need_list", "reports:brief_list"))
 QUERY = {"reports:brief_preview": "start=2023-01-01&end=2023-12-31&lang=en&funder="}
 # Files, not pages: nothing for axe to read.
-DOWNLOADS = {"practices:resource_download", "network:person_export", "rosetta-download-file"}
+DOWNLOADS = {
+    "practices:resource_download",
+    "network:person_export",
+    "rosetta-download-file",
+    "support:support_iati",
+}
 ERROR_PAGES = ("/no-such-page/", "/test-errors/403/", "/test-errors/400/", "/test-errors/500/")
 
 

@@ -147,3 +147,24 @@ def test_no_digest_roles_but_staff_and_focal(hub, smtp_server, work):
     expert = with_address(make_user("expert", hub, Role.Kind.EXPERT), "expert@example.org")
     call_command("send_digests")
     assert smtp_server.to(expert.email) == []
+
+
+def test_the_digest_is_switched_off_and_on_under_preferences(client_for, focal, donor):
+    client = client_for(focal)
+    page = client.get("/accounts/preferences/").content.decode()
+    assert re.search(r'name="weekly_digest"[^>]*checked', page)  # on unless switched off
+    client.post("/accounts/preferences/", {"language": "en", "name_script": "written"})
+    focal.refresh_from_db()
+    assert not focal.weekly_digest  # the box left unticked
+    client.post(
+        "/accounts/preferences/",
+        {"language": "en", "name_script": "written", "weekly_digest": "on"},
+    )
+    focal.refresh_from_db()
+    assert focal.weekly_digest
+    # A donor gets no digest, so is offered no such choice, and saving leaves it alone.
+    donor_client = client_for(donor)
+    assert 'name="weekly_digest"' not in donor_client.get("/accounts/preferences/").content.decode()
+    donor_client.post("/accounts/preferences/", {"language": "en", "name_script": "written"})
+    donor.refresh_from_db()
+    assert donor.weekly_digest
