@@ -250,8 +250,16 @@ def resolution_name(row: dict) -> tuple[str, str, str]:
 
 
 def _most_common(values) -> str:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else ""
+    """The most common value given (the first of those most common), or ""."""
+    found = [v for v in values if v]
+    if not found:
+        return ""
+    # Most people's records agree (one record, or one e-mail, city...): 22,000 people's five
+    # Counters were a third of working out what the clusters mean at 100,000 rows.
+    first = found[0]
+    if found.count(first) == len(found):
+        return first
+    return Counter(found).most_common(1)[0][0]
 
 
 def _apply(changes: dict[int, int]) -> None:

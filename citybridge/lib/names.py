@@ -298,18 +298,26 @@ def display_name(written: Iterable[tuple[str, str, str]]) -> str:
     """
     counts: Counter[str] = Counter()
     for full, given, family in written:
-        name = parse_name(full, given, family)
-        shown = " ".join(part for part in name.written if part).strip()
+        shown = _shown(full, given, family)
         if shown:
             counts[shown] += 1
     if not counts:
         return ""
+    if len(counts) == 1:  # most people: one spelling, nothing to prefer
+        return title_capitals(next(iter(counts)))
 
     def preference(item: tuple[str, int]) -> tuple[bool, int, bool, int]:
         text, count = item
         return (not is_cyrillic(text), count, not text.isascii(), -len(text))
 
     return title_capitals(max(counts.items(), key=preference)[0])
+
+
+@lru_cache(maxsize=65536)
+def _shown(full: str, given: str, family: str) -> str:
+    """A record's name as display_name shows it, before title-casing."""
+    name = parse_name(full, given, family)
+    return " ".join(part for part in name.written if part).strip()
 
 
 def title_capitals(text: str) -> str:
