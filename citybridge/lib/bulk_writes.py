@@ -12,11 +12,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 # Rows per statement: enough that the per-statement cost vanishes, few enough that a statement's
 # parameters stay under SQLite's (32,766 since 3.32) and PostgreSQL's (65,535) limits.
 ROWS_PER_STATEMENT = 500
+
+
+def _cursor(db: BaseDatabaseWrapper) -> CursorWrapper:
+    """A cursor that does not log its statements in development. With DEBUG on, Django keeps
+    each statement with its parameters spelt out, on SQLite by a second query quoting every
+    parameter: for a few hundred rows a statement that was 0.75 of the 2.6 CPU seconds of
+    writing a 100,000-row import's people and links. A test capturing queries still sees them."""
+    if db.force_debug_cursor or not db.queries_logged:
+        return db.cursor()
+    db.ensure_connection()
+    with db.wrap_database_errors:
+        return db.make_cursor(db.create_cursor())
 
 
 def insert_rows(model: type[models.Model], records: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -51,7 +65,7 @@ def insert_rows(model: type[models.Model], records: Sequence[Mapping[str, Any]])
     pk = db.ops.quote_name(model._meta.pk.column)
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     ids: list[int] = []
-    with db.cursor() as cursor:
+    with _cursor(db) as cursor:
         for start in range(0, len(records), ROWS_PER_STATEMENT):
             chunk = records[start : start + ROWS_PER_STATEMENT]
             params: list[Any] = []
@@ -94,7 +108,7 @@ def set_column(
     pk_type = model._meta.pk.db_type(db) if db.vendor == "postgresql" else None
     key = f"CAST(v.column1 AS {pk_type})" if pk_type else "v.column1"
     value = f"CAST(v.column2 AS {value_type})" if value_type else "v.column2"
-    with db.cursor() as cursor:
+    with _cursor(db) as cursor:
         for start in range(0, len(items), ROWS_PER_STATEMENT):
             chunk = items[start : start + ROWS_PER_STATEMENT]
             rows = ", ".join(["(%s, %s)"] * len(chunk))

@@ -1,6 +1,8 @@
 """insert_rows and set_column write what the ORM would, on the test's database engine."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from citybridge.lib import bulk_writes
 from citybridge.lib.bulk_writes import insert_rows, set_column
@@ -57,3 +59,15 @@ def test_set_column_sets_each_row_its_value(hub, monkeypatch):
     set_column(Person, "full_name", [(people[0].pk, "Marija")])
     assert Person.objects.get(pk=people[0].pk).full_name == "Marija"
     set_column(Person, "organisation", {})  # nothing to do
+
+
+def test_bulk_statements_are_not_kept_in_development_but_a_test_still_sees_them(hub, settings):
+    settings.DEBUG = True  # development: Django keeps every statement, parameters spelt out
+    logged = len(connection.queries_log)
+    [pk] = insert_rows(Person, [{"hub_id": hub.pk, "full_name": "Ana Đurić"}])
+    set_column(Person, "full_name", {pk: "Ana Đurić-Petrović"})
+    assert len(connection.queries_log) == logged
+    assert Person.objects.get(pk=pk).full_name == "Ana Đurić-Petrović"
+    with CaptureQueriesContext(connection) as captured:
+        set_column(Person, "full_name", {pk: "Ana Đurić"})
+    assert [q["sql"] for q in captured.captured_queries if "UPDATE" in q["sql"]]
