@@ -130,11 +130,16 @@ def _engine(
     rows: list[dict],
     decisions: list[tuple[int, int, str]],
     short_forms: Iterable[tuple[str, str]] = (),
+    clustered: Callable[[list[list[int]]], None] | None = None,
 ) -> resolution.Resolution:
     same = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.SAME]
     different = [(a, b) for a, b, v in decisions if v == LinkDecision.Verdict.DIFFERENT]
     return resolution.resolve(
-        [mention_of(r) for r in rows], same=same, different=different, short_forms=short_forms
+        [mention_of(r) for r in rows],
+        same=same,
+        different=different,
+        short_forms=short_forms,
+        clustered=clustered,
     )
 
 
@@ -191,6 +196,15 @@ def _new_person(records: list[dict]) -> dict:
 
 def _write(hub: Hub, outcome: _Outcome, decisions: list[tuple[int, int, str]]) -> ResolutionSummary:
     """Write the outcome: people kept, created and retired, links, the queue."""
+    created, retired = _write_people(hub, outcome)
+    return _summary(
+        hub, outcome, created, retired, _queue_for_review(hub, outcome.uncertain, decisions)
+    )
+
+
+def _write_people(hub: Hub, outcome: _Outcome) -> tuple[list[int], int]:
+    """Write the outcome's people (kept, created and retired) and links, not its queue: the
+    new people's ids and how many were retired."""
     changes = dict(outcome.changes)
     created = _create_people(hub, outcome.people)
     for cluster, person_id in zip(outcome.new_clusters, created, strict=True):
@@ -204,7 +218,12 @@ def _write(hub: Hub, outcome: _Outcome, decisions: list[tuple[int, int, str]]) -
         .delete()
     )
     raise_versions(Person, outcome.touched, reason="resolution")
-    uncertain = _queue_for_review(hub, outcome.uncertain, decisions)
+    return created, retired
+
+
+def _summary(
+    hub: Hub, outcome: _Outcome, created: list[int], retired: int, uncertain: int
+) -> ResolutionSummary:
     return ResolutionSummary(
         people=hub.people.count(),
         created=len(created),
@@ -302,7 +321,9 @@ class EarlyResolution:
     `finish` then checks that the stored rows came out as foreseen (their ids in the same
     order, the hub's rows in the same order) and writes the engine's outcome with the real
     ids; if anything differs, or the second process failed, it resolves the stored rows here,
-    as resolve_hub does. The outcome is resolve_hub's either way.
+    as resolve_hub does. The outcome is resolve_hub's either way. The people and links are
+    sent as soon as the clusters are final, and written here while the second process works
+    out the review queue (a second or more at 100,000 rows), which follows them.
     """
 
     def __init__(
@@ -362,11 +383,20 @@ class EarlyResolution:
         # clusters mean for the hub's rows and people (there, where the names are parsed).
         with resolution.cycle_collector_paused():
             rows = self._rows()
-            send.send(
-                None
-                if rows is None
-                else _outcome(rows, _engine(rows, self.decisions, self.short_forms))
-            )
+            if rows is None:
+                send.send(None)
+            else:
+                # First what the clusters mean (written while the queue is worked out), then
+                # the queue.
+                found = _engine(
+                    rows,
+                    self.decisions,
+                    self.short_forms,
+                    clustered=lambda clusters: send.send(
+                        _outcome(rows, resolution.Resolution(clusters=clusters))
+                    ),
+                )
+                send.send(found.uncertain)
         send.close()
 
     def cancel(self) -> None:
@@ -383,17 +413,27 @@ class EarlyResolution:
                 outcome: _Outcome | None = self._receive.recv()
             except EOFError:  # the worker died
                 outcome = None
-            self.cancel()
             real = self._real_ids(sheet_ids) if outcome is not None else None
             if outcome is None or real is None:
+                self.cancel()
                 return _resolve_hub(self.hub)
             outcome.changes = {real.get(i, i): person for i, person in outcome.changes.items()}
             outcome.new_clusters = [[real.get(i, i) for i in c] for c in outcome.new_clusters]
+            try:
+                # Undone (a savepoint) if the queue does not follow: then resolved here.
+                with transaction.atomic():
+                    created, retired = _write_people(self.hub, outcome)
+                    uncertain = self._receive.recv()
+            except EOFError:  # the worker died
+                self.cancel()
+                return _resolve_hub(self.hub)
+            self.cancel()
             outcome.uncertain = [
                 (real.get(a, a), real.get(b, b), score, evidence)
-                for a, b, score, evidence in outcome.uncertain
+                for a, b, score, evidence in uncertain
             ]
-            return _write(self.hub, outcome, self.decisions)
+            queued = _queue_for_review(self.hub, outcome.uncertain, self.decisions)
+            return _summary(self.hub, outcome, created, retired, queued)
 
     def _real_ids(self, sheet_ids: list[int]) -> dict[int, int] | None:
         """{provisional id: id} of the stored rows, or None when they are not as foreseen."""

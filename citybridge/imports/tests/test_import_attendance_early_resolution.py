@@ -2,6 +2,7 @@
 (EarlyResolution): the outcome is the one resolving the stored rows gives."""
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -196,4 +197,41 @@ def test_the_engine_may_share_its_pairs_with_a_process_of_its_own(
     assert len(early) == 1
     found = outcome(hub)
     assert resolve_hub(hub).relinked == 0
+    assert outcome(hub) == found
+
+
+def test_a_worker_lost_after_the_people_is_resolved_again_with_them_undone(
+    hub, engagements, officer, monkeypatch
+):
+    """The people and links are written as soon as the second process sends them, while it
+    works out the review queue; if the queue never follows, what was written is undone and
+    the stored rows are resolved here: the outcome is still resolve_hub's."""
+    monkeypatch.setattr(attendance, "EARLY_ROWS", 1)
+    real_engine = resolution._engine
+
+    def engine(rows, decisions, short_forms=(), clustered=None):
+        if clustered is None:  # resolving the stored rows, in this process
+            return real_engine(rows, decisions, short_forms)
+
+        def sent_then_lost(clusters):
+            clustered(clusters)
+            os._exit(1)  # the second process dies before sending the queue
+
+        return real_engine(rows, decisions, short_forms, clustered=sent_then_lost)
+
+    again = []
+    real_resolve = resolution._resolve_hub
+
+    def counted(hub):
+        again.append(Person.objects.count())
+        return real_resolve(hub)
+
+    monkeypatch.setattr(resolution, "_engine", engine)
+    monkeypatch.setattr(resolution, "_resolve_hub", counted)
+    run_import("attendance", files((1, PEOPLE), (2, PEOPLE[3:])), hub=hub, acting_user=officer)
+    assert again == [0]  # the people written before the loss were undone
+    assert Person.objects.count() == 8
+    found = outcome(hub)
+    summary = resolve_hub(hub)
+    assert (summary.created, summary.relinked, summary.retired) == (0, 0, 0)
     assert outcome(hub) == found

@@ -9,11 +9,14 @@ resolved city key when known, e.g. a local government id as str, else the folded
 when the importer could read one, else the cell; ``gender`` as written: M, F, Ž, Ж, М, male,
 femër...).
 
-``resolve(mentions, *, same=(), different=(), short_forms=()) -> Resolution``
+``resolve(mentions, *, same=(), different=(), short_forms=(), clustered=None) -> Resolution``
     ``same`` / ``different`` are officers' decisions on pairs of mention ids (must-link /
     cannot-link), re-applied on every run; they win over every automatic judgement.
     ``short_forms``: (short, full) folded given names the hub's officers taught (a "same
     person" on an informal name), read as the lexicon's short forms are.
+    ``clustered``, when given, is called with the clusters (as ``Resolution.clusters``) as
+    soon as they are final, before the review queue is worked out: a caller can write them
+    meanwhile.
 ``Resolution.clusters``: list[list[int]], every mention id in exactly one cluster (sorted).
 ``Resolution.uncertain``: list[tuple[int, int, float, list[str | dict]]], pairs (id_a, id_b,
     score in 0..1, evidence) that ended in different clusters but may be one person, at most
@@ -66,7 +69,7 @@ from __future__ import annotations
 import gc
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -333,10 +336,11 @@ def resolve(
     same: Iterable[tuple[int, int]] = (),
     different: Iterable[tuple[int, int]] = (),
     short_forms: Iterable[tuple[str, str]] = (),
+    clustered: Callable[[list[list[int]]], None] | None = None,
 ) -> Resolution:
     """Cluster mentions into persons; see the module docstring."""
     with cycle_collector_paused():
-        return _resolve(mentions, list(same), list(different), learnt_keys(short_forms))
+        return _resolve(mentions, list(same), list(different), learnt_keys(short_forms), clustered)
 
 
 def _resolve(
@@ -344,6 +348,7 @@ def _resolve(
     same: list[tuple[int, int]],
     different: list[tuple[int, int]],
     learnt: dict[str, frozenset[str]],
+    clustered: Callable[[list[list[int]]], None] | None,
 ) -> Resolution:
     known = {m.id for m in mentions}
     decided = {i for pair in (*same, *different) for i in pair if i in known}
@@ -408,6 +413,12 @@ def _resolve(
             big.extend(small)
             members[root] = big
 
+    people = sorted(
+        sorted(i for index in indexes for i in profiles[index].ids) for indexes in members.values()
+    )
+    if clustered is not None:
+        clustered(people)
+
     uncertain: list[tuple[int, int, float, list]] = []
     # Clusters an officer already said are two people are not asked about again.
     reported = {
@@ -446,7 +457,4 @@ def _resolve(
             uncertain.append((a, b, _probability(REVIEW), evidence))
     for a, b, points, reasons in review_candidates(members, profiles, by_id, shared, reported):
         uncertain.append((a, b, _probability(points), reasons))
-    people = (
-        sorted(i for index in indexes for i in profiles[index].ids) for indexes in members.values()
-    )
-    return Resolution(clusters=sorted(people), uncertain=uncertain)
+    return Resolution(clusters=people, uncertain=uncertain)
