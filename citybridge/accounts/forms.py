@@ -7,7 +7,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.accounts.models import AccessLog, NameScript, Role, User
-from citybridge.lib.inputs import DayField, IdField
+from citybridge.lib.inputs import DayField, IdField, choose_from
 
 
 class TokenForm(forms.Form):
@@ -61,7 +61,7 @@ class AccessLogFilterForm(forms.Form):
 
     def __init__(self, *args, users, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = users  # type: ignore[attr-defined]
+        choose_from(self.fields["user"], users)
 
     def apply(self, rows):
         if not self.is_valid():
@@ -102,15 +102,16 @@ class RoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         Hub = apps.get_model("network", "Hub")
         LocalGovernment = apps.get_model("network", "LocalGovernment")
-        self.fields["hub"].queryset = Hub.objects.filter(pk__in=hubs)  # type: ignore[attr-defined]
+        choose_from(self.fields["hub"], Hub.objects.filter(pk__in=hubs))
         if len(hubs) == 1:
             self.fields["hub"].widget = forms.HiddenInput()
             self.fields["hub"].initial = next(iter(hubs))
-        self.fields["city"].queryset = (  # type: ignore[attr-defined]
+        choose_from(
+            self.fields["city"],
             LocalGovernment.objects.filter(country__hubs__in=hubs)
             .select_related("country")
             .distinct()
-            .order_by("country__name", "name")
+            .order_by("country__name", "name"),
         )
 
     def clean(self) -> dict:

@@ -7,15 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import FilterForm, IdField, PeriodForm, bound_days
+from citybridge.lib.inputs import FilterForm, IdField, PeriodForm, bound_days, choose_from
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
-
-
-def choose_from(field: forms.Field, queryset) -> None:
-    """Offer only these records in a model choice field."""
-    assert isinstance(field, forms.ModelChoiceField)
-    field.queryset = queryset
 
 
 class AdvocacyActionForm(forms.ModelForm):
@@ -55,7 +49,7 @@ class AdvocacyActionForm(forms.ModelForm):
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
+        choose_from(self.fields["cities"], LocalGovernment.objects.of_hub(hub))
         choose_from(self.fields["people"], Person.objects.visible_to(user).of_hub(hub))
         choose_from(
             self.fields["needs"],
@@ -67,7 +61,7 @@ class AdvocacyActionForm(forms.ModelForm):
         choose_from(
             self.fields["engagement"], Engagement.objects.of_hub(hub).order_by("-starts_on")
         )
-        choose_from(self.fields["organisation"], Organisation.objects.of_hub(hub).order_by("name"))
+        choose_from(self.fields["organisation"], Organisation.objects.of_hub(hub))
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())
@@ -86,7 +80,7 @@ class TestimonialForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         bound_days(self)
         choose_from(self.fields["person"], Person.objects.visible_to(user).of_hub(hub))
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub))
 
     def clean_quote(self) -> str:
         quote = self.cleaned_data["quote"].strip().strip('“”"')

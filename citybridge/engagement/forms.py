@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import FilterForm, parse_year
+from citybridge.lib.inputs import FilterForm, choose_from, parse_year
 from citybridge.network.forms import VersionedForm
 from citybridge.network.models import LocalGovernment, Theme
 
@@ -37,11 +37,11 @@ class EngagementForm(VersionedForm):
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.hub = hub
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
-        self.fields["host_city"].queryset = cities  # type: ignore[attr-defined]
-        self.fields["participating_cities"].queryset = cities  # type: ignore[attr-defined]
+        cities = LocalGovernment.objects.of_hub(hub)
+        choose_from(self.fields["host_city"], cities)
+        choose_from(self.fields["participating_cities"], cities)
         self.fields["participating_cities"].required = False
-        self.fields["themes"].queryset = Theme.objects.of_hub(hub).order_by("name")  # type: ignore[attr-defined]
+        choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

@@ -43,7 +43,7 @@ def engagement_list(request: HubRequest) -> HttpResponse:
         "params": form.texts(),
         "kinds": Engagement.Kind.choices,
         "years": [d.year for d in years],
-        "themes": Theme.objects.of_hub(hub).order_by("name"),
+        "themes": Theme.objects.of_hub(hub),
     }
     template = list_template(
         request, "engagement/engagement_list.html", "engagement/engagement_rows.html"

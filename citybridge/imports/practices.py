@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -72,7 +71,7 @@ class Vocabularies:
 
     @classmethod
     def of_hub(cls, hub) -> Vocabularies:
-        themes = list(Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).select_related("hub"))
+        themes = list(Theme.objects.of_hub(hub).select_related("hub"))
         groups = list(TargetGroup.objects.all())
         return cls(
             themes=vocabularies.themes(themes),

@@ -14,13 +14,16 @@ before month, or ISO, or a written month) and shown back in the reader's own for
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.days import DayError, read_day
+
+if TYPE_CHECKING:  # django-stubs is a test dependency
+    from django_stubs_ext import StrOrPromise
 
 # Primary keys are BigAutoField: 64-bit signed integers on SQLite and PostgreSQL alike.
 MAX_ID = 2**63 - 1
@@ -224,6 +227,15 @@ class FilterForm(forms.Form):
     def texts(self) -> dict[str, str]:
         """What each box holds, as typed (stripped), by field name."""
         return {name: str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields}
+
+
+def choose_from(field: forms.Field, queryset, *, empty_label: StrOrPromise | None = None) -> None:
+    """Offer only these records in a model choice field (the hub's, the user's), and name its
+    empty choice when given."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    if empty_label is not None:
+        field.empty_label = empty_label
 
 
 class IdField(forms.IntegerField):

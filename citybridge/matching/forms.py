@@ -3,8 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import DayField
-from citybridge.needs.forms import choose_from, themes_of
+from citybridge.lib.inputs import DayField, choose_from
 from citybridge.network.models import Hub, LocalGovernment, Theme
 from citybridge.practices.models import Practice
 from citybridge.support.forms import peer_cities_of
@@ -25,9 +24,11 @@ class MatchForm(forms.Form):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
-        choose_from(self, "city", cities, _("Choose a city"))
-        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+        cities = LocalGovernment.objects.of_hub(hub)
+        choose_from(self.fields["city"], cities, empty_label=_("Choose a city"))
+        choose_from(
+            self.fields["theme"], Theme.objects.of_hub(hub), empty_label=_("Choose a theme")
+        )
 
 
 class MatchSupportForm(forms.Form):
@@ -40,8 +41,8 @@ class MatchSupportForm(forms.Form):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self, "expert", Expert.objects.filter(hub=hub))
-        choose_from(self, "peer_city", peer_cities_of(hub))
+        choose_from(self.fields["expert"], Expert.objects.filter(hub=hub))
+        choose_from(self.fields["peer_city"], peer_cities_of(hub))
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -59,4 +60,4 @@ class PeerExchangeForm(forms.Form):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self, "peer_cities", peer_cities_of(hub))
+        choose_from(self.fields["peer_cities"], peer_cities_of(hub))

@@ -3,11 +3,11 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import FilterForm, PeriodForm, bound_days, parse_id
+from citybridge.lib.inputs import FilterForm, PeriodForm, bound_days, choose_from, parse_id
 from citybridge.needs.models import ConsultationFinding, Need
 from citybridge.network.models import Hub, LocalGovernment, Theme
 
@@ -22,20 +22,6 @@ STATEMENT_LANGUAGES = [
     ("mk", _("Macedonian")),
     ("en", _("English")),
 ]
-
-
-def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet, empty_label=None) -> None:
-    """Narrow a model choice field to the hub's records (and name its empty choice)."""
-    field = form.fields[name]
-    assert isinstance(field, forms.ModelChoiceField)
-    field.queryset = queryset
-    if empty_label is not None:
-        field.empty_label = empty_label
-
-
-def themes_of(hub: Hub) -> QuerySet[Theme]:
-    """The shared taxonomy and the hub's own themes."""
-    return Theme.objects.of_hub(hub).order_by("name")
 
 
 class NeedForm(forms.ModelForm):
@@ -67,11 +53,13 @@ class NeedForm(forms.ModelForm):
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
-        choose_from(self, "city", cities, _("Choose a city"))
-        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+        cities = LocalGovernment.objects.of_hub(hub)
+        choose_from(self.fields["city"], cities, empty_label=_("Choose a city"))
+        choose_from(
+            self.fields["theme"], Theme.objects.of_hub(hub), empty_label=_("Choose a theme")
+        )
         engagements = Engagement.objects.of_hub(hub).order_by("-starts_on")
-        choose_from(self, "source_engagement", engagements)
+        choose_from(self.fields["source_engagement"], engagements)
         self.fields["raised_on"].required = False
 
     def clean_statement(self) -> str:
@@ -111,7 +99,7 @@ class FindingForm(forms.ModelForm):
             Q(pk=engagement.host_city_id) | Q(engagements=engagement)
         )
         choose_from(
-            self, "city", cities.distinct().order_by("name_key"), _("Choose a city that took part")
+            self.fields["city"], cities.distinct(), empty_label=_("Choose a city that took part")
         )
 
     def validate_unique(self) -> None:
@@ -131,7 +119,9 @@ class ConsultationNeedForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self, "theme", themes_of(hub), _("Choose a theme"))
+        choose_from(
+            self.fields["theme"], Theme.objects.of_hub(hub), empty_label=_("Choose a theme")
+        )
         self.empty_permitted = True
         self.use_required_attribute = False
 

@@ -22,7 +22,6 @@ from citybridge.needs.forms import (
     NeedForm,
     NeedStatusForm,
     RaisedForm,
-    themes_of,
 )
 from citybridge.needs.models import ConsultationFinding, Need
 from citybridge.needs.priorities import NeedRow, grid, rank_themes
@@ -32,7 +31,7 @@ from citybridge.network.decorators import (
     people_viewer_required,
 )
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import LocalGovernment, in_reader_order
+from citybridge.network.models import LocalGovernment, Theme, in_reader_order
 
 
 @people_viewer_required
@@ -48,13 +47,13 @@ def need_list(request: HubRequest) -> HttpResponse:
     # and a city filter only when they answer for several cities.
     scope = scope_of(request.user)
     own = None if scope.is_staff_of(hub.pk) else scope.focal_cities.get(hub.pk, frozenset())
-    cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
+    cities = LocalGovernment.objects.of_hub(hub)
     context = {
         "page": page_of(request, needs.order_by("-raised_on", "city__name")),
         "form": form,
         "params": form.texts(),
         **form.day_boxes(),
-        "themes": themes_of(hub),
+        "themes": Theme.objects.of_hub(hub),
         "countries": in_reader_order(hub.countries.all()) if own is None else [],
         "cities": cities if own is None else (cities.filter(pk__in=own) if len(own) > 1 else []),
         "statuses": Need.Status.choices,
@@ -236,7 +235,7 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
         members = members.filter(country_id=country)
     member_ids = set(members.values_list("pk", flat=True))
     ranks = rank_themes(rows, member_ids)
-    themes = {t.pk: t for t in themes_of(hub)}
+    themes = {t.pk: t for t in Theme.objects.of_hub(hub)}
     cells = grid(rows)
     city_ids = {r.city_id for r in rows}
     cities = LocalGovernment.objects.filter(pk__in=city_ids).select_related("country")

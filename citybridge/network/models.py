@@ -346,6 +346,14 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
             Q(country__in=hub.countries.all()) | Q(kind=Organisation.Kind.INTERNATIONAL)
         )
 
+    def governments_of(self, hub: Hub) -> OrganisationQuerySet:
+        """The national, entity and local government offices of the hub's countries: who
+        receives or gives a support action beside a city."""
+        return self.filter(
+            kind__in=[Organisation.Kind.GOVERNMENT, Organisation.Kind.LOCAL_GOVERNMENT],
+            country__in=hub.countries.all(),
+        )
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):

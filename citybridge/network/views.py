@@ -170,7 +170,7 @@ def person_list(request: HubRequest) -> HttpResponse:
         "form": form,
         "params": form.texts(),
         "roles": RoleKind.choices,
-        "cities": LocalGovernment.objects.of_hub(hub).order_by("name_key"),
+        "cities": LocalGovernment.objects.of_hub(hub),
     }
     return render(
         request,

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.lib.documents import document_type
-from citybridge.lib.inputs import FilterForm
+from citybridge.lib.inputs import FilterForm, choose_from
 from citybridge.network.models import Country, Hub, Person, Theme
 from citybridge.practices.models import Practice, PracticeResource, PracticeTranslation
 
@@ -54,17 +54,12 @@ class PracticeForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        themes, country, contact = (
-            self.fields["themes"],
+        choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
+        choose_from(
             self.fields["origin_country"],
-            self.fields["contact"],
+            Country.objects.order_by("name"),
+            empty_label=_("Choose a country"),
         )
-        assert isinstance(themes, forms.ModelMultipleChoiceField)
-        assert isinstance(country, forms.ModelChoiceField)
-        assert isinstance(contact, forms.ModelChoiceField)
-        themes.queryset = Theme.objects.of_hub(hub).order_by("name")
-        country.queryset = Country.objects.order_by("name")
-        country.empty_label = _("Choose a country")
         people = Person.objects.visible_to(user).filter(hub=hub)
         current = self.instance.contact_id
         if current and not people.filter(pk=current).exists():
@@ -73,7 +68,9 @@ class PracticeForm(forms.ModelForm):
             del self.fields["contact"]
             self.contact_kept = True
         else:
-            contact.queryset = people.filter(Q(consent_contact=True) | Q(pk=current))
+            choose_from(
+                self.fields["contact"], people.filter(Q(consent_contact=True) | Q(pk=current))
+            )
             self.contact_kept = False
 
     def clean_languages(self) -> str:

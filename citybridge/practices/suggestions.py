@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, TextField, Value
+from django.db.models import Count, TextField, Value
 from django.db.models.functions import Concat
 
 from citybridge.lib.vocabularies.concepts import concepts_by_word, label_of
@@ -65,7 +65,7 @@ def suggestions_for(text: str, hub: Hub) -> Suggestions:
             if count:
                 found.words.append(Suggestion(term.written, {"q": term.written}, count))
     themes = (
-        Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub))
+        Theme.objects.of_hub(hub)
         .select_related("hub")
         .annotate(n=Count("practices", distinct=True))
         .filter(n__gt=0)

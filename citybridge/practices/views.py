@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -46,7 +45,7 @@ def practice_list(request: HubRequest) -> HttpResponse:
         "params": form.texts(),
         # Nothing found for the words searched: what to try instead (practices.suggestions).
         "suggestions": suggestions_for(q, hub) if q and not page.paginator.count else None,
-        "themes": Theme.objects.filter(Q(hub__isnull=True) | Q(hub=hub)).order_by("name"),
+        "themes": Theme.objects.of_hub(hub).order_by("name"),
         "countries": in_reader_order(Country.objects.filter(practice__isnull=False).distinct()),
         "targets": TargetGroup.objects.all(),
         "evidence_levels": Practice.Evidence.choices,

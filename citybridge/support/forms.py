@@ -11,7 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import DayField, FilterForm, IdField, PeriodForm, bound_days, parse_id
+from citybridge.lib.inputs import (
+    DayField,
+    FilterForm,
+    IdField,
+    PeriodForm,
+    bound_days,
+    choose_from,
+    parse_id,
+)
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
 from citybridge.support.models import (
@@ -23,19 +31,6 @@ from citybridge.support.models import (
     Milestone,
     SupportAction,
 )
-
-
-def choose_from(field: forms.Field, queryset) -> None:
-    """Offer only these records in a model choice field."""
-    assert isinstance(field, forms.ModelChoiceField)
-    field.queryset = queryset
-
-
-def governments_of(hub: Hub):
-    return Organisation.objects.filter(
-        kind__in=[Organisation.Kind.GOVERNMENT, Organisation.Kind.LOCAL_GOVERNMENT],
-        country__in=hub.countries.all(),
-    ).order_by("name")
 
 
 def peer_cities_of(hub: Hub):
@@ -83,10 +78,10 @@ class SupportActionForm(forms.ModelForm):
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        cities = LocalGovernment.objects.of_hub(hub).order_by("name_key")
+        cities = LocalGovernment.objects.of_hub(hub)
         choose_from(self.fields["city"], cities)
         choose_from(self.fields["peer_cities"], peer_cities_of(hub))
-        choose_from(self.fields["organisation"], governments_of(hub))
+        choose_from(self.fields["organisation"], Organisation.objects.governments_of(hub))
         choose_from(
             self.fields["needs"],
             Need.objects.of_hub(hub)
@@ -217,7 +212,7 @@ class MechanismForm(forms.ModelForm):
 
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub))
         choose_from(
             self.fields["support_actions"],
             SupportAction.objects.of_hub(hub)
@@ -262,8 +257,8 @@ class ActionPlanForm(forms.ModelForm):
     def __init__(self, *args, hub: Hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub).order_by("name_key"))
-        choose_from(self.fields["organisation"], governments_of(hub))
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub))
+        choose_from(self.fields["organisation"], Organisation.objects.governments_of(hub))
         choose_from(
             self.fields["support_actions"],
             SupportAction.objects.of_hub(hub)

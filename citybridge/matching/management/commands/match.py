@@ -9,7 +9,6 @@ from citybridge.accounts.access_log import log_access
 from citybridge.accounts.models import AccessLog
 from citybridge.lib.text import fold
 from citybridge.matching.queries import Matches, match, match_need
-from citybridge.needs.forms import themes_of
 from citybridge.needs.models import Need
 from citybridge.network.commands import hub_from_option
 from citybridge.network.models import Hub, LocalGovernment, Theme
@@ -29,10 +28,10 @@ def city_option(hub: Hub, name: str) -> LocalGovernment:
 
 def theme_option(hub: Hub, text: str) -> Theme:
     key = fold(text.replace("-", " "))
-    for theme in themes_of(hub):
+    for theme in Theme.objects.of_hub(hub):
         if key in (fold(theme.slug.replace("-", " ")), fold(theme.name)):
             return theme
-    slugs = ", ".join(themes_of(hub).values_list("slug", flat=True))
+    slugs = ", ".join(Theme.objects.of_hub(hub).values_list("slug", flat=True))
     raise CommandError(f"No theme '{text}'. Use one of: {slugs}.")
 
 
