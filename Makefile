@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint pytest bench messages clean
+.PHONY: run test test-fast lint pytest bench messages brief-template clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,9 @@ run: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/citybridge runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff format --check citybridge bench
-	$(BIN)/ruff check citybridge bench
-	$(BIN)/mypy citybridge
+	$(BIN)/ruff format --check citybridge bench tools
+	$(BIN)/ruff check citybridge bench tools
+	$(BIN)/mypy citybridge tools
 	$(BIN)/bandit -c pyproject.toml -r citybridge -q --severity-level medium
 
 pytest: $(VENV)/.installed $(MAP_DATA) $(AXE)
@@ -73,6 +73,11 @@ messages: $(VENV)/.installed
 	$(DJANGO_ADMIN) makemessages --settings=citybridge.settings --pythonpath=.. \
 		$(addprefix -l ,$(LOCALES)) -i "tests/*" -i "*/tests/*" --add-location file --no-obsolete
 	$(DJANGO_ADMIN) compilemessages --settings=citybridge.settings --pythonpath=..
+
+# The brief's Word template afresh (an officer restyles the committed one in Word instead):
+# tools/ holds development tools, outside the package that is installed and deployed.
+brief-template: $(VENV)/.installed
+	$(BIN)/python tools/make_docx_template.py
 
 clean:
 	rm -rf $(VENV) var/citybridge.sqlite3*

@@ -17,7 +17,7 @@ from citybridge.engagement.models import Attendance
 from citybridge.needs.models import Need
 from citybridge.network.actions import save_person
 from citybridge.network.models import LocalGovernment, Person, Theme
-from citybridge.reports.stories import save_story
+from citybridge.reports.actions import save_story
 
 Audience = AdvocacyAction.Audience
 Form = AdvocacyAction.Form

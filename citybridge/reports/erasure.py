@@ -22,7 +22,7 @@ from citybridge.reports.models import PublishedBrief
 
 # reports/brief_quote.html: one quote with its speaker.
 QUOTE_BLOCK = re.compile(r"<blockquote class=\"brief-quote\">.*?</blockquote>\s*", re.DOTALL)
-# brief_template.docx (make_docx_template.py): a quote is a "Quote" paragraph followed by the
+# brief_template.docx (tools/make_docx_template.py): a quote is a "Quote" paragraph followed by the
 # speaker's "Intense Quote" paragraph; Word keeps these style ids when an officer restyles them.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

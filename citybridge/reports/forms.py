@@ -1,11 +1,17 @@
+"""The period filters of the report pages and the city story's form."""
+
 from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import PeriodForm
+from citybridge.accounts.context_processors import HTML_LANG
+from citybridge.lib.inputs import DayField, PeriodForm
 
 
 class ShownPeriodForm(PeriodForm):
@@ -29,3 +35,30 @@ class ShownPeriodForm(PeriodForm):
             if day and not (data.get(name) or "").strip():
                 data[name] = date_format(day, "DATE_FORMAT")
         self.data = data
+
+
+class StoryForm(PeriodForm):
+    """The officer's text for a city and period, and the same paragraph in other languages."""
+
+    start = DayField(widget=forms.HiddenInput)
+    end = DayField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Story for the brief"),
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=_("Drafted from the records. Edit it freely; only an approved story is printed."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The same paragraph per language, for the brief in that language (empty: the story
+        # as written above).
+        for code, language in settings.LANGUAGES:
+            self.fields[f"text__{code}"] = forms.CharField(
+                label=_("%(field)s (%(language)s)")
+                % {"field": self.fields["text"].label, "language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "lang": HTML_LANG.get(code, code)}),
+            )
+
+    def translations(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"text__{code}", "") for code, _n in settings.LANGUAGES}

@@ -1,8 +1,9 @@
 """A city's story for a period: drafted from its records, edited and approved by an officer.
 
 `compose_story` is pure: it takes plain facts and returns the paragraph, in the manner of the
-brief's Danilovgrad paragraph. `story_facts` reads the facts from the records, `save_story`
-keeps the officer's text, and `city_timeline` lists what happened, dated, for the city page.
+brief's Danilovgrad paragraph. `story_facts` reads the facts from the records and
+`city_timeline` lists what happened, dated, for the city page; `reports.actions.save_story`
+keeps the officer's text.
 """
 
 from __future__ import annotations
@@ -11,22 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext as _
 
-from citybridge.accounts.history import records_acting_user
-from citybridge.accounts.models import User
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.translations import set_translations
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment
-from citybridge.reports.models import CityStory
 from citybridge.support.models import (
     ActionPlan,
     Mechanism,
@@ -286,50 +281,6 @@ def _status_on(action: SupportAction, day: dt.date) -> str:
 
 def draft_story(city: LocalGovernment, hub: Hub, start: dt.date, end: dt.date) -> str:
     return compose_story(story_facts(city, hub, start, end))
-
-
-class StoryError(ValueError):
-    pass
-
-
-@records_acting_user
-@transaction.atomic
-def save_story(
-    city: LocalGovernment,
-    *,
-    hub: Hub,
-    starts_on: dt.date,
-    ends_on: dt.date,
-    text: str,
-    approve: bool,
-    acting_user: User | None,
-    translations: dict[str, str] | None = None,
-) -> CityStory:
-    """Keep the officer's text for the city and period, and its paragraph in other languages
-    (`translations`: language -> text; an empty text removes that language). Approving makes it
-    printable; saving without approving (any edit) makes it a draft again."""
-    text = text.strip()
-    if not text:
-        raise StoryError(_("Write the story, or start again from the records."))
-    if ends_on < starts_on:
-        raise StoryError(_("The end of the period must be on or after its start."))
-    story, _created = CityStory.objects.select_for_update().get_or_create(
-        city=city, starts_on=starts_on, ends_on=ends_on, defaults={"hub": hub, "text": text}
-    )
-    now = timezone.now()
-    story.text = text
-    if translations is not None:
-        set_translations(story, "text", translations)
-    story.drafted_text = draft_story(city, hub, starts_on, ends_on)
-    story.edited_by, story.edited_at = acting_user, now
-    if approve:
-        story.status = CityStory.Status.APPROVED
-        story.approved_by, story.approved_at = acting_user, now
-    else:
-        story.status = CityStory.Status.DRAFT
-        story.approved_by, story.approved_at = None, None
-    story.save()
-    return story
 
 
 @dataclass(frozen=True)

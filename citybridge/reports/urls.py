@@ -1,6 +1,6 @@
 from django.urls import path
 
-from citybridge.reports import city, views
+from citybridge.reports import views
 from citybridge.reports.briefs import views as briefs
 
 app_name = "reports"
@@ -10,8 +10,8 @@ urlpatterns = [
     path("figures/", views.figures, name="figures"),
     path("figures/<slug:key>/", views.figure_detail, name="figure_detail"),
     path("figures/<slug:key>/people/<int:pk>/", views.figure_person, name="figure_person"),
-    path("cities/<int:pk>/story/", city.city_story, name="city_story"),
-    path("cities/<int:pk>/story/save/", city.city_story_save, name="city_story_save"),
+    path("cities/<int:pk>/story/", views.city_story, name="city_story"),
+    path("cities/<int:pk>/story/save/", views.city_story_save, name="city_story_save"),
     path("briefs/", briefs.brief_list, name="brief_list"),
     path("briefs/preview/", briefs.brief_preview, name="brief_preview"),
     path("briefs/publish/", briefs.brief_publish, name="brief_publish"),

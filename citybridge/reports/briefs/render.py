@@ -2,7 +2,7 @@
 
 The web page, the HTML file and the PDF share one template (reports/brief_article.html);
 the PDF adds the print stylesheet and WeasyPrint lays it out with the machine's fonts. The
-Word document fills a docxtpl template (brief_template.docx, made by make_docx_template.py)
+Word document fills a docxtpl template (brief_template.docx, made by tools/make_docx_template.py)
 that an officer may restyle in Word.
 """
 

@@ -1,10 +1,11 @@
-"""Write brief_template.docx, the Word template the DOCX brief is filled from (docxtpl).
+"""Write citybridge/reports/briefs/brief_template.docx, the Word template the DOCX brief is
+filled from (docxtpl). A development tool: the package ships the template, not its maker.
 
 It uses Word's own named styles (Title, Heading 1, Quote, List Bullet...), so an officer can
 restyle the brief in Word: change the styles, keep the {{ tags }}, save it over this file.
 Run it again only to start the template afresh:
 
-    .venv/bin/python -m citybridge.reports.briefs.make_docx_template
+    make brief-template        (or: .venv/bin/python tools/make_docx_template.py)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from docx.shared import Pt, RGBColor
 
 BRAND = RGBColor(0x1D, 0x4F, 0x6E)
 ACCENT = RGBColor(0xB8, 0x6E, 0x00)
-OUT = Path(__file__).resolve().parent / "brief_template.docx"
+OUT = Path(__file__).resolve().parent.parent / "citybridge/reports/briefs/brief_template.docx"
 
 
 def build(path: Path = OUT) -> Path:
