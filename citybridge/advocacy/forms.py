@@ -7,12 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import FilterForm, IdField, PeriodForm, bound_days, choose_from
+from citybridge.lib.inputs import (
+    FilterForm,
+    IdField,
+    OneLineTitle,
+    PeriodForm,
+    bound_days,
+    choose_from,
+)
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
 
 
-class AdvocacyActionForm(forms.ModelForm):
+class AdvocacyActionForm(OneLineTitle, forms.ModelForm):
     document_url = forms.URLField(
         label=_("Document"), required=False, assume_scheme="https", max_length=200
     )
@@ -62,12 +69,6 @@ class AdvocacyActionForm(forms.ModelForm):
             self.fields["engagement"], Engagement.objects.of_hub(hub).order_by("-starts_on")
         )
         choose_from(self.fields["organisation"], Organisation.objects.of_hub(hub))
-
-    def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise forms.ValidationError(_("Enter a title."))
-        return title
 
 
 class TestimonialForm(forms.ModelForm):

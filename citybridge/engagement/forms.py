@@ -5,12 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
-from citybridge.lib.inputs import FilterForm, choose_from, parse_year
+from citybridge.lib.inputs import FilterForm, OneLineTitle, choose_from, parse_year
 from citybridge.network.forms import VersionedForm
 from citybridge.network.models import LocalGovernment, Theme
 
 
-class EngagementForm(VersionedForm):
+class EngagementForm(OneLineTitle, VersionedForm):
     class Meta:
         model = Engagement
         fields = [
@@ -42,12 +42,6 @@ class EngagementForm(VersionedForm):
         choose_from(self.fields["participating_cities"], cities)
         self.fields["participating_cities"].required = False
         choose_from(self.fields["themes"], Theme.objects.of_hub(hub))
-
-    def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise forms.ValidationError(_("Enter a title."))
-        return title
 
     def clean_key(self) -> str:
         key = self.cleaned_data["key"].strip()

@@ -238,6 +238,19 @@ def choose_from(field: forms.Field, queryset, *, empty_label: StrOrPromise | Non
         field.empty_label = empty_label
 
 
+class OneLineTitle:
+    """For a form with a `title`: kept on one line with its spaces folded, and required in
+    words (a title of spaces alone is no title)."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Enter a title."))
+        return title
+
+
 class IdField(forms.IntegerField):
     """A record id: a positive integer the database can hold."""
 

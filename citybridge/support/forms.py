@@ -15,6 +15,7 @@ from citybridge.lib.inputs import (
     DayField,
     FilterForm,
     IdField,
+    OneLineTitle,
     PeriodForm,
     bound_days,
     choose_from,
@@ -44,7 +45,7 @@ def peer_cities_of(hub: Hub):
     )
 
 
-class SupportActionForm(forms.ModelForm):
+class SupportActionForm(OneLineTitle, forms.ModelForm):
     class Meta:
         model = SupportAction
         fields = [
@@ -101,12 +102,6 @@ class SupportActionForm(forms.ModelForm):
     def links(self) -> dict[str, Any]:
         """The cleaned links, as save_support_action takes them."""
         return {name: self.cleaned_data[name] for name in self.LINKS}
-
-    def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise forms.ValidationError(_("Enter a title."))
-        return title
 
     def clean_currency(self) -> str:
         return self.cleaned_data["currency"].strip().upper()
