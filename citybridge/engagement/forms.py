@@ -63,13 +63,9 @@ class EngagementForm(OneLineTitle, VersionedForm):
 
 
 class EngagementFilterForm(FilterForm):
-    """The engagement list's filters: words of the title, key or place, a type, a year, a theme.
-    Texts, not choices: a value no engagement has finds none, as the address asked."""
+    """The engagement list's filters: words of the title, key or place, a type, a year, a theme."""
 
-    q = forms.CharField(required=False)
-    kind = forms.CharField(required=False)
-    year = forms.CharField(required=False)
-    theme = forms.CharField(required=False)
+    text_filters = ("q", "kind", "year", "theme")
 
     def apply(self, engagements):
         data = self.in_force()

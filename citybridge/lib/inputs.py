@@ -200,10 +200,17 @@ class FilterForm(forms.Form):
     A field in error says what to type and is left out while the others still filter; a form
     with `whole` set filters only when every field is valid (support and advocacy: their
     pipelines' numbers link to the list with the same filters). `query_names` names a field
-    differently in the address (`from` for `start`)."""
+    differently in the address (`from` for `start`); `text_filters` are fields of text matched
+    as typed, not choices: a value no record has finds none, as the address asked."""
 
     whole = False
     query_names: dict[str, str] = {}
+    text_filters: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.text_filters:
+            self.fields[name] = forms.CharField(required=False)
 
     def add_prefix(self, field_name: str) -> str:
         return super().add_prefix(self.query_names.get(field_name, field_name))

@@ -180,10 +180,7 @@ class NeedFilterForm(RaisedForm):
     """The needs list's filters: a theme, a city, a country, a status ("open": open or being
     addressed) and when they were raised."""
 
-    theme = forms.CharField(required=False)
-    city = forms.CharField(required=False)
-    country = forms.CharField(required=False)
-    status = forms.CharField(required=False)
+    text_filters = ("theme", "city", "country", "status")
 
     def apply(self, needs):
         data = self.in_force()

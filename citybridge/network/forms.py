@@ -184,9 +184,7 @@ class HubSettingsForm(forms.ModelForm):
 class PersonFilterForm(FilterForm):
     """The people list's filters: words of a name, a city, a role held."""
 
-    q = forms.CharField(required=False)
-    city = forms.CharField(required=False)
-    role = forms.CharField(required=False)
+    text_filters = ("q", "city", "role")
 
     def apply(self, people):
         data = self.in_force()

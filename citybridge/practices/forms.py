@@ -149,13 +149,7 @@ class PracticeFilterForm(FilterForm):
     they match), a theme, a target group, the country of origin, a level of evidence, and
     whether it is human-rights based or gender sensitive ("yes")."""
 
-    q = forms.CharField(required=False)
-    theme = forms.CharField(required=False)
-    country = forms.CharField(required=False)
-    target = forms.CharField(required=False)
-    evidence = forms.CharField(required=False)
-    hrb = forms.CharField(required=False)
-    gender = forms.CharField(required=False)
+    text_filters = ("q", "theme", "country", "target", "evidence", "hrb", "gender")
 
     def apply(self, practices):
         data = self.in_force()
