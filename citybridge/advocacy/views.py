@@ -30,8 +30,8 @@ from citybridge.network.decorators import (
     people_viewer_required,
 )
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import Country, Hub, LocalGovernment, Person, Theme
-from citybridge.network.pipelines import pipeline_page
+from citybridge.network.models import Person
+from citybridge.network.pipelines import also_filtered, pipeline_page
 
 
 def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
@@ -66,23 +66,6 @@ def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
     return table
 
 
-def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
-    """The filters a pipeline number adds that the list's form does not show, in words: a theme
-    or city of another hub is named as none recorded, never by its name."""
-    none = _("None recorded")
-    shown = []
-    if slug := filters.get("theme"):
-        theme = Theme.objects.of_hub(hub).filter(slug=slug).first()
-        shown.append((_("Theme"), theme.name if theme else none))
-    if code := filters.get("country"):
-        country = Country.objects.filter(code=code).first()
-        shown.append((_("Country"), country.public_name if country else none))
-    if city_id := filters.get("city"):
-        city = LocalGovernment.objects.of_hub(hub).filter(pk=city_id).first()
-        shown.append((_("City"), city.name if city else none))
-    return shown
-
-
 @hub_member_required
 def advocacy_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
@@ -104,7 +87,7 @@ def advocacy_list(request: HubRequest) -> HttpResponse:
         "form": form,
         "page": page_of(request, rows),
         "query": urlencode(filters),
-        "also_filtered": also_filtered(filters, hub),
+        "also_filtered": also_filtered(filters, hub, ("theme", "country", "city")),
     }
     template = list_template(request, "advocacy/advocacy_list.html", "advocacy/advocacy_rows.html")
     return render(request, template, context)

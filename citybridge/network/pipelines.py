@@ -1,21 +1,47 @@
-"""A hub's pipeline page: counts by category over a filtered queryset, downloadable as shown.
+"""A hub's pipeline page: counts by category over a filtered queryset, downloadable as shown,
+and the words its lists show for the filters a pipeline number adds.
 
 Support and advocacy share it; each gives its queryset, filter form and breakdowns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, export_response
 from citybridge.network.http import HubRequest
+from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
+
+
+def also_filtered(filters: dict[str, str], hub: Hub, names: Sequence[str]) -> list[tuple[str, str]]:
+    """The filters a pipeline number adds that the list's form does not show (`names`, in the
+    list's order), in words: a theme, city or funder of another hub, or of none, is named as none
+    recorded, never by its name."""
+
+    def named(record, attribute: str = "name") -> str:
+        return getattr(record, attribute) if record else _("None recorded")
+
+    words = {
+        "country": lambda v: named(Country.objects.filter(code=v).first(), "public_name"),
+        "theme": lambda v: named(Theme.objects.of_hub(hub).filter(slug=v).first()),
+        "funder": lambda v: named(Funder.objects.filter(pk=v).first() if v.isdigit() else None),
+        "city": lambda v: named(LocalGovernment.objects.of_hub(hub).filter(pk=v).first()),
+    }
+    labels = {
+        "country": _("Country"),
+        "theme": _("Theme"),
+        "funder": _("Funder"),
+        "city": _("City"),
+    }
+    return [(str(labels[n]), words[n](filters[n])) for n in names if filters.get(n)]
 
 
 def pipeline_page(

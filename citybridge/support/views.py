@@ -19,9 +19,8 @@ from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest, list_template, page_of
-from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
 from citybridge.network.names import shown_name
-from citybridge.network.pipelines import pipeline_page
+from citybridge.network.pipelines import also_filtered, pipeline_page
 from citybridge.support import actions
 from citybridge.support.access import (
     get_action_plan_for_user,
@@ -98,26 +97,6 @@ def support_rows_table(actions: list[SupportAction]) -> Table:
     return table
 
 
-def also_filtered(filters: dict[str, str], hub: Hub) -> list[tuple[str, str]]:
-    """The filters a pipeline number adds that the list's form does not show, in words: a theme
-    or city of another hub is named as none recorded, never by its name."""
-    none = _("None recorded")
-    shown = []
-    if code := filters.get("country"):
-        country = Country.objects.filter(code=code).first()
-        shown.append((_("Country"), country.public_name if country else none))
-    if slug := filters.get("theme"):
-        theme = Theme.objects.of_hub(hub).filter(slug=slug).first()
-        shown.append((_("Theme"), theme.name if theme else none))
-    if funder_id := filters.get("funder"):
-        funder = Funder.objects.filter(pk=funder_id).first() if funder_id.isdigit() else None
-        shown.append((_("Funder"), funder.name if funder else none))
-    if city_id := filters.get("city"):
-        city = LocalGovernment.objects.of_hub(hub).filter(pk=city_id).first()
-        shown.append((_("City"), city.name if city else none))
-    return shown
-
-
 @hub_member_required
 def support_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
@@ -139,7 +118,9 @@ def support_list(request: HubRequest) -> HttpResponse:
         "page": page_of(request, rows),
         "filters": form.active_filters(),
         "query": urlencode({**form.active_filters(), **({"withdrawn": "1"} if withdrawn else {})}),
-        "also_filtered": also_filtered(form.active_filters(), hub),
+        "also_filtered": also_filtered(
+            form.active_filters(), hub, ("country", "theme", "funder", "city")
+        ),
         "withdrawn": withdrawn,
     }
     template = list_template(request, "support/support_list.html", "support/support_rows.html")
