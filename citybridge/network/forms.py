@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citybridge.lib.inputs import FilterForm, bound_days, parse_id
+from citybridge.lib.inputs import FilterForm, bound_days, choose_from, parse_id
 from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
     Hub,
@@ -70,8 +70,7 @@ class CityForm(VersionedForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = hub.countries.all()  # type: ignore[attr-defined]
-        self.fields["country"].empty_label = _("Choose a country")  # type: ignore[attr-defined]
+        choose_from(self.fields["country"], hub.countries.all(), empty_label=_("Choose a country"))
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -124,9 +123,10 @@ class PersonForm(VersionedForm):
 
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
-        self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(  # type: ignore[attr-defined]
-            country__in=hub.countries.all()
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub))
+        choose_from(
+            self.fields["organisation"],
+            Organisation.objects.filter(country__in=hub.countries.all()),
         )
 
     def clean_full_name(self) -> str:
@@ -153,8 +153,8 @@ class PositionForm(forms.ModelForm):
     def __init__(self, *args, hub, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         bound_days(self)
-        self.fields["city"].queryset = LocalGovernment.objects.of_hub(hub)  # type: ignore[attr-defined]
-        self.fields["organisation"].queryset = Organisation.objects.of_hub(hub)  # type: ignore[attr-defined]
+        choose_from(self.fields["city"], LocalGovernment.objects.of_hub(hub))
+        choose_from(self.fields["organisation"], Organisation.objects.of_hub(hub))
 
     def clean(self) -> dict:
         data = super().clean() or {}
