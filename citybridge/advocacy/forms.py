@@ -8,15 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.engagement.models import Engagement
 from citybridge.lib.inputs import (
-    FilterForm,
-    IdField,
     OneLineTitle,
-    PeriodForm,
     bound_days,
     choose_from,
 )
 from citybridge.needs.models import Need
 from citybridge.network.models import Hub, LocalGovernment, Organisation, Person, Theme
+from citybridge.network.pipelines import PipelineFilterForm
 
 
 class AdvocacyActionForm(OneLineTitle, forms.ModelForm):
@@ -90,10 +88,10 @@ class TestimonialForm(forms.ModelForm):
         return quote
 
 
-class AdvocacyFilterForm(FilterForm, PeriodForm):
+class AdvocacyFilterForm(PipelineFilterForm):
     """The filters of the advocacy list and pipeline; the pipeline's numbers link with them."""
 
-    whole = True
+    field_order = ["start", "end", "audience", "form", "theme", "country", "city"]
 
     audience = forms.ChoiceField(
         label=_("Audience"),
@@ -103,9 +101,6 @@ class AdvocacyFilterForm(FilterForm, PeriodForm):
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All")), *AdvocacyAction.Form.choices]
     )
-    theme = forms.CharField(required=False, widget=forms.HiddenInput)
-    country = forms.CharField(required=False, widget=forms.HiddenInput)
-    city = IdField(required=False, widget=forms.HiddenInput)
 
     def apply(self, actions):
         if not (data := self.in_force()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
+from django import forms
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -17,8 +18,22 @@ from django.utils.translation import gettext as _
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import FORMATS, export_response
+from citybridge.lib.inputs import FilterForm, IdField, PeriodForm
 from citybridge.network.http import HubRequest
 from citybridge.network.models import Country, Funder, Hub, LocalGovernment, Theme
+
+
+class PipelineFilterForm(FilterForm, PeriodForm):
+    """The filters a pipeline and its list share, so that each number of the pipeline opens
+    the list with the same filters: the period, and a breakdown row's theme, country and city
+    (hidden on the list, which names them in words: `also_filtered`). Applied only when all
+    of them are valid. A subclass adds its own and orders them (`field_order`)."""
+
+    whole = True
+
+    theme = forms.CharField(required=False, widget=forms.HiddenInput)
+    country = forms.CharField(required=False, widget=forms.HiddenInput)
+    city = IdField(required=False, widget=forms.HiddenInput)
 
 
 def also_filtered(filters: dict[str, str], hub: Hub, names: Sequence[str]) -> list[tuple[str, str]]:

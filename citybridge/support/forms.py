@@ -13,16 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from citybridge.engagement.models import Engagement
 from citybridge.lib.inputs import (
     DayField,
-    FilterForm,
-    IdField,
     OneLineTitle,
-    PeriodForm,
     bound_days,
     choose_from,
     parse_id,
 )
 from citybridge.needs.models import Need
 from citybridge.network.models import Funder, Hub, LocalGovernment, Organisation, Theme
+from citybridge.network.pipelines import PipelineFilterForm
 from citybridge.support.models import (
     ActionPlan,
     Disbursement,
@@ -262,10 +260,10 @@ class ActionPlanForm(forms.ModelForm):
         )
 
 
-class SupportFilterForm(FilterForm, PeriodForm):
+class SupportFilterForm(PipelineFilterForm):
     """The filters of the support list and the pipeline; the pipeline's numbers link with them."""
 
-    whole = True
+    field_order = ["start", "end", "status", "kind", "country", "theme", "funder", "city"]
 
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *SupportAction.Status.choices]
@@ -273,10 +271,7 @@ class SupportFilterForm(FilterForm, PeriodForm):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All")), *SupportAction.Kind.choices]
     )
-    country = forms.CharField(required=False, widget=forms.HiddenInput)
-    theme = forms.CharField(required=False, widget=forms.HiddenInput)
     funder = forms.CharField(required=False, widget=forms.HiddenInput)
-    city = IdField(required=False, widget=forms.HiddenInput)
 
     def apply(self, actions):
         """The actions that match the valid filters (all of them when the form is unbound)."""
