@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess  # pg_dump/pg_restore are the PostgreSQL way to copy a database
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,3 +166,48 @@ def _run(command: list[str], using: str) -> None:
     if result.returncode != 0:
         tool = Path(command[0]).name
         raise BackupError(f"{tool} failed: {result.stderr.strip() or result.returncode}")
+
+
+def files_path(path: Path) -> Path:
+    """Where a backup's uploaded files go: beside the database's copy, `PATH.files.tar`."""
+    path = Path(path)
+    return path.with_name(path.name + ".files.tar")
+
+
+def backup_files(root: Path, path: Path) -> int:
+    """Copy every file under `root` (the uploads: MEDIA_ROOT) into the tar `path`; how many.
+    Written to a `.partial` and renamed when complete, as the database's copy is."""
+    root, path = Path(root), Path(path)
+    partial = path.with_name(path.name + ".partial")
+    count = 0
+    with tarfile.open(partial, "w") as tar:
+        if root.is_dir():
+            for file in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+                tar.add(file, arcname=str(file.relative_to(root)), recursive=False)
+                count += 1
+    partial.replace(path)
+    return count
+
+
+def restore_files(path: Path, root: Path) -> int:
+    """Replace everything under `root` with the files of the tar `path`: unpacked beside it
+    first, then swapped in, so a broken tar leaves the files as they were. How many."""
+    root, path = Path(root), Path(path)
+    staging = root.with_name(root.name + ".restoring")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        with tarfile.open(path) as tar:
+            members = [m for m in tar.getmembers() if m.isfile()]
+            # The "data" filter refuses absolute names, `..`, links out and device files.
+            tar.extractall(staging, members=members, filter="data")
+    except (tarfile.TarError, OSError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BackupError(f"{path} cannot be read as the backup's files ({error}).") from error
+    old = root.with_name(root.name + ".before-restore")
+    shutil.rmtree(old, ignore_errors=True)
+    if root.exists():
+        root.replace(old)
+    staging.replace(root)
+    shutil.rmtree(old, ignore_errors=True)
+    return len(members)
