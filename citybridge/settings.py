@@ -116,10 +116,13 @@ INSTALLED_APPS = [
     "citybridge.imports",
     "citybridge.matching",
     "citybridge.mail",
+    "citybridge.operations",
     "citybridge.demo",
 ]
 
 MIDDLEWARE = [
+    # First: every log line written while serving a request names it (operations.logs).
+    "citybridge.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "citybridge.accounts.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -139,6 +142,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A change made on a page asks the worker to count the hub's home again (operations.homes).
+    "citybridge.operations.homes.RefreshAfterChangeMiddleware",
     # Last, as django-axes asks: it turns a lockout raised by the backend into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,6 +191,28 @@ def database() -> dict[str, Any]:
 
 
 DATABASES = {"default": database()}
+
+
+def cache(url: str) -> dict[str, Any]:
+    """CITYBRIDGE_CACHE_URL -> Django's cache: `redis://host:6379/N` (RedisCache, shared by every
+    web and worker process of every machine), `db://` (a table in the database: shared too, no
+    other service) or `locmem://` (each process its own: only for one process or development)."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url == "db://":
+        # The table is made by operations' migration, so `citybridge migrate` is enough.
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cb_cache"}
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"CITYBRIDGE_CACHE_URL={url!r} is not redis://host:port/N, db:// or locmem://."
+    )
+
+
+# Shared in production by default (the database), so a figure counted by one web process or by
+# the worker serves every other; development keeps each process's own memory.
+CACHE_URL = env_str("CITYBRIDGE_CACHE_URL", "db://" if PRODUCTION else "locmem://")
+CACHES = {"default": cache(CACHE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
@@ -340,6 +367,15 @@ if IATI_ORGANISATION_ID and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", IATI
 # Attendance identifiers older than this may be pseudonymised (`citybridge people pseudonymise`).
 RETENTION_DAYS = env_int("CITYBRIDGE_RETENTION_DAYS", 1825, minimum=1)
 
+# Scheduled duties (`citybridge run_due`, operations.schedule): finished jobs with their problem
+# lists are removed after JOB_RETENTION_DAYS; a backup of the database and the uploaded files is
+# written into BACKUP_DIR each night and the newest BACKUP_KEEP are kept.
+JOB_RETENTION_DAYS = env_int("CITYBRIDGE_JOB_RETENTION_DAYS", 30, minimum=1)
+BACKUP_DIR = Path(env_str("CITYBRIDGE_BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("CITYBRIDGE_BACKUP_KEEP", 14, minimum=1)
+# The health page (/health/) fails when the data directory has less room than this, in MB.
+HEALTH_MIN_FREE_MB = env_int("CITYBRIDGE_HEALTH_MIN_FREE_MB", 1000)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -444,6 +480,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("CITYBRIDGE_SSL_REDIRECT", default=True)
+    # A monitor on the machine itself asks over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -451,10 +489,26 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Production writes one JSON object a line (operations.logs), each naming its request or job;
+# development the plain text a person reads in a terminal. CITYBRIDGE_LOG_FORMAT chooses.
+LOG_FORMAT = env_str(
+    "CITYBRIDGE_LOG_FORMAT", "json" if PRODUCTION else "text", choices=("json", "text")
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "citybridge.operations.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "citybridge.operations.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env_str(

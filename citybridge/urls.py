@@ -25,6 +25,7 @@ urlpatterns = [
     path("search/", include("citybridge.search.urls")),
     path("accounts/", include("citybridge.accounts.urls")),
     path("jobs/", include("citybridge.jobs.urls")),
+    path("", include("citybridge.operations.urls")),
     path("admin/", admin.site.urls),
     # Hub admins correct the interface's translations in the product (django-rosetta).
     re_path(

@@ -18,6 +18,7 @@ from citybridge.accounts.models import User
 from citybridge.accounts.scopes import scope_of
 from citybridge.jobs.models import Job
 from citybridge.jobs.progress import Progress
+from citybridge.lib.log_context import bound
 from citybridge.network.models import Hub
 
 logger = logging.getLogger(__name__)
@@ -108,7 +109,8 @@ def run_job(job_id: str, work: Work) -> None:
     if not started:
         return
     progress = Progress(job.pk)
-    with translation.override(job.language):
+    # Every log line written while the job runs names it, an error's report included.
+    with translation.override(job.language), bound(job_id=str(job.pk)):
         finish = _run(job, work, progress)
     progress.close()
     done = {"done": F("total")} if finish.status == Job.Status.DONE else {}

@@ -18,6 +18,7 @@ from citybridge.accounts.disclosure import (
     people_count,
     people_text,
     shown_difference,
+    whole_months,
 )
 from citybridge.engagement.models import Engagement, LinkDecision, Sheet
 from citybridge.lib.inputs import FIRST_DAY
@@ -163,7 +164,10 @@ class Summary:
     computed_at: dt.datetime
 
 
-CACHE_SECONDS = 300
+# Kept an hour: a summary of records since changed is never read again (its key names the
+# records' stamp), and the one of the records as they are is kept on by each warm() (the worker
+# after a job or edit, `citybridge run_due` every few minutes), so visitors never count it.
+CACHE_SECONDS = 3600
 
 
 def data_stamp(hub: Hub) -> str:
@@ -190,9 +194,22 @@ def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summ
     """Trends, charts and their drawings, kept for a few minutes while the records stay as
     they were: a large hub's figures and charts take most of a second to count (bench/scale.py),
     and every worker would count them again for each visit of the home."""
+    return _summary(hub, start, end, hide_small=hide_small, stamp=data_stamp(hub))[0]
+
+
+def _summary_key(hub: Hub, start: dt.date, end: dt.date, hide_small: bool, stamp: str) -> str:
     lang = translation.get_language() or settings.LANGUAGE_CODE  # the page's: its words differ
-    key = f"cb:dashboard:{hub.pk}:{lang}:{start}:{end}:{int(hide_small)}:{data_stamp(hub)}"
+    return f"cb:dashboard:{hub.pk}:{lang}:{start}:{end}:{int(hide_small)}:{stamp}"
+
+
+def _summary(
+    hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool, stamp: str, keep: bool = False
+) -> tuple[Summary, bool]:
+    """The summary, and whether it had to be counted (it was not in the cache)."""
+    lang = translation.get_language() or settings.LANGUAGE_CODE
+    key = _summary_key(hub, start, end, hide_small, stamp)
     found = cache.get(key)
+    counted = found is None
     if found is None:
         charts = chart_data(hub, start, end, lang, hide_small=hide_small)
         countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
@@ -203,4 +220,34 @@ def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summ
             computed_at=timezone.now(),
         )
         cache.set(key, found, CACHE_SECONDS)
-    return found
+    elif keep:
+        cache.touch(key, CACHE_SECONDS)
+    return found, counted
+
+
+def home_languages(hub: Hub) -> list[str]:
+    """The languages the hub's home is read in: the hub's default, each of its users' saved
+    choice, and English (a browser asking for none of ours)."""
+    from citybridge.accounts.models import Role
+
+    saved = Role.objects.filter(hub=hub).exclude(user__language="")
+    chosen = set(saved.values_list("user__language", flat=True).distinct())
+    return sorted({hub.default_language or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE} | chosen)
+
+
+def warm(hub: Hub, today: dt.date) -> int:
+    """Count the home's default views (exact numbers for staff, the disclosure rule's for
+    donors, in each language it is read in) into the cache ahead of any visitor, as the worker
+    does after a job or an edit: the first visit after a change then only reads them. A view
+    already counted on the records as they are is kept another CACHE_SECONDS. Returns how many
+    views were counted."""
+    start, end = current_period(hub, today)
+    stamp = data_stamp(hub)
+    counted = 0
+    for lang in home_languages(hub):
+        with translation.override(lang):
+            # Donors' period is widened to whole months (the disclosure rule), as their page does.
+            for hide_small, (a, b) in ((False, (start, end)), (True, whole_months(start, end))):
+                assert a is not None  # current_period always has a start
+                counted += _summary(hub, a, b, hide_small=hide_small, stamp=stamp, keep=True)[1]
+    return counted

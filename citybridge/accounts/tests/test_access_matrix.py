@@ -189,6 +189,8 @@ POLICY: dict[str, frozenset[str]] = {
     "accounts:password_reset_sent": SIGNED_IN | ANONYMOUS,
     # jobs: the officer's own import; the hub's admins see every job of the hub
     "jobs:job_detail": STAFF,
+    # operations: the health page a monitor polls, open to all and naming nobody
+    "operations:health_check": SIGNED_IN | ANONYMOUS,
 }
 
 # Pages about every hub a user administers, wherever they work (user management, the access log),
