@@ -36,7 +36,7 @@ run: $(VENV)/.installed $(MAP_DATA)
 	$(BIN)/citybridge demo --if-empty
 	@echo "CityBridge: open http://$(HOST):$(PORT)/accounts/login/ (demo users admin, officer, focal, donor; password demo)"
 	@# The background worker (imports, briefs) runs beside the web server; Ctrl-C stops both.
-	$(BIN)/citybridge db_worker --no-reload -v 0 & worker=$$!; \
+	$(BIN)/citybridge worker --no-reload -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/citybridge runserver $(HOST):$(PORT)
 

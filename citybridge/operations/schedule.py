@@ -90,12 +90,14 @@ def backup() -> str:
 
 
 def digests() -> str:
-    # The e-mail digest, once its command exists (`citybridge send_digests`).
+    """The week's e-mail digest (`citybridge send_digests`, which sends each person's once a
+    week however often it runs), when this version has the command."""
     if "send_digests" not in get_commands():
         return "skipped: no send_digests command in this version"
-    out = io.StringIO()
-    call_command("send_digests", stdout=out)
-    return out.getvalue().strip().splitlines()[-1] if out.getvalue().strip() else "sent"
+    out, err = io.StringIO(), io.StringIO()
+    call_command("send_digests", stdout=out, stderr=err)
+    said = (out.getvalue() or err.getvalue()).strip().splitlines()
+    return said[-1] if said else "nothing said"
 
 
 SCHEDULES = [
@@ -103,6 +105,7 @@ SCHEDULES = [
     Schedule("prune_jobs", prune_jobs, at_hour=3),
     Schedule("pseudonymise", pseudonymise, at_hour=3),
     Schedule("backup", backup, at_hour=2),
+    # Daily: the command itself sends each week's digest once (on the first run of the week).
     Schedule("digests", digests, at_hour=7),
 ]
 

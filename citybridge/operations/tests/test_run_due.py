@@ -35,7 +35,7 @@ def test_each_duty_runs_when_due_and_once(settings, tmp_path):
     names = [s.name for s in schedule.SCHEDULES]
     assert [r.duty for r in ScheduledRun.objects.order_by("pk")] == names
     assert all(r.outcome == "done" and r.finished_at for r in ScheduledRun.objects.all())
-    assert "digests: done: skipped: no send_digests command" in out.getvalue()
+    assert "digests: done: digests sent=0" in out.getvalue()
     # At once again: nothing is due (the homes every 5 minutes, the rest each night).
     again = io.StringIO()
     call_command("run_due", stdout=again)
@@ -114,3 +114,5 @@ def test_the_digest_runs_when_its_command_exists(monkeypatch):
     monkeypatch.setattr(schedule, "call_command", lambda name, **kw: called.append(name))
     schedule.digests()
     assert called == ["send_digests"]
+    monkeypatch.setattr(schedule, "get_commands", lambda: {})
+    assert schedule.digests() == "skipped: no send_digests command in this version"
