@@ -8,6 +8,7 @@ about the recipient reaches the log: a failure names the user's id and the kind 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import smtplib
 
@@ -17,14 +18,18 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.accounts.access_log import log_access
 from citybridge.accounts.context_processors import HTML_LANG
-from citybridge.accounts.models import User
+from citybridge.accounts.models import AccessLog, User
 
 logger = logging.getLogger(__name__)
 
+# The access-log detail of a reset link e-mailed on request, and how often one may go out.
+RESET = "password reset e-mailed"
+RESET_EVERY = dt.timedelta(minutes=10)
 # What a failed send raises: the server refused or did not answer.
 SEND_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -110,8 +115,25 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         html_email_template_name=None,
     ) -> None:
         user = context["user"]
+        if reset_sent_lately(user):
+            logger.info("Password-reset e-mail to user %s held back: one went lately", user.pk)
+            return
         context = context | {"days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)}
         message = compose(
             "registration/password_reset_email", context, to=to_email, language=language_of(user)
         )
-        deliver(message, user, "Password-reset")
+        if deliver(message, user, "Password-reset"):
+            hub = user.roles.order_by("hub__name").values_list("hub", flat=True).first()
+            log_access(None, AccessLog.Action.PASSWORD_LINK, obj=user, hub=hub, detail=RESET)
+
+
+def reset_sent_lately(user: User) -> bool:
+    """Whether a reset link went to `user` within RESET_EVERY: anyone may ask for one, so asking
+    again and again must not fill their mailbox (the first link still works)."""
+    return AccessLog.objects.filter(
+        action=AccessLog.Action.PASSWORD_LINK,
+        object_type=user._meta.label_lower,
+        object_id=user.pk,
+        detail=RESET,
+        at__gte=timezone.now() - RESET_EVERY,
+    ).exists()

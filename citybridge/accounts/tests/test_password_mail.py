@@ -9,7 +9,7 @@ import re
 from django.test import Client
 from django.urls import reverse
 
-from citybridge.accounts.models import Role, User
+from citybridge.accounts.models import AccessLog, Role, User
 from citybridge.accounts.tests.smtp import html_of, smtp_server, text_of
 from citybridge.conftest import make_user
 
@@ -124,3 +124,15 @@ def test_an_inactive_user_gets_no_reset_link(hub, smtp_server):
     user.save()
     Client().post(reverse("accounts:password_reset"), {"email": "gone@example.org"})
     assert smtp_server.received == []
+
+
+def test_asking_again_and_again_sends_one_link_and_the_log_says_so(hub, smtp_server):
+    user = make_user("asked", hub, Role.Kind.OFFICER)
+    user.email = "asked@example.org"
+    user.save()
+    client = Client()
+    for _ in range(3):
+        client.post(reverse("accounts:password_reset"), {"email": "asked@example.org"})
+    assert len(smtp_server.to("asked@example.org")) == 1
+    [row] = AccessLog.objects.filter(action="password_link", object_id=user.pk)
+    assert (row.user, row.hub, row.detail) == (None, hub, "password reset e-mailed")
