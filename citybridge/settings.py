@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rosetta",
+    # The API's documentation page from the swagger-ui files in the package, not from a CDN.
+    "ninja",
     "citybridge.accounts",
     "citybridge.network",
     "citybridge.jobs",
@@ -117,6 +119,7 @@ INSTALLED_APPS = [
     "citybridge.matching",
     "citybridge.mail",
     "citybridge.operations",
+    "citybridge.api",
     "citybridge.demo",
 ]
 
@@ -456,6 +459,9 @@ IMPORT_MAX_UPLOAD_BYTES = env_int("CITYBRIDGE_IMPORT_MAX_UPLOAD_MB", 25, minimum
 IMPORT_PREVIEW_IN_REQUEST_BYTES = (
     env_int("CITYBRIDGE_IMPORT_PREVIEW_IN_REQUEST_KB", 1000, minimum=1) * 1000
 )
+
+# The API (citybridge.api): requests a minute per personal access token.
+API_RATE_PER_MINUTE = env_int("CITYBRIDGE_API_RATE_PER_MINUTE", 120, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after the idle time its hub sets (Hub.idle_timeout_minutes, 30 by default;

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 
+from citybridge.api.v1 import api
+
 
 def only_our_catalogs(request: HttpRequest, **kwargs) -> HttpResponse:
     """Rosetta may also list Django's and other packages' catalogs: those are not the hub's to
@@ -26,6 +28,8 @@ urlpatterns = [
     path("accounts/", include("citybridge.accounts.urls")),
     path("jobs/", include("citybridge.jobs.urls")),
     path("", include("citybridge.operations.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("citybridge.api.urls")),
     path("admin/", admin.site.urls),
     # Hub admins correct the interface's translations in the product (django-rosetta).
     re_path(

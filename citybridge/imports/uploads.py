@@ -86,6 +86,11 @@ def _staged(token: str) -> list[tuple[str, Path]]:
     return [(names[int(p.name)], p) for p in stored if p.name.isdigit()]
 
 
+def names_of(token: str) -> list[str]:
+    """The staged files' names as uploaded (empty when they are no longer kept)."""
+    return [name for name, _path in _staged(token)]
+
+
 def load(token: str) -> list[tuple[str, bytes]]:
     return [(name, path.read_bytes()) for name, path in _staged(token)]
 

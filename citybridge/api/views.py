@@ -1,0 +1,46 @@
+"""The API tokens page: a user's own tokens in the hub they work in, made and revoked there."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citybridge.api.actions import create_token, revoke_token
+from citybridge.api.forms import TokenForm
+from citybridge.api.models import ApiToken
+from citybridge.network.decorators import hub_member_required
+from citybridge.network.http import HubRequest
+
+
+@hub_member_required
+def token_list(request: HubRequest) -> HttpResponse:
+    """The user's tokens (of every hub: they are theirs), and the form of a new one for the hub
+    they work in. A new token's secret is shown in this one answer and never again."""
+    form = TokenForm(request.POST or None)
+    secret = ""
+    if request.method == "POST" and form.is_valid():
+        _token, secret = create_token(
+            request.user,
+            request.hub,
+            name=form.cleaned_data["name"],
+            days=form.cleaned_data["days"],
+            acting_user=request.user,
+        )
+        form = TokenForm()
+    tokens = ApiToken.objects.filter(user=request.user).select_related("hub")
+    context = {"form": form, "secret": secret, "tokens": tokens, "hub": request.hub}
+    return render(request, "api/token_list.html", context, status=200)
+
+
+@require_POST
+@hub_member_required
+def token_revoke(request: HubRequest, pk: int) -> HttpResponse:
+    token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+    if token is None:
+        raise Http404("No such token of yours.")
+    revoke_token(token, acting_user=request.user)
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
+    return redirect("api:token_list")
