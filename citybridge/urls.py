@@ -3,6 +3,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 
 from citybridge.api.v1 import api
+from citybridge.matching.api import router as matching_api
+from citybridge.reports.api import router as reports_api
+
+# The API's routes of the apps that rank beside the api app in the import order.
+api.add_router("/", matching_api)
+api.add_router("/", reports_api)
 
 
 def only_our_catalogs(request: HttpRequest, **kwargs) -> HttpResponse:

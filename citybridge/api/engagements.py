@@ -14,6 +14,7 @@ from citybridge.accounts.access_log import log_people_shown
 from citybridge.api.auth import hub_of, require_people
 from citybridge.api.paging import PageQuery, page_of
 from citybridge.engagement.access import get_engagement_for_user
+from citybridge.engagement.forms import EngagementFilterForm
 from citybridge.engagement.models import Attendance, Engagement
 
 router = Router(tags=["engagements and attendance"])
@@ -125,21 +126,12 @@ def engagement_list(
     key or place)."""
     require_people(request)
     found = Engagement.objects.visible_to(request.user).of_hub(hub_of(request))
-    if filters.year is not None:
-        found = found.filter(starts_on__year=filters.year)
-    found = found.between(filters.start, filters.end)
+    # The list page's own filters (q, kind, year, theme), then the period and the city.
+    found = EngagementFilterForm(request.GET).apply(found).between(filters.start, filters.end)
     if filters.city is not None:
         found = found.filter(
             Q(host_city_id=filters.city) | Q(participating_cities=filters.city)
         ).distinct()
-    if filters.kind:
-        found = found.filter(kind=filters.kind)
-    if filters.theme:
-        found = found.filter(themes__slug=filters.theme)
-    if filters.q:
-        found = found.filter(
-            Q(title__icontains=filters.q) | Q(key__iexact=filters.q) | Q(place__icontains=filters.q)
-        )
     rows, cursor = page_of(found, page, field="starts_on")
     ids = [e.pk for e in rows]
     shown = {
@@ -196,7 +188,7 @@ def attendance_list(request: HttpRequest, pk: int, page: Query[PageQuery]):
                 "role": a.role,
                 "role_kind": a.role_kind,
                 "city": a.city,
-                "city_id": a.local_government_id,
+                "city_id": a.resolved_city_id,
                 "email": a.email,
                 "gender": a.gender,
                 "source_file": a.source_file,

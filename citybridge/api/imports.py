@@ -51,6 +51,25 @@ class JobOut(Schema):
     confirm_url: str | None
 
 
+def log_preview(request: HttpRequest, job: Job) -> None:
+    """A finished preview names the file's people and whom they were recognised as: one row of
+    the access log each time it is read, as the preview page writes."""
+    if job.kind != Job.Kind.PREVIEW or job.status != Job.Status.DONE:
+        return
+    people = sum(
+        len((sheet.get("people") or {}).get("rows", []))
+        for sheet in (job.result or {}).get("sheets", [])
+    )
+    if people:
+        log_access(
+            request.user,
+            AccessLog.Action.PEOPLE_VIEWED,
+            hub=job.hub_id,
+            count=people,
+            detail="api import preview",
+        )
+
+
 def job_out(request: HttpRequest, job: Job) -> dict:
     finished = job.status == Job.Status.DONE
     confirmable = finished and job.kind == Job.Kind.PREVIEW and "problems" not in job.result
@@ -102,6 +121,7 @@ def import_upload(
     }
     job = tasks.start_preview(pending, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
     job.refresh_from_db()
+    log_preview(request, job)  # done already when jobs run inside the request
     return Status(202, job_out(request, job))
 
 
@@ -111,19 +131,7 @@ def job_detail(request: HttpRequest, pk: uuid.UUID):
     result; a preview's result is the preview the page shows."""
     require_staff(request)
     job = get_job_for_user(request.user, pk)
-    people = sum(
-        len((sheet.get("people") or {}).get("rows", []))
-        for sheet in (job.result or {}).get("sheets", [])
-    )
-    if job.kind == Job.Kind.PREVIEW and job.status == Job.Status.DONE and people:
-        # The preview names the file's people and whom they were recognised as (as the page).
-        log_access(
-            request.user,
-            AccessLog.Action.PEOPLE_VIEWED,
-            hub=job.hub,
-            count=people,
-            detail="api import preview",
-        )
+    log_preview(request, job)
     return job_out(request, job)
 
 

@@ -1,5 +1,5 @@
-"""Needs, recording one, and the matches for one: needs are for hub staff and a focal point
-(their own city's), matches and recording for hub staff, as on the pages. Recording goes
+"""Needs and recording one: needs are for hub staff and a focal point (their own city's),
+recording for hub staff, as on the pages (a need's matches: matching/api.py). Recording goes
 through the page's form and `save_need`, so the history names the token's owner."""
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from ninja import Field, Query, Router, Schema, Status
 from citybridge.api.auth import hub_of, require_people, require_staff
 from citybridge.api.errors import form_refused
 from citybridge.api.paging import PageQuery, page_of
-from citybridge.matching.queries import match_need
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.actions import save_need
-from citybridge.needs.forms import NeedForm, themes_of
+from citybridge.needs.forms import NeedFilterForm, NeedForm, themes_of
 from citybridge.needs.models import Need
 
-router = Router(tags=["needs and matches"])
+router = Router(tags=["needs"])
 
 
 class NeedOut(Schema):
@@ -53,20 +52,6 @@ class NeedIn(Schema):
     )
 
 
-class MatchOut(Schema):
-    id: int | str
-    label: str
-    score: float
-    strength: str
-    reasons: list[str]
-
-
-class MatchesOut(Schema):
-    practices: list[MatchOut]
-    peer_cities: list[MatchOut]
-    experts: list[MatchOut]
-
-
 class NeedFilters(Schema):
     theme: str | None = None
     city: int | None = None
@@ -95,18 +80,9 @@ def need_out(need: Need) -> dict:
 def need_list(request: HttpRequest, filters: Query[NeedFilters], page: Query[PageQuery]):
     """Needs, newest first; filters as on the needs page (raised `from`/`to`)."""
     require_people(request)
-    needs = Need.objects.visible_to(request.user).of_hub(hub_of(request))
-    if filters.theme:
-        needs = needs.filter(theme__slug=filters.theme)
-    if filters.city is not None:
-        needs = needs.filter(city_id=filters.city)
-    if filters.country:
-        needs = needs.filter(city__country_id=filters.country.upper())
-    if filters.status == "open":
-        needs = needs.open()
-    elif filters.status:
-        needs = needs.filter(status=filters.status)
-    needs = needs.raised_between(filters.start, filters.end)
+    needs = NeedFilterForm(request.GET).apply(
+        Need.objects.visible_to(request.user).of_hub(hub_of(request))
+    )
     rows, cursor = page_of(needs.select_related("city", "theme"), page)
     return {"results": [need_out(n) for n in rows], "next": cursor}
 
@@ -140,11 +116,3 @@ def need_create(request: HttpRequest, payload: NeedIn):
         raise form_refused(form, _("The need was not recorded: see errors."))
     need = save_need(form.instance, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
     return Status(201, need_out(Need.objects.select_related("city", "theme").get(pk=need.pk)))
-
-
-@router.get("/needs/{pk}/matches", response=MatchesOut, url_name="need_matches")
-def need_matches(request: HttpRequest, pk: int):
-    """Practices, peer cities and experts that could answer the need, each with its reasons
-    (hub staff, as the matches page)."""
-    require_staff(request)
-    return match_need(get_need_for_user(request.user, pk)).as_dict()

@@ -14,6 +14,7 @@ from citybridge.accounts.models import AccessLog
 from citybridge.api.auth import hub_of, require_people, require_staff
 from citybridge.api.paging import PageQuery, page_of
 from citybridge.network.access import get_person_for_user
+from citybridge.network.forms import PersonFilterForm
 from citybridge.network.models import Person, Position
 
 router = Router(tags=["people"])
@@ -53,7 +54,7 @@ def position_out(position: Position) -> dict:
     return {
         "role": position.role,
         "title": position.title,
-        "city": position.local_government_id,
+        "city": position.city_id,
         "organisation": position.organisation.name if position.organisation else None,
         "started_on": position.started_on,
         "ended_on": position.ended_on,
@@ -67,7 +68,7 @@ def person_out(person: Person) -> dict:
         "gender": person.gender,
         "email": person.email,
         "organisation": person.organisation.name if person.organisation else None,
-        "city": person.local_government_id,
+        "city": person.city_id,
         "consent_contact": person.consent_contact,
         "consent_quote": person.consent_quote,
         "positions": [position_out(p) for p in person.positions.all()],
@@ -86,13 +87,9 @@ def person_list(request: HttpRequest, filters: Query[PeopleFilters], page: Query
     `q` searches names in any script."""
     require_people(request)
     hub = hub_of(request)
-    people = Person.objects.visible_to(request.user).of_hub(hub)
-    if filters.q:
-        people = people.search(filters.q)
-    if filters.city is not None:
-        people = people.filter(local_government_id=filters.city)
-    if filters.role:
-        people = people.filter(positions__role=filters.role).distinct()
+    people = PersonFilterForm(request.GET).apply(
+        Person.objects.visible_to(request.user).of_hub(hub)
+    )
     rows, cursor = page_of(people, page)
     shown = (
         Person.objects.filter(pk__in=[p.pk for p in rows])

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.api.auth import hub_of
 from citybridge.api.paging import PageQuery, page_of
 from citybridge.practices.access import get_practice_for_user, visible_contact
+from citybridge.practices.forms import PracticeFilterForm
 from citybridge.practices.models import Practice
 
 router = Router(tags=["practices"])
@@ -60,6 +61,10 @@ class PracticeFilters(Schema):
     q: str | None = None
     theme: str | None = None
     country: str | None = None
+    target: str | None = None
+    evidence: str | None = None
+    hrb: str | None = Field(None, description="yes: human-rights-based only")
+    gender: str | None = Field(None, description="yes: gender-sensitive only")
 
 
 def practice_out(p: Practice) -> dict:
@@ -80,14 +85,9 @@ def practice_out(p: Practice) -> dict:
 
 @router.get("/practices", response=PracticePage, url_name="practice_list")
 def practice_list(request: HttpRequest, filters: Query[PracticeFilters], page: Query[PageQuery]):
-    """The network's practices, newest first; `q` searches as the library page does."""
-    found = Practice.objects.all()
-    if filters.q:
-        found = found.search(filters.q)
-    if filters.theme:
-        found = found.filter(themes__slug=filters.theme).distinct()
-    if filters.country:
-        found = found.filter(origin_country_id=filters.country.upper())
+    """The network's practices, newest first, with the library page's search and filters (`q`
+    finds words in any language or script; here the newest come first, not the best match)."""
+    found = PracticeFilterForm(request.GET).apply(Practice.objects.all())
     rows, cursor = page_of(found, page)
     shown = {
         p.pk: p

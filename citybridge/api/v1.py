@@ -3,7 +3,8 @@
 Every route answers JSON; every refusal is `{"detail": "<a sentence saying why>"}` with the
 status it deserves (401 no usable token, 403 a role that does not reach the route, 404 a record
 that does not exist or is not the caller's to see, 400/422 a request that cannot be read, 429
-too many requests). The schema is at `openapi.json` and its page at `docs`, drawn by the
+too many requests). The routes of matching and reports, which rank beside this app in the import
+order, are defined there and added in citybridge/urls.py. The schema is at `openapi.json` and its page at `docs`, drawn by the
 swagger-ui files django-ninja ships (ninja is an installed app, so no CDN is asked for).
 """
 
@@ -24,7 +25,6 @@ from citybridge.api import (
     needs,
     people,
     practices,
-    reports,
     support,
 )
 from citybridge.api.auth import TokenAuth
@@ -85,5 +85,5 @@ def refused_by_action(request: HttpRequest, exc: DjangoValidationError) -> HttpR
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
 
 
-for module in (hubs, people, engagements, needs, practices, support, advocacy, reports, imports):
+for module in (hubs, people, engagements, needs, practices, support, advocacy, imports):
     api.add_router("/", module.router)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from citybridge.accounts.scopes import scope_of
 from citybridge.api.actions import create_token, revoke_token
 from citybridge.api.forms import TokenForm
 from citybridge.api.models import ApiToken
@@ -31,7 +32,14 @@ def token_list(request: HubRequest) -> HttpResponse:
         )
         form = TokenForm()
     tokens = ApiToken.objects.filter(user=request.user).select_related("hub")
-    context = {"form": form, "secret": secret, "tokens": tokens, "hub": request.hub}
+    context = {
+        "form": form,
+        "secret": secret,
+        "tokens": tokens,
+        "hub": request.hub,
+        # the example on the page is a route the user's role reads
+        "sees_people": scope_of(request.user).sees_people_of(request.hub.pk),
+    }
     return render(request, "api/token_list.html", context, status=200)
 
 

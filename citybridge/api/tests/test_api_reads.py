@@ -30,7 +30,7 @@ def sheets(hub, city, other_city):
         host_city=city,
     )
     for name, place in (("Mila Domaća", city), ("Goran Gostić", other_city)):
-        person = Person.objects.create(hub=hub, full_name=name, local_government=place)
+        person = Person.objects.create(hub=hub, full_name=name, city=place)
         people.append(person)
         Attendance.objects.create(
             engagement=this_year,
@@ -39,7 +39,7 @@ def sheets(hub, city, other_city):
             cells={"Name": name},
             full_name=name,
             person=person,
-            local_government=place,
+            resolved_city=place,
         )
     for n in range(7):
         engagement = Engagement.objects.create(

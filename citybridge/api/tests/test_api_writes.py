@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 
+from citybridge.accounts.models import AccessLog
 from citybridge.engagement.models import Attendance
 from citybridge.needs.models import Need
 from citybridge.support.models import SupportAction
@@ -41,6 +42,9 @@ def test_an_upload_gives_the_pages_preview_and_confirming_imports_it(
     job = api.get(started.json()["url"]).json()
     assert job["status"] == "done" and job["kind"] == "preview"
     assert job["result"] == shown
+    # The preview names the file's people: its answer and each read of it are logged.
+    logged = AccessLog.objects.filter(user=officer, detail="api import preview")
+    assert [row.count for row in logged] == [2, 2]
     assert job["result"]["sheets"][0]["columns"][4]["how"] == "not used"
     assert not Attendance.objects.exists()
 

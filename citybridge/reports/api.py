@@ -1,4 +1,8 @@
-"""The key figures and the published briefs. Every role reads them. A donor or an expert gets
+"""The API's routes for the key figures and the published briefs (/api/v1/figures, /briefs).
+
+Kept here, not in the api app, which ranks beside reports in the import order: citybridge/urls.py
+adds this router to the API. The request has passed the API's token check (api.auth): its user
+is the token's owner working in the token's hub (`request.auth.hub`). Every role reads them. A donor or an expert gets
 the numbers under the disclosure rule (accounts.disclosure: whole months, people rounded to 5,
 "<5" below 5) and never a record behind a number of people; hub staff get the ids of every
 record behind a number, a focal point those of the people of their own city. Person ids given
@@ -14,18 +18,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.disclosure import people_count, sees_exact_counts, whole_months
-from citybridge.api.auth import hub_of, scope
-from citybridge.api.errors import Refused
-from citybridge.network.models import Person
+from citybridge.accounts.scopes import Scope, scope_of
+from citybridge.network.models import Hub, Person
 from citybridge.reports.briefs.access import get_published_brief_for_user
 from citybridge.reports.briefs.render import FORMATS, document
 from citybridge.reports.figures import key_figures
 from citybridge.reports.models import PublishedBrief
 
 router = Router(tags=["key figures and briefs"])
+
+
+def hub_of(request: HttpRequest) -> Hub:
+    return request.auth.hub  # type: ignore[attr-defined]
+
+
+def scope(request: HttpRequest) -> Scope:
+    return scope_of(request.user)
 
 
 class FigureOut(Schema):
@@ -60,7 +72,7 @@ def figures(request: HttpRequest, period: Query[PeriodQuery]):
     start = period.start or hub.launched_on
     end = period.end or timezone.localdate()
     if start and end < start:
-        raise Refused(400, _("The end of the period must be on or after its start."))
+        raise HttpError(400, _("The end of the period must be on or after its start."))
     exact = sees_exact_counts(request.user, hub.pk)
     if not exact:
         start, end = whole_months(start, end)
@@ -160,7 +172,7 @@ def brief_file(request: HttpRequest, pk: int, fmt: str):
     """The brief's file exactly as published: `pdf`, `docx` or `html`."""
     published = get_published_brief_for_user(request.user, pk)
     if fmt not in FORMATS:
-        raise Refused(404, _("A brief's file is pdf, docx or html."))
+        raise HttpError(404, _("A brief's file is pdf, docx or html."))
     if fmt == "html":
         content = document(published.article, lang=published.lang, title=published.title).encode()
     else:
