@@ -13,10 +13,14 @@ Then prints the median of `--runs` timings (after one warm-up) of, for one hub a
     figures page, city page, people search, hub home     target ≤ 300 ms server time
     hub home cached (p95)                                target ≤ 50 ms
     hub home, first visit after a change once the worker counted it (p95)   target ≤ 100 ms
+    the API's list endpoints, a page of 100 (p95)        target ≤ 300 ms server time
     the brief (assemble and render the PDF)              target ≤ 10 s
 
 Pages are timed through Django's test Client, signed in as the hub's officer, with the cache
 cleared before each request: what a first visitor after a new import waits.
+The API (/api/v1/) is timed with the officer's personal access token: each list endpoint's first
+page of 100, and a page deep in the longest lists (reached by following the cursor), `--api-runs`
+times each (default 20), with the cache cleared before each request as for the pages.
 A quick run: `--hubs 2 --cities 200 --people 4000 --rows 40000`. `--cache redis://127.0.0.1:6379/13`
 (or SCALE_CACHE_URL) runs with that shared cache, which the run empties; `db://` is the database.
 """
@@ -68,6 +72,65 @@ def p95_ms(fn, runs: int) -> tuple[float, float]:
 
 def percentile(times: list[float], share: float = 0.95) -> float:
     return sorted(times)[min(len(times) - 1, int(len(times) * share))]
+
+
+def api_rows(built, start: dt.date, runs: int) -> list[tuple[str, float, int, float]]:
+    """The API's list endpoints for the hub's officer, each a page of 100 at p95: the first
+    page, and for the longest lists a page deep in them, reached by following the cursor."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    from citybridge.api.actions import create_token
+    from citybridge.engagement.models import Engagement
+
+    officer = built.users["officer"]
+    _token, secret = create_token(officer, built.hub, name="bench", days=1, acting_user=officer)
+    client = Client(headers={"Authorization": f"Bearer {secret}"})
+    latest = (
+        Engagement.objects.of_hub(built.hub)
+        .filter(starts_on__year=start.year)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+    def deep(url: str, pages: int = 20) -> str:
+        cursor = ""
+        for _ in range(pages):
+            found = client.get(f"{url}&cursor={cursor}" if cursor else url).json()
+            if not found["next"]:
+                break
+            cursor = found["next"]
+        return f"{url}&cursor={cursor}" if cursor else url
+
+    def get(url: str):
+        def call() -> None:
+            cache.clear()  # as for the pages; the rate limit's counter goes with it
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}: {response.content!r}")
+
+        return call
+
+    urls = {
+        "API engagements, year": f"/api/v1/engagements?year={start.year}&limit=100",
+        "API engagements, deep": deep("/api/v1/engagements?limit=100", 5),
+        "API attendance": f"/api/v1/engagements/{latest}/attendance?limit=100",
+        "API people": "/api/v1/people?limit=100",
+        "API people, deep": deep("/api/v1/people?limit=100"),
+        "API people search": "/api/v1/people?q=person+1&limit=100",
+        "API cities": "/api/v1/cities?limit=100",
+        "API needs": "/api/v1/needs?limit=100",
+        "API support": "/api/v1/support?limit=100",
+        "API practices": "/api/v1/practices?limit=100",
+        "API figures, numbers": f"/api/v1/figures?from={start}&to={start.year}-12-31&records=false",
+    }
+    rows = []
+    for name, url in urls.items():
+        get(url)()  # warm-up
+        wall, cpu = p95_ms(get(url), runs)
+        rows.append((f"{name} p95", wall, 300, cpu))
+    return rows
 
 
 def home_rows(client, hub, runs: int) -> list[tuple[str, float, int, float]]:
@@ -172,6 +235,7 @@ def part(args: argparse.Namespace, label: str) -> None:
         lambda: render_pdf(assemble_brief(hub, start, end)), max(1, args.runs // 2)
     )
     rows.append(("brief PDF, one hub-year", brief_ms, 10_000))
+    rows += api_rows(built, start, args.api_runs)
     for name, ms, target, *cpu in rows:
         verdict = "ok" if ms <= target else "OVER"
         used = f"  (CPU {cpu[0]:.0f} ms)" if cpu and cpu[0] else ""
@@ -185,6 +249,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--rows", type=int, default=2_000_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--api-runs", type=int, default=20, help="timings per API endpoint (p95)")
     parser.add_argument(
         "--cache",
         default=os.environ.get("SCALE_CACHE_URL", "locmem://"),
@@ -202,6 +267,7 @@ def main() -> None:
         part(args, args.part)
         return
     sizes = [f"--{k}={getattr(args, k)}" for k in ("hubs", "cities", "people", "rows", "runs")]
+    sizes.append(f"--api-runs={args.api_runs}")
     os.environ["CITYBRIDGE_CACHE_URL"] = args.cache
     command = [sys.executable, __file__, *sizes]
     if args.measure_only:
