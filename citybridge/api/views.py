@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,15 +34,27 @@ def token_list(request: HubRequest) -> HttpResponse:
         )
         form = TokenForm()
     tokens = ApiToken.objects.filter(user=request.user).select_related("hub")
+    sees_people = scope_of(request.user).sees_people_of(request.hub.pk)
     context = {
         "form": form,
         "secret": secret,
         "tokens": tokens,
         "hub": request.hub,
-        # the example on the page is a route the user's role reads
-        "sees_people": scope_of(request.user).sees_people_of(request.hub.pk),
+        "sees_people": sees_people,
+        "example": example(request, secret, sees_people) if secret else "",
     }
     return render(request, "api/token_list.html", context, status=200)
+
+
+def example(request: HubRequest, secret: str, sees_people: bool) -> str:
+    """A curl line that reads with the new token a route the user's role reads: this year's
+    engagements, or for a donor or an expert this year's key figures."""
+    year = timezone.localdate().year
+    if sees_people:
+        url = f"{reverse('api_v1:engagement_list')}?year={year}"
+    else:
+        url = f"{reverse('api_v1:figures')}?from={year}-01-01"
+    return f'curl -H "Authorization: Bearer {secret}" \\\n  "{request.build_absolute_uri(url)}"'
 
 
 @require_POST
