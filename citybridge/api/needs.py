@@ -15,8 +15,9 @@ from citybridge.api.errors import form_refused
 from citybridge.api.paging import PageQuery, page_of
 from citybridge.needs.access import get_need_for_user
 from citybridge.needs.actions import save_need
-from citybridge.needs.forms import NeedFilterForm, NeedForm, themes_of
+from citybridge.needs.forms import NeedFilterForm, NeedForm
 from citybridge.needs.models import Need
+from citybridge.network.models import Theme
 
 router = Router(tags=["needs"])
 
@@ -100,7 +101,7 @@ def need_create(request: HttpRequest, payload: NeedIn):
     hub = hub_of(request)
     theme = payload.theme
 
-    theme_id = themes_of(hub).filter(slug=theme).values_list("pk", flat=True).first()
+    theme_id = Theme.objects.of_hub(hub).filter(slug=theme).values_list("pk", flat=True).first()
     data = {
         "city": payload.city,
         "theme": theme_id or "",
