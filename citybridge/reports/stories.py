@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.text import Truncator, get_text_list
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
@@ -71,6 +71,15 @@ class StoryFacts:
     mechanisms: list[MechanismFact] = field(default_factory=list)
     plans_adopted: list[tuple[str, dt.date]] = field(default_factory=list)
     advocacy: list[AdvocacyFact] = field(default_factory=list)
+
+
+def _and_list(items: list) -> str:
+    """ "a, b and c" in the reader's language. Not Django's get_text_list: its ", " is translated
+    without the space in Django's Macedonian, Croatian and Serbian Latin catalogs."""
+    words = [str(i) for i in items]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {_('and')} {words[-1]}"
 
 
 def month(day: dt.date) -> str:
@@ -147,7 +156,7 @@ def compose_story(facts: StoryFacts) -> str:
             "kind": engagement.kind_label.lower(),
             "city": facts.city,
             "title": engagement.title,
-            "peers": get_text_list(list(engagement.peer_cities), _("and")),
+            "peers": _and_list(list(engagement.peer_cities)),
         }
         if engagement.peer_cities:
             body = _(
@@ -176,8 +185,7 @@ def compose_story(facts: StoryFacts) -> str:
             for stage, day in mechanism.stages
         ]
         sentences.append(
-            _("Its %(name)s was %(steps)s.")
-            % {"name": mechanism.name, "steps": get_text_list(steps, _("and"))}
+            _("Its %(name)s was %(steps)s.") % {"name": mechanism.name, "steps": _and_list(steps)}
         )
     for title, day in facts.plans_adopted:
         sentences.append(

@@ -1,7 +1,9 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from citybridge.advocacy.actions import save_advocacy_action
 from citybridge.advocacy.models import AdvocacyAction
@@ -69,6 +71,26 @@ def test_compose_story_tells_it_like_the_brief():
         "Its Local Safety Council was proposed in March 2023 and established by a legal act in "
         "October 2023."
     )
+
+
+@pytest.mark.parametrize("language", ["mk", "hr", "sr-latn", "sq"])
+def test_a_list_of_cities_keeps_its_spaces_in_every_language(language):
+    # Django's own Macedonian, Croatian and Serbian Latin catalogs translate ", " as ",".
+    facts = StoryFacts(
+        city="Testgrad",
+        country="Montenegro",
+        engagements=[
+            EngagementFact(
+                kind_label="Roundtable",
+                title="T",
+                day=dt.date(2023, 7, 12),
+                hosted=True,
+                peer_cities=("Drugovo", "Trecigrad", "Cetvrtograd"),
+            )
+        ],
+    )
+    with translation.override(language):
+        assert "Drugovo, Trecigrad " in compose_story(facts)
 
 
 def test_compose_story_without_records_says_so():
