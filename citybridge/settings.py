@@ -440,7 +440,12 @@ if PRODUCTION:
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
 MEDIA_ROOT = VAR_DIR / "media"
+# Never served as such: every uploaded file goes out through a view that checks who may read it
+# (practices' resource_download), streamed by the web process or, behind nginx or Apache, sent
+# by the proxy from an internal location (lib.file_responses, deploy/nginx.conf).
 MEDIA_URL = "/media/"
+FILE_SENDER = env_str("CITYBRIDGE_FILE_SENDER", "", choices=("", "nginx", "apache"))
+FILE_SENDER_PREFIX = env_str("CITYBRIDGE_FILE_SENDER_PREFIX", "/protected-files/")
 
 # Form fields other than files; uploaded files are limited by the IMPORT_ settings below.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024

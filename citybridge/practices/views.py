@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
+from citybridge.lib.file_responses import file_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import Country, LocalGovernment, Theme, in_reader_order
@@ -151,16 +153,16 @@ def resource_download(request: HubRequest, pk: int) -> HttpResponse:
     resource = get_resource_for_user(request.user, pk)
     kind = resource.document_type()
     try:
-        with resource.file.open("rb") as handle:
-            data = handle.read()  # at most 20 MB (ResourceForm)
+        # Streamed from the storage, or sent by the proxy (CITYBRIDGE_FILE_SENDER).
+        response = file_response(
+            resource.file,
+            content_type=kind.content_type if kind else "application/octet-stream",
+            filename=resource.download_name(),
+        )
     except FileNotFoundError:
         raise Http404("No such resource.") from None
-    response = HttpResponse(
-        data, content_type=kind.content_type if kind else "application/octet-stream"
-    )
-    disposition = content_disposition_header(as_attachment=True, filename=resource.download_name())
-    response["Content-Disposition"] = disposition or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private"
-    return response
+    # A streamed file (FileResponse): the decorators pass any response through untouched.
+    return cast(HttpResponse, response)

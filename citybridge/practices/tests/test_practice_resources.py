@@ -133,7 +133,7 @@ def test_every_member_of_a_hub_downloads_it_as_an_attachment(
     for user in (officer, donor, focal, outsider):
         response = client_for(user).get(url)
         assert response.status_code == 200, user.username
-        assert response.content == PDF_BYTES
+        assert b"".join(response.streaming_content) == PDF_BYTES
         assert response["Content-Type"] == "application/pdf"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Content-Disposition"].startswith("attachment;")
@@ -142,6 +142,31 @@ def test_every_member_of_a_hub_downloads_it_as_an_attachment(
         assert "Vodi" in response["Content-Disposition"] and "/" not in response[
             "Content-Disposition"
         ].replace("utf-8''", "")
+
+
+@pytest.mark.parametrize(
+    ("sender", "header"), [("nginx", "X-Accel-Redirect"), ("apache", "X-Sendfile")]
+)
+def test_behind_a_proxy_the_proxy_sends_the_file(
+    settings, client_for, officer, resource, sender, header
+):
+    settings.FILE_SENDER = sender
+    response = client_for(officer).get(reverse("practices:resource_download", args=[resource.pk]))
+    assert response.status_code == 200 and response.content == b""
+    if sender == "nginx":
+        assert response[header] == "/protected-files/" + resource.file.name
+    else:
+        assert response[header] == resource.file.path
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in response["Content-Security-Policy"]
+    resource.file.delete(save=False)
+    assert (
+        client_for(officer)
+        .get(reverse("practices:resource_download", args=[resource.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_someone_without_a_role_gets_nothing(client, client_for, stranger, resource):
