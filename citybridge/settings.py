@@ -272,8 +272,18 @@ TASKS = {
 
 # The map's country outlines, fetched by `make` from the npm registry into the checkout's var/
 # (not CITYBRIDGE_VAR_DIR: a deployment's data directory need not hold set-up files).
+# A wheel carries them inside the package (setup.py's build hook), so a pip-installed copy
+# draws the same map; a checkout reads the copy `make` fetched.
+PACKAGED_MAP_DATA = BASE_DIR / "reports/graphics/data/countries-50m.json"
 MAP_DATA = Path(
-    env_str("CITYBRIDGE_MAP_DATA", str(BASE_DIR.parent / "var/world-atlas/countries-50m.json"))
+    env_str(
+        "CITYBRIDGE_MAP_DATA",
+        str(
+            PACKAGED_MAP_DATA
+            if PACKAGED_MAP_DATA.is_file()
+            else BASE_DIR.parent / "var/world-atlas/countries-50m.json"
+        ),
+    )
 )
 # Every erasure is also written here, outside the database, so `citybridge restore` of an older
 # backup erases those people again (network.ledger). Keep it beside the backups, never in them.
