@@ -79,7 +79,7 @@ def query(sql: str) -> list[tuple]:
     import psycopg
 
     with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as conn:
-        return conn.execute(sql).fetchall()  # type: ignore[arg-type]
+        return conn.execute(sql).fetchall()
 
 
 def wait_for(check, what: str, seconds: float = 60) -> None:
