@@ -32,6 +32,7 @@ from citybridge.accounts.access import (
     why_not_take_over,
 )
 from citybridge.accounts.access_log import log_access
+from citybridge.accounts.downloads import ACCESS_LOG_COLUMNS
 from citybridge.accounts.forms import (
     AccessLogFilterForm,
     PreferencesForm,
@@ -42,6 +43,7 @@ from citybridge.accounts.forms import (
 from citybridge.accounts.http import SignedInRequest
 from citybridge.accounts.models import AccessLog, User
 from citybridge.accounts.scopes import scope_of
+from citybridge.lib.exports import list_download
 
 
 def next_url(request: HttpRequest) -> str:
@@ -118,7 +120,12 @@ def access_log(request: SignedInRequest) -> HttpResponse:
         Q(hub__in=hubs) | Q(hub__isnull=True, user__in=users)
     ).select_related("user")
     form = AccessLogFilterForm(request.GET or None, users=users)
-    page = Paginator(form.apply(rows), 100).get_page(request.GET.get("page"))
+    found = form.apply(rows)
+    if download := list_download(
+        request, name="access-log", title=_("Access log"), columns=ACCESS_LOG_COLUMNS, rows=found
+    ):
+        return download
+    page = Paginator(found, 100).get_page(request.GET.get("page"))
     return render(request, "accounts/access_log.html", {"form": form, "page": page})
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citybridge.accounts.access_log import log_people_shown
@@ -20,10 +19,11 @@ from citybridge.advocacy.access import (
     get_testimonial_for_user,
     sees_advocacy_rows,
 )
+from citybridge.advocacy.downloads import ADVOCACY_COLUMNS
 from citybridge.advocacy.forms import AdvocacyActionForm, AdvocacyFilterForm, TestimonialForm
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
 from citybridge.advocacy.pipeline import advocacy_breakdowns
-from citybridge.lib.exports import FORMATS, Table, export_response
+from citybridge.lib.exports import list_download
 from citybridge.network.decorators import (
     hub_member_required,
     hub_staff_required,
@@ -32,38 +32,6 @@ from citybridge.network.decorators import (
 from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.models import Person
 from citybridge.network.pipelines import also_filtered, pipeline_page
-
-
-def advocacy_rows_table(rows: list[AdvocacyAction]) -> Table:
-    table = Table(
-        title=_("Advocacy actions"),
-        headers=[
-            _("Date"),
-            _("Title"),
-            _("Audience"),
-            _("Audience, in words"),
-            _("Form"),
-            _("Cities whose voice it carried"),
-            _("Themes it raised"),
-            _("What came of it"),
-            _("Document"),
-        ],
-    )
-    for a in rows:
-        table.rows.append(
-            [
-                a.date.isoformat(),
-                a.title,
-                a.get_audience_display(),
-                a.audience_detail,
-                a.get_form_display(),
-                ", ".join(c.name for c in a.cities.all()),
-                ", ".join(t.name for t in a.themes.all()),
-                a.outcome,
-                a.document_url,
-            ]
-        )
-    return table
 
 
 @hub_member_required
@@ -78,10 +46,14 @@ def advocacy_list(request: HubRequest) -> HttpResponse:
         .prefetch_related("cities", "themes")
         .order_by("-date", "-pk")
     )
-    fmt = request.GET.get("format", "")
-    if fmt in FORMATS:
-        filename = f"advocacy-actions-{timezone.localdate().isoformat()}"
-        return export_response([advocacy_rows_table(rows)], fmt=fmt, filename=filename)
+    if download := list_download(
+        request,
+        name="advocacy-actions",
+        title=_("Advocacy actions"),
+        columns=ADVOCACY_COLUMNS,
+        rows=rows,
+    ):
+        return download
     filters = form.active_filters()
     context = {
         "form": form,

@@ -11,10 +11,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
+from citybridge.accounts.models import AccessLog
 from citybridge.engagement import actions, review
 from citybridge.engagement.access import get_engagement_for_user
+from citybridge.engagement.downloads import ATTENDANCE_COLUMNS, ENGAGEMENT_COLUMNS, OTHERS_COLUMNS
 from citybridge.engagement.forms import EngagementFilterForm, EngagementForm
 from citybridge.engagement.models import Attendance, Engagement, LinkDecision, ReviewPair, Sheet
+from citybridge.lib.exports import download_format, list_download, rows_download
 from citybridge.network.decorators import hub_staff_required, people_viewer_required
 from citybridge.network.http import HubRequest, count_on_page, list_template, page_of
 from citybridge.network.models import RoleKind, Theme
@@ -30,7 +33,16 @@ def engagement_list(request: HubRequest) -> HttpResponse:
         .of_hub(hub)
         .select_related("host_city", "country")
     )
-    page = page_of(request, engagements.order_by("-starts_on"))
+    engagements = engagements.order_by("-starts_on")
+    if download := list_download(
+        request,
+        name="engagements",
+        title=_("Engagements"),
+        columns=ENGAGEMENT_COLUMNS,
+        rows=with_counts(engagements),
+    ):
+        return download
+    page = page_of(request, engagements)
     count_on_page(
         page,
         records=Count("attendances", distinct=True),
@@ -51,22 +63,56 @@ def engagement_list(request: HubRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def with_counts(engagements: QuerySet[Engagement]) -> QuerySet[Engagement]:
+    """The download's engagements with their records and people counted (as the page counts
+    its rows), in one query, the rest of each row prefetched."""
+    counted = (
+        Engagement.objects.filter(pk__in=engagements.values("pk"))
+        .annotate(
+            records=Count("attendances", distinct=True),
+            people=Count("attendances__person", distinct=True),
+        )
+        .select_related("host_city__country", "country", "funder")
+        .prefetch_related("participating_cities__country", "themes__hub")
+    )
+    return counted.order_by("-starts_on", "pk")
+
+
 @people_viewer_required
 def engagement_detail(request: HubRequest, pk: int) -> HttpResponse:
     engagement = get_engagement_for_user(request.user, pk)
     rows = Attendance.objects.filter(engagement=engagement)
     visible = rows.visible_to(request.user)
-    attendances = list(visible.select_related("person", "resolved_city"))
+    attendances = list(visible.select_related("person", "resolved_city", "sheet"))
     shown = [a.person_id for a in attendances]
+    fmt = download_format(request)
     log_people_shown(
-        request.user, shown, hub=engagement.hub_id, obj=engagement, count=len(attendances)
+        request.user,
+        shown,
+        hub=engagement.hub_id,
+        obj=engagement,
+        count=len(attendances),
+        action=AccessLog.Action.EXPORT if fmt else AccessLog.Action.PEOPLE_VIEWED,
+        detail=fmt or "",
     )
     roles = dict(RoleKind.choices)
     others = rows.exclude(pk__in=visible.values("pk")).participant_counts()
+    others = [row | {"role": roles.get(row["role_kind"], "")} for row in others]
+    if fmt:
+        ordered = sorted(attendances, key=lambda a: (a.sheet_id or 0, a.row_number, a.pk))
+        return rows_download(
+            request,
+            fmt,
+            name=f"attendance-{engagement.pk}",
+            title=_("Attendance"),
+            columns=ATTENDANCE_COLUMNS,
+            rows=ordered,
+            more=[(_("Other participants"), OTHERS_COLUMNS, others)] if others else [],
+        )
     context = {
         "engagement": engagement,
         "sheets": sheets_with_rows(engagement, rows, attendances),
-        "others": [row | {"role": roles.get(row["role_kind"], "")} for row in others],
+        "others": others,
         "participating": engagement.participating_cities.all(),
         "themes": engagement.themes.all(),
     }

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from citybridge.accounts.scopes import scope_of
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
+from citybridge.lib.exports import list_download
 from citybridge.needs import actions
 from citybridge.needs.access import get_need_for_user
+from citybridge.needs.downloads import CELL_COLUMNS, NEED_COLUMNS, RANK_COLUMNS
 from citybridge.needs.forms import (
     ConsultationNeedFormSet,
     FindingForm,
@@ -43,13 +45,22 @@ def need_list(request: HubRequest) -> HttpResponse:
         .of_hub(hub)
         .select_related("city__country", "theme", "source_engagement")
     )
+    needs = needs.order_by("-raised_on", "city__name")
+    if download := list_download(
+        request,
+        name="needs",
+        title=_("Needs"),
+        columns=NEED_COLUMNS,
+        rows=needs.select_related("theme__hub"),
+    ):
+        return download
     # A focal point sees their own city's needs: a country filter has nothing to choose from,
     # and a city filter only when they answer for several cities.
     scope = scope_of(request.user)
     own = None if scope.is_staff_of(hub.pk) else scope.focal_cities.get(hub.pk, frozenset())
     cities = LocalGovernment.objects.of_hub(hub)
     context = {
-        "page": page_of(request, needs.order_by("-raised_on", "city__name")),
+        "page": page_of(request, needs),
         "form": form,
         "params": form.texts(),
         **form.day_boxes(),
@@ -244,6 +255,21 @@ def regional_priorities(request: HubRequest) -> HttpResponse:
         (city, [(theme, cells.get((city.pk, theme.pk))) for theme in ranked_themes])
         for city in sorted(cities, key=lambda c: (c.country.name, c.name_key))
     ]
+    if download := list_download(
+        request,
+        name="regional-priorities",
+        title=_("Regional priorities"),
+        columns=RANK_COLUMNS,
+        rows=[(themes[r.theme_id], r) for r in ranks],
+        more=[
+            (
+                _("Cities × themes"),
+                CELL_COLUMNS,
+                [(city, theme, cell) for city, row in heat for theme, cell in row if cell],
+            )
+        ],
+    ):
+        return download
     context = {
         "ranks": [(themes[r.theme_id], r) for r in ranks],
         "member_count": len(member_ids),

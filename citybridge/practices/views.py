@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from citybridge.accounts.access_log import log_people_shown
 from citybridge.accounts.scopes import scope_of
+from citybridge.lib.exports import list_download
 from citybridge.lib.file_responses import file_response
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest, list_template, page_of
@@ -22,6 +23,7 @@ from citybridge.practices.access import (
     get_resource_for_user,
     visible_contact,
 )
+from citybridge.practices.downloads import PRACTICE_COLUMNS
 from citybridge.practices.forms import (
     PracticeFilterForm,
     PracticeForm,
@@ -36,10 +38,20 @@ from citybridge.practices.suggestions import suggestions_for
 def practice_list(request: HubRequest) -> HttpResponse:
     hub = request.hub
     form = PracticeFilterForm(request.GET or None)
-    practices = Practice.objects.select_related("origin_country").prefetch_related(
-        "themes", "target_groups"
+    practices = form.apply(
+        Practice.objects.select_related("origin_country").prefetch_related(
+            "themes", "target_groups"
+        )
     )
-    page = page_of(request, form.apply(practices))
+    if download := list_download(
+        request,
+        name="practices",
+        title=_("Practices"),
+        columns=PRACTICE_COLUMNS,
+        rows=practices.prefetch_related("themes__hub"),
+    ):
+        return download
+    page = page_of(request, practices)
     q = form.in_force().get("q")
     context = {
         "page": page,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citybridge.accounts.scopes import scope_of
-from citybridge.lib.exports import FORMATS, Table, export_response
+from citybridge.lib.exports import list_download
 from citybridge.network.decorators import hub_member_required, hub_staff_required
 from citybridge.network.http import HubRequest, list_template, page_of
 from citybridge.network.names import shown_name
@@ -29,6 +29,7 @@ from citybridge.support.access import (
     get_support_action_for_user,
     sees_support_rows,
 )
+from citybridge.support.downloads import MILESTONE_COLUMNS, SUPPORT_COLUMNS
 from citybridge.support.forms import (
     ActionPlanForm,
     DisbursementForm,
@@ -50,51 +51,7 @@ from citybridge.support.models import (
     Milestone,
     SupportAction,
 )
-from citybridge.support.pipeline import (
-    country_of,
-    money,
-    pipeline_actions,
-    pipeline_breakdowns,
-)
-
-
-def support_rows_table(actions: list[SupportAction]) -> Table:
-    table = Table(
-        title=_("Support actions"),
-        headers=[
-            _("Title"),
-            _("Supported"),
-            _("Country"),
-            _("Kind"),
-            _("Status"),
-            _("Start"),
-            _("End"),
-            _("Funder"),
-            _("Themes"),
-            _("Grant amount"),
-            _("Currency"),
-            _("Disbursed"),
-        ],
-    )
-    for a in actions:
-        country = country_of(a)
-        table.rows.append(
-            [
-                a.title,
-                str(a.recipient or ""),
-                country.public_name if country else "",
-                a.get_kind_display(),
-                a.get_status_display(),
-                a.starts_on.isoformat() if a.starts_on else "",
-                a.ends_on.isoformat() if a.ends_on else "",
-                a.funder.name if a.funder else "",
-                ", ".join(t.name for t in a.themes.all()),
-                a.amount,
-                a.currency,
-                money(a.paid) if a.amount is not None else None,  # type: ignore[attr-defined]
-            ]
-        )
-    return table
+from citybridge.support.pipeline import pipeline_actions, pipeline_breakdowns
 
 
 @hub_member_required
@@ -109,10 +66,14 @@ def support_list(request: HubRequest) -> HttpResponse:
     found = form.apply(shown.withdrawn() if withdrawn else shown.not_withdrawn())
     rows = pipeline_actions(found)
     rows.sort(key=lambda a: (a.starts_on or dt.date.min, a.pk), reverse=True)
-    fmt = request.GET.get("format", "")
-    if fmt in FORMATS:
-        filename = f"support-actions-{timezone.localdate().isoformat()}"
-        return export_response([support_rows_table(rows)], fmt=fmt, filename=filename)
+    if download := list_download(
+        request,
+        name="support-actions",
+        title=_("Support actions"),
+        columns=SUPPORT_COLUMNS,
+        rows=rows,
+    ):
+        return download
     context = {
         "form": form,
         "page": page_of(request, rows),
@@ -343,8 +304,17 @@ def milestone_overdue(request: HubRequest) -> HttpResponse:
         Milestone.objects.visible_to(request.user)
         .of_hub(hub)
         .overdue(on=today)
-        .select_related("action__city", "action__organisation")
+        .select_related("action__city__country", "action__organisation")
+        .order_by("due_on", "pk")
     )
+    if download := list_download(
+        request,
+        name="overdue-milestones",
+        title=_("Overdue milestones"),
+        columns=MILESTONE_COLUMNS,
+        rows=milestones,
+    ):
+        return download
     return render(request, "support/overdue.html", {"milestones": milestones, "today": today})
 
 

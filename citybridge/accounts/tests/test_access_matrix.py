@@ -236,7 +236,15 @@ VARIANTS = {
     "advocacy:advocacy_list": ["format=csv"],
     "advocacy:advocacy_pipeline": ["format=csv"],
     "network:person_export": ["format=json"],
-    "network:person_list": ["q=kanar"],
+    "network:person_list": ["q=kanar", "format=csv", "format=csv&q=kanar&hxl=1"],
+    "network:city_list": ["format=csv"],
+    "engagement:engagement_list": ["format=csv"],
+    "engagement:engagement_detail": ["format=csv"],
+    "needs:need_list": ["format=csv"],
+    "needs:regional_priorities": ["format=csv"],
+    "practices:practice_list": ["format=csv"],
+    "support:milestone_overdue": ["format=csv"],
+    "accounts:access_log": ["format=csv"],
 }
 QUERY = {"reports:brief_preview": "start=2023-01-01&end=2023-12-31&lang=en&funder="}
 
