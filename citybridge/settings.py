@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "citybridge.mail",
     "citybridge.operations",
     "citybridge.api",
+    "citybridge.calendars",
     "citybridge.demo",
 ]
 

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("citybridge.operations.urls")),
     path("api/v1/", api.urls),
     path("api/", include("citybridge.api.urls")),
+    path("calendars/", include("citybridge.calendars.urls")),
     path("admin/", admin.site.urls),
     # Hub admins correct the interface's translations in the product (django-rosetta).
     re_path(

@@ -195,6 +195,12 @@ POLICY: dict[str, frozenset[str]] = {
     # the API: its routes with a session cookie (api/tests/test_api_access_matrix.py walks them
     # with tokens), and the API tokens page
     **SESSION_POLICY,
+    # calendar feeds: each member's own addresses; the feeds answer a valid token only (here
+    # none: no session opens a feed; calendars/tests hold each role's feed)
+    "calendars:calendar_feeds": own_hub(MEMBERS),
+    "calendars:feed_reset": NOBODY,
+    "calendars:hub_feed": NOBODY,
+    "calendars:city_feed": NOBODY,
 }
 
 # Pages about every hub a user administers, wherever they work (user management, the access log),
@@ -466,6 +472,8 @@ def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs["fmt"] = "html"
         elif arg in ("uidb64", "token"):
             kwargs[arg] = "invalid"
+        elif arg == "hub":
+            kwargs["hub"] = "western-balkans"
         elif arg in ("po_filter", "lang_id", "idx"):
             kwargs[arg] = {"po_filter": "project", "lang_id": "sq", "idx": 0}[arg]
         else:
@@ -534,6 +542,7 @@ def test_posts_are_refused_to_roles_outside_the_policy(world):
         url = url_of(name, pattern, world["objects"])
         may_post = POLICY[name] | (own_hub(STAFF) if name in POST_ONLY_STAFF else NOBODY)
         may_post |= ADMIN if name in POST_ONLY_ADMIN else NOBODY
+        may_post |= own_hub(MEMBERS) if name in POST_ONLY_MEMBERS else NOBODY
         for role in ROLES + TWO_HUB_ROLES:
             if stands_for(role) in may_post or (
                 may_get(role, name) and name in ADMIN_ANYWHERE | ADMIN_OF_WORKING_HUB
@@ -573,6 +582,10 @@ POST_ONLY_STAFF = {
     "support:stage_add",
     "accounts:mfa_recovery",
 }
+
+
+# POST-only views every member of a hub may use, about themselves (so they are not posted to).
+POST_ONLY_MEMBERS = {"calendars:feed_reset"}
 
 
 # POST-only views hub admins may use (so they are not posted to above).

@@ -278,4 +278,4 @@ def test_hxl_hashtags_follow_the_header_when_asked_for(client_for, officer, worl
     assert tagged[2:] == plain[1:]
     book = xlsx_rows(client.get(reverse("needs:need_list"), {"format": "xlsx", "hxl": "1"}))
     assert book[1][:3] == ["#adm2+name", "#country+name", "#sector"]
-    assert all(tag.startswith("#") for tag in book[1])
+    assert all(str(tag).startswith("#") for tag in book[1])
