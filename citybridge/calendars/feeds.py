@@ -82,7 +82,7 @@ def milestones_in(user, hub: Hub, city: LocalGovernment | None) -> list[Mileston
     if city is not None:
         found = found.filter(
             Q(action__city=city)
-            | Q(action__organisation__local_government=city)
+            | Q(action__organisation__city=city)
             | Q(action__peer_cities=city)
         ).distinct()
     return list(found.order_by("due_on", "pk"))
