@@ -81,11 +81,19 @@ def milestones_in(user, hub: Hub, city: LocalGovernment | None) -> list[Mileston
     )
     if city is not None:
         found = found.filter(
-            Q(action__city=city)
-            | Q(action__organisation__city=city)
-            | Q(action__peer_cities=city)
+            Q(action__city=city) | Q(action__organisation__city=city) | Q(action__peer_cities=city)
         ).distinct()
     return list(found.order_by("due_on", "pk"))
+
+
+def place_of(*parts: str) -> str:
+    """ "Sarajevo, Bosnia and Herzegovina", not "Sarajevo, Sarajevo, Bosnia and Herzegovina":
+    each part that the ones before it do not already say."""
+    said = ""
+    for part in parts:
+        if part and part.casefold() not in said.casefold():
+            said = f"{said}, {part}" if said else part
+    return said
 
 
 def engagement_day(engagement: Engagement, hub: Hub, *, untitled: bool) -> Day:
@@ -99,7 +107,7 @@ def engagement_day(engagement: Engagement, hub: Hub, *, untitled: bool) -> Day:
             summary=summary,
             starts_on=engagement.starts_on,
             ends_on=engagement.ends_on,
-            location=", ".join(p for p in (city, country) if p),
+            location=place_of(city, country),
         )
     return Day(
         uid=f"engagement-{engagement.pk}@{hub.slug}.citybridge",
@@ -107,7 +115,7 @@ def engagement_day(engagement: Engagement, hub: Hub, *, untitled: bool) -> Day:
         starts_on=engagement.starts_on,
         ends_on=engagement.ends_on,
         description=str(kind),
-        location=", ".join(p for p in (engagement.place, city, country) if p),
+        location=place_of(engagement.place, city, country),
         path=reverse("engagement:engagement_detail", args=[engagement.pk]),
     )
 

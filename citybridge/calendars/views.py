@@ -90,9 +90,9 @@ def feed_response(request: HttpRequest, token: str, hub_slug: str, city_pk: int 
     try:
         with override(user.language or hub.default_language or "en"):
             name = (
-                _("%(city)s — %(hub)s") % {"city": names.shown_name(city), "hub": hub.name}
+                _("%(city)s — %(hub)s") % {"city": names.shown_name(city), "hub": hub.local_name}
                 if city
-                else hub.name
+                else hub.local_name
             )
             body = ical_bytes(
                 feed_days(user, hub, city),
