@@ -179,6 +179,8 @@ def test_the_download_form_keeps_the_filters(client_for, officer, world):
     page = client_for(officer).get(reverse("needs:need_list"), {"country": "MK", "page": "1"})
     html = page.content.decode()
     assert '<form class="download" method="get">' in html
+    # its own words, not a filter's label of the page around it ("Raised until")
+    assert "<span>Download every row these filters find:</span>" in html
     assert '<input type="hidden" name="country" value="MK">' in html
     assert 'name="page"' not in html.split('class="download"')[1].split("</form>")[0]
     assert 'name="format" value="xlsx"' in html and 'name="hxl" value="1"' in html
