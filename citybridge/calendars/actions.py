@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from citybridge.accounts.history import records_acting_user
 from citybridge.calendars.models import FeedKey, new_secret
 
 
@@ -13,6 +14,7 @@ def feed_key_of(user) -> FeedKey:
     return key
 
 
+@records_acting_user
 @transaction.atomic
 def reset_feed_key(*, acting_user) -> FeedKey:
     """A new secret for the acting user's own feeds: every address given before stops working
