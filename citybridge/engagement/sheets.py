@@ -7,11 +7,14 @@ rewrite: a form tool's submission corrected on its server, found again in a newe
 
 from __future__ import annotations
 
+import json
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import F
 
 from citybridge.accounts.history import records_acting_user
@@ -183,7 +186,7 @@ def _insert(records: list[dict[str, Any]]) -> None:
     fields = [f for f in Attendance._meta.concrete_fields if not f.primary_key]
     direct = (models.CharField, models.PositiveIntegerField)
     prepared = [
-        (i, f)
+        (i, _preparer(f, db))
         for i, f in enumerate(fields)
         if type(f) not in direct and not isinstance(f, models.ForeignKey)
     ]
@@ -194,14 +197,34 @@ def _insert(records: list[dict[str, Any]]) -> None:
     rows = []
     for record in records:
         row = list(values_of(defaults | record))
-        for i, f in prepared:
-            row[i] = f.get_db_prep_save(row[i], db)
+        for i, prepare in prepared:
+            row[i] = prepare(row[i])
         rows.append(row)
     with db.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {Attendance._meta.db_table} ({columns}) VALUES ({marks})",  # noqa: S608
             rows,
         )
+
+
+def _preparer(field: models.Field, db: BaseDatabaseWrapper) -> Callable[[Any], Any]:
+    """How _insert prepares a field's values: as Django does, but a JSON object or list with
+    one encoder made once where the backend writes JSON as text, as json.dumps (SQLite): the
+    json.dumps of each row's cells, and Django's calls around it, were half the time of
+    preparing 100,000 rows' cells."""
+    if (
+        isinstance(field, models.JSONField)
+        and type(db.ops).adapt_json_value is BaseDatabaseOperations.adapt_json_value
+    ):
+        encode = (field.encoder or json.JSONEncoder)().encode
+
+        def prepare(value: Any) -> Any:
+            if type(value) in (dict, list):
+                return encode(value)
+            return field.get_db_prep_save(value, db)
+
+        return prepare
+    return lambda value: field.get_db_prep_save(value, db)
 
 
 def stored_records(
