@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "citybridge.practices",
     "citybridge.support",
     "citybridge.advocacy",
+    "citybridge.checkin",
     "citybridge.reports",
     "citybridge.imports",
     "citybridge.matching",

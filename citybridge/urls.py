@@ -31,6 +31,8 @@ urlpatterns = [
     path("support/", include("citybridge.support.urls")),
     path("advocacy/", include("citybridge.advocacy.urls")),
     path("search/", include("citybridge.search.urls")),
+    # Public check-in links (/c/...) and the officer's check-in pages (/engagements/.../check-in/).
+    path("", include("citybridge.checkin.urls")),
     path("accounts/", include("citybridge.accounts.urls")),
     path("jobs/", include("citybridge.jobs.urls")),
     path("", include("citybridge.operations.urls")),

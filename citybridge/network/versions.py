@@ -55,6 +55,7 @@ REASONS = {
     "erasure": gettext_lazy("an erasure"),
     "admin": gettext_lazy("the admin site"),
     "re-sync": gettext_lazy("a newer export of its form, with the submission corrected"),
+    "check-in": gettext_lazy("the person's own check-in at an engagement, with their consent"),
 }
 
 

@@ -22,11 +22,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from citybridge.accounts.models import Role
 from citybridge.advocacy import models as advocacy_models
 from citybridge.advocacy.models import AdvocacyAction
 from citybridge.api.tests.session_policy import SESSION_POLICY
+from citybridge.checkin.actions import open_check_in
 from citybridge.conftest import make_user
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.jobs.models import Job
@@ -201,6 +203,22 @@ POLICY: dict[str, frozenset[str]] = {
     "calendars:feed_reset": NOBODY,
     "calendars:hub_feed": NOBODY,
     "calendars:city_feed": NOBODY,
+    # check-in: the participant's pages (an open link of city B's engagement) are public and
+    # show nobody's data; the officer's are staff's
+    "checkin:service_worker": SIGNED_IN | ANONYMOUS,
+    "checkin:checkin_form": SIGNED_IN | ANONYMOUS,
+    "checkin:checkin_thanks": SIGNED_IN | ANONYMOUS,
+    "checkin:checkin_manifest": SIGNED_IN | ANONYMOUS,
+    "checkin:checkin_submit": NOBODY,
+    "checkin:kiosk_leave": NOBODY,  # without a PIN: straight to the sign-in page
+    "checkin:checkin_panel": STAFF,
+    "checkin:checkin_arrivals": STAFF,
+    "checkin:checkin_sheet": STAFF,
+    "checkin:checkin_open": NOBODY,
+    "checkin:checkin_close": NOBODY,
+    "checkin:checkin_pin": NOBODY,
+    "checkin:checkin_kiosk": NOBODY,
+    "checkin:arrival_remove": NOBODY,
 }
 
 # Pages about every hub a user administers, wherever they work (user management, the access log),
@@ -397,6 +415,12 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         hub=hub, started_by=officer, kind=Job.Kind.IMPORT, title=f"Importing {PERSON_B[1]}"
     )
     focal_role = Role.objects.get(user=focal)
+    check_in = open_check_in(
+        engagements["b"],
+        opens_at=timezone.now(),
+        closes_at=timezone.now() + dt.timedelta(hours=1),
+        acting_user=officer,
+    )
     objects = {
         "accounts:user_detail": focal,
         "accounts:role_grant": focal,
@@ -436,7 +460,17 @@ def world(hub, city, other_city, officer, hub_admin, focal, donor, outsider):
         "advocacy:advocacy_detail": advocacy,
         "advocacy:advocacy_edit": advocacy,
         "advocacy:testimonial_edit": quote,
+        "checkin:checkin_panel": engagements["b"],
+        "checkin:checkin_arrivals": engagements["b"],
+        "checkin:checkin_sheet": engagements["b"],
+        "checkin:checkin_open": engagements["b"],
+        "checkin:checkin_close": engagements["b"],
+        "checkin:checkin_pin": engagements["b"],
+        "checkin:checkin_kiosk": engagements["b"],
     }
+    for name in ("form", "submit", "thanks", "manifest"):
+        objects[f"checkin:checkin_{name}"] = check_in
+    objects["checkin:kiosk_leave"] = check_in
     users = {
         "hub_admin": hub_admin,
         "officer": officer,
@@ -470,6 +504,8 @@ def url_of(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs["key"] = "individuals_engaged"
         elif arg == "fmt":
             kwargs["fmt"] = "html"
+        elif arg == "token" and name.startswith("checkin:"):
+            kwargs[arg] = objects[name].token
         elif arg in ("uidb64", "token"):
             kwargs[arg] = "invalid"
         elif arg == "hub":
@@ -581,6 +617,11 @@ POST_ONLY_STAFF = {
     "support:milestone_done",
     "support:stage_add",
     "accounts:mfa_recovery",
+    "checkin:checkin_open",
+    "checkin:checkin_close",
+    "checkin:checkin_pin",
+    "checkin:checkin_kiosk",
+    "checkin:arrival_remove",
 }
 
 

@@ -1,0 +1,210 @@
+"""Writes of check-in: open, close and reopen it, kiosk PIN, an arrival, spam removed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_module
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from citybridge.accounts.history import records_acting_user
+from citybridge.accounts.models import User
+from citybridge.checkin.models import SOURCE, Arrival, CheckIn
+from citybridge.engagement.models import Attendance, Engagement
+from citybridge.engagement.resolution import resolve_hub
+from citybridge.engagement.sheets import sheet_of, store_sheet
+from citybridge.lib.spreadsheets import Row
+from citybridge.network.models import Hub, Person
+from citybridge.network.places import known_places
+from citybridge.network.versions import take_next_version
+
+# The headings of an arrival's cells: the importer's own (lib.headers.ATTENDANCE), so a row of
+# check-in reads like a row of a sheet, and `COLUMNS` says which field each holds.
+NAME, CITY, ORGANISATION, POSITION, EMAIL, GENDER = (
+    "Name",
+    "City / Municipality",
+    "Organisation",
+    "Position",
+    "E-mail",
+    "Gender",
+)
+COLUMNS = {
+    "full_name": NAME,
+    "city": CITY,
+    "organisation": ORGANISATION,
+    "role": POSITION,
+    "email": EMAIL,
+    "gender": GENDER,
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What a participant wrote, as the form normalised it."""
+
+    uuid: uuid_module.UUID
+    name: str
+    city: str = ""
+    organisation: str = ""
+    position: str = ""
+    email: str = ""
+    gender: str = ""  # "female", "male", "other" or "" (prefer not to say)
+    consent_contact: bool = False
+    consent_photo: bool = False
+    consent_quote: bool = False
+    notice_version: str = ""
+    language: str = ""
+
+    def cells(self) -> dict[str, str]:
+        return {
+            NAME: self.name,
+            CITY: self.city,
+            ORGANISATION: self.organisation,
+            POSITION: self.position,
+            EMAIL: self.email,
+            GENDER: self.gender,
+        }
+
+
+@records_acting_user
+@transaction.atomic
+def open_check_in(
+    engagement: Engagement,
+    *,
+    opens_at: dt.datetime,
+    closes_at: dt.datetime,
+    acting_user: User | None,
+) -> CheckIn:
+    """Open (or reopen, with a new window) the engagement's check-in; its link stays the same."""
+    check_in, _created = CheckIn.objects.update_or_create(
+        engagement=engagement,
+        defaults={"opens_at": opens_at, "closes_at": closes_at, "opened_by": acting_user},
+    )
+    return check_in
+
+
+@records_acting_user
+@transaction.atomic
+def close_check_in(check_in: CheckIn, *, acting_user: User | None) -> CheckIn:
+    """The link stops working now (a window that has not started yet ends before it starts)."""
+    now = timezone.now()
+    check_in.closes_at = now
+    check_in.opens_at = min(check_in.opens_at, now)
+    check_in.save(update_fields=["opens_at", "closes_at"])
+    return check_in
+
+
+@records_acting_user
+@transaction.atomic
+def set_kiosk_pin(check_in: CheckIn, pin: str, *, acting_user: User | None) -> CheckIn:
+    """The PIN that lets a kiosk leave kiosk mode ("" for none), kept hashed."""
+    check_in.kiosk_pin = make_password(pin) if pin else ""
+    check_in.save(update_fields=["kiosk_pin"])
+    return check_in
+
+
+def record_arrival(
+    check_in: CheckIn, answers: Answers, *, at: dt.datetime | None = None
+) -> tuple[Arrival, bool]:
+    """Store a participant's answers as an attendance row of the engagement (source file
+    "check-in", the next row number), resolve the hub's people as an import of a sheet does,
+    and record the consents given on the person it resolved to. Returns (arrival, created):
+    a submission whose UUID is known already (a retry, a double tap) changes nothing."""
+    try:
+        return _record_arrival(check_in, answers, at or timezone.now())
+    except IntegrityError:
+        # The same UUID stored meanwhile by another process: that one stands.
+        return Arrival.objects.get(uuid=answers.uuid), False
+
+
+@transaction.atomic
+def _record_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tuple[Arrival, bool]:
+    engagement = check_in.engagement
+    # One writer per hub: the row numbers of check-in and the hub's resolution (two at once
+    # could both make a person of one new participant). SQLite writes one at a time anyway.
+    hub = Hub.objects.select_for_update().get(pk=engagement.hub_id)
+    known = Arrival.objects.filter(uuid=answers.uuid).first()
+    if known is not None:
+        return known, False
+    number = (
+        Attendance.objects.filter(engagement=engagement, source_file=SOURCE).aggregate(
+            last=Max("row_number")
+        )["last"]
+        or 0
+    ) + 1
+    sheet = sheet_of(engagement, file_name=SOURCE, sha256="", encoding="", acting_user=None)
+    store_sheet(
+        engagement,
+        file_name=SOURCE,
+        sha256="",
+        encoding="",
+        rows=[Row(number, answers.cells())],
+        columns=COLUMNS,
+        place_of=known_places(hub.country_codes()).lookup,
+        acting_user=None,
+        submission_keys={number: [str(answers.uuid)]},
+        into=sheet,
+    )
+    attendance = Attendance.objects.get(
+        engagement=engagement, source_file=SOURCE, row_number=number
+    )
+    arrival = Arrival.objects.create(
+        check_in=check_in,
+        uuid=answers.uuid,
+        attendance=attendance,
+        received_at=at,
+        language=answers.language,
+        consent_contact=answers.consent_contact,
+        consent_photo=answers.consent_photo,
+        consent_quote=answers.consent_quote,
+        notice_version=answers.notice_version,
+    )
+    resolve_hub(hub)
+    attendance.refresh_from_db(fields=["person"])
+    if attendance.person_id is not None:
+        _record_consent(attendance.person_id, arrival, engagement)
+    return arrival, True
+
+
+def _record_consent(person_id: int, arrival: Arrival, engagement: Engagement) -> None:
+    """The consents ticked, added to the person's with the day and the notice's version. An
+    unticked box withdraws nothing: the check-in form asks, it is no withdrawal form."""
+    given = {
+        field: True
+        for field in ("consent_contact", "consent_photo", "consent_quote")
+        if getattr(arrival, field)
+    }
+    if not given:
+        return
+    person = Person.objects.get(pk=person_id)
+    for field, value in given.items():
+        setattr(person, field, value)
+    person.consent_recorded_on = timezone.localdate(arrival.received_at)
+    person.consent_how = (
+        f"check-in {engagement.key} {arrival.received_at:%Y-%m-%d %H:%M} UTC, "
+        f"privacy notice {arrival.notice_version}"
+    )[:200]
+    take_next_version(person)
+    person._change_reason = "check-in"  # type: ignore[attr-defined]  # read by simple-history
+    person.save()
+
+
+@records_acting_user
+@transaction.atomic
+def remove_arrival(arrival: Arrival, *, acting_user: User | None) -> None:
+    """Remove a submission as spam: its attendance row goes and the hub is resolved again; the
+    arrival stays (without its row) so a retry of the same submission stays out."""
+    if arrival.removed_at is not None:
+        return
+    hub = Hub.objects.select_for_update().get(pk=arrival.check_in.engagement.hub_id)
+    if arrival.attendance_id is not None:
+        Attendance.objects.filter(pk=arrival.attendance_id).delete()
+    arrival.attendance = None
+    arrival.removed_at = timezone.now()
+    arrival.removed_by = acting_user
+    arrival.save(update_fields=["attendance", "removed_at", "removed_by"])
+    resolve_hub(hub)

@@ -1,0 +1,57 @@
+"""The paper fallback: a sign-in sheet whose headings are the importer's own, in the region's
+languages, with the check-in's QR code on top.
+
+Each heading joins one field's names in English, Albanian, Serbian, Bosnian, Croatian and
+Macedonian with " / ", as the importer reads a heading written "Komuna / Bashkia" (by any one
+of its parts): a sheet typed up with the headings as printed, saved as the engagement's key
+(E012.csv), imports without mapping a column.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from citybridge.checkin.models import CheckIn
+from citybridge.engagement.models import Engagement
+
+HEADINGS = {
+    "full_name": "Name / Emri dhe mbiemri / Ime i prezime / Име и презиме",
+    "city": "City / Municipality / Komuna / Grad / Opština / Općina / Град / Општина",
+    "organisation": "Organisation / Organizata / Organizacija / Организација",
+    "role": "Position / Pozita / Pozicija / Radno mjesto / Позиција",
+    "email": "E-mail / E-pošta / Е-пошта",
+    "gender": "Gender / Gjinia / Pol / Spol / Пол",
+}
+# Columns the importer knows to skip: the row's number and the signature.
+NUMBER = "#"
+SIGNATURE = "Signature / Nënshkrimi / Potpis / Потпис"
+ROWS = 18
+
+
+def sheet_headings() -> list[str]:
+    return [NUMBER, *HEADINGS.values(), SIGNATURE]
+
+
+def sheet_html(
+    engagement: Engagement, check_in: CheckIn | None, link: str, qr: str, language: str
+) -> str:
+    with translation.override(language):
+        return render_to_string(
+            "checkin/paper.html",
+            {
+                "engagement": engagement,
+                "check_in": check_in,
+                "link": link,
+                "qr": qr,
+                "headings": sheet_headings(),
+                "rows": range(1, ROWS + 1),
+                "lang": language,
+            },
+        )
+
+
+def sheet_pdf(html: str) -> bytes:
+    from weasyprint import HTML  # imported when a sheet is printed: it loads pango
+
+    return HTML(string=html).write_pdf()
