@@ -111,22 +111,28 @@ def record_arrival(
     check_in: CheckIn, answers: Answers, *, at: dt.datetime | None = None
 ) -> tuple[Arrival, bool]:
     """Store a participant's answers as an attendance row of the engagement (source file
-    "check-in", the next row number), resolve the hub's people as an import of a sheet does,
-    and record the consents given on the person it resolved to. Returns (arrival, created):
-    a submission whose UUID is known already (a retry, a double tap) changes nothing."""
+    "check-in", the next row number), then have the hub's people resolved as after an import
+    (`resolve_arrivals`, by the background worker: a rush at the door waits for no
+    resolution). Returns (arrival, created): a submission whose UUID is known already (a
+    retry, a double tap) changes nothing."""
+    from citybridge.checkin.tasks import resolve_check_ins
+
     try:
-        return _record_arrival(check_in, answers, at or timezone.now())
+        arrival, created = _store_arrival(check_in, answers, at or timezone.now())
     except IntegrityError:
         # The same UUID stored meanwhile by another process: that one stands.
         return Arrival.objects.get(uuid=answers.uuid), False
+    if created:
+        # Stored (committed) first: the worker, in another process, must find the row.
+        resolve_check_ins.enqueue(check_in.engagement.hub_id)
+    return arrival, created
 
 
 @transaction.atomic
-def _record_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tuple[Arrival, bool]:
+def _store_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tuple[Arrival, bool]:
     engagement = check_in.engagement
-    # One writer per hub: the row numbers of check-in and the hub's resolution (two at once
-    # could both make a person of one new participant). SQLite writes one at a time anyway.
-    hub = Hub.objects.select_for_update().get(pk=engagement.hub_id)
+    # One writer per check-in: its row numbers (SQLite writes one at a time anyway).
+    CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
     known = Arrival.objects.filter(uuid=answers.uuid).first()
     if known is not None:
         return known, False
@@ -144,7 +150,7 @@ def _record_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tup
         encoding="",
         rows=[Row(number, answers.cells())],
         columns=COLUMNS,
-        place_of=known_places(hub.country_codes()).lookup,
+        place_of=_places(engagement.hub).lookup,
         acting_user=None,
         submission_keys={number: [str(answers.uuid)]},
         into=sheet,
@@ -163,29 +169,58 @@ def _record_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tup
         consent_quote=answers.consent_quote,
         notice_version=answers.notice_version,
     )
-    resolve_hub(hub)
-    attendance.refresh_from_db(fields=["person"])
-    if attendance.person_id is not None:
-        _record_consent(attendance.person_id, arrival, engagement)
     return arrival, True
 
 
+def _places(hub: Hub):
+    return known_places(hub.country_codes())
+
+
+@transaction.atomic
+def resolve_arrivals(hub: Hub) -> int:
+    """Resolve the hub's people if arrivals wait for it, as an import does (resolve_hub), and
+    record on each arrival's person the consents it gave. Returns the arrivals resolved: 0
+    when a resolution before this one took them all (a rush's tasks find little to do)."""
+    # One resolution of a hub at a time: two at once could each make a person of one newcomer.
+    Hub.objects.select_for_update().filter(pk=hub.pk).first()
+    waiting = list(
+        Arrival.objects.filter(
+            check_in__engagement__hub=hub, resolved_at__isnull=True, attendance__isnull=False
+        ).select_related("attendance", "check_in__engagement")
+    )
+    if not waiting:
+        return 0
+    resolve_hub(hub)
+    people = dict(
+        Attendance.objects.filter(pk__in=[a.attendance_id for a in waiting]).values_list(
+            "pk", "person_id"
+        )
+    )
+    for arrival in waiting:
+        if arrival.attendance_id and (person_id := people.get(arrival.attendance_id)):
+            _record_consent(person_id, arrival, arrival.check_in.engagement)
+    Arrival.objects.filter(pk__in=[a.pk for a in waiting]).update(resolved_at=timezone.now())
+    return len(waiting)
+
+
 def _record_consent(person_id: int, arrival: Arrival, engagement: Engagement) -> None:
-    """The consents ticked, added to the person's with the day and the notice's version. An
-    unticked box withdraws nothing: the check-in form asks, it is no withdrawal form."""
-    given = {
-        field: True
+    """The consents ticked, added to the person's with the day, the time and the notice's
+    version. An unticked box withdraws nothing: the check-in form asks, it is no withdrawal
+    form."""
+    given = [
+        field
         for field in ("consent_contact", "consent_photo", "consent_quote")
         if getattr(arrival, field)
-    }
+    ]
     if not given:
         return
     person = Person.objects.get(pk=person_id)
-    for field, value in given.items():
-        setattr(person, field, value)
+    for field in given:
+        setattr(person, field, True)
+    at = arrival.received_at.astimezone(dt.UTC)
     person.consent_recorded_on = timezone.localdate(arrival.received_at)
     person.consent_how = (
-        f"check-in {engagement.key} {arrival.received_at:%Y-%m-%d %H:%M} UTC, "
+        f"check-in {engagement.key} {at:%Y-%m-%d %H:%M} UTC, "
         f"privacy notice {arrival.notice_version}"
     )[:200]
     take_next_version(person)

@@ -67,6 +67,9 @@ class Arrival(models.Model):
     consent_photo = models.BooleanField(default=False)
     consent_quote = models.BooleanField(default=False)
     notice_version = models.CharField(max_length=40, blank=True)
+    # When the hub's people were resolved with this arrival's row and its consents recorded
+    # (checkin.actions.resolve_arrivals); until then it waits for the background worker.
+    resolved_at = models.DateTimeField(null=True, blank=True)
     # Removed as spam by an officer: the row is gone, the UUID stays so a retry stays out.
     removed_at = models.DateTimeField(null=True, blank=True)
     removed_by = models.ForeignKey(

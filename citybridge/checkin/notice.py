@@ -22,7 +22,7 @@ def notice_paragraphs(hub: Hub) -> list[str]:
             "to count the people it works with and, if you agree, to contact you, use "
             "photographs of you or quote you."
         )
-        % {"hub": hub.name},
+        % {"hub": hub.local_name},
         _(
             "Only the hub's staff see your name and details; donors and partners see totals, "
             "never names. Nobody else who checks in sees what you write."

@@ -40,7 +40,10 @@ def qr_svg(link: str) -> str:
 @hub_staff_required
 @require_GET
 def checkin_panel(request: HubRequest, pk: int) -> HttpResponse:
-    engagement = get_engagement_for_user(request.user, pk)
+    return _panel(request, get_engagement_for_user(request.user, pk))
+
+
+def _panel(request: HubRequest, engagement: Engagement) -> HttpResponse:
     check_in = CheckIn.objects.filter(engagement=engagement).first()
     context: dict[str, object] = {
         "engagement": engagement,
@@ -58,8 +61,10 @@ def checkin_panel(request: HubRequest, pk: int) -> HttpResponse:
 @hub_staff_required
 @require_GET
 def checkin_arrivals(request: HubRequest, pk: int) -> HttpResponse:
-    """The live arrivals, polled by the panel every few seconds."""
+    """The live arrivals, polled by the panel every few seconds (opened as a page: the panel)."""
     engagement = get_engagement_for_user(request.user, pk)
+    if not request.htmx:
+        return _panel(request, engagement)
     return render(
         request,
         "checkin/arrivals.html",

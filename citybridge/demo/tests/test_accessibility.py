@@ -23,11 +23,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from citybridge.accounts.models import User
 from citybridge.accounts.tests.test_access_matrix import POLICY, url_names, url_of
 from citybridge.advocacy import models as advocacy_models
 from citybridge.advocacy.models import AdvocacyAction
+from citybridge.checkin.actions import open_check_in
 from citybridge.engagement.models import Engagement
 from citybridge.jobs.models import Job
 from citybridge.needs.models import Need
@@ -58,6 +60,9 @@ DOWNLOADS = {
     "network:person_export",
     "rosetta-download-file",
     "support:support_iati",
+    "checkin:checkin_sheet",
+    "checkin:service_worker",
+    "checkin:checkin_manifest",
 }
 ERROR_PAGES = ("/no-such-page/", "/test-errors/403/", "/test-errors/400/", "/test-errors/500/")
 
@@ -121,6 +126,18 @@ def demo_objects(officer: User) -> dict[str, object]:
         objects[name] = need
     for name in ("matching:need_matches", "matching:match_support"):
         objects[name] = need
+    # Check-in open at the engagement: its public pages by its link, the officer's by the engagement.
+    assert engagement is not None
+    check_in = open_check_in(
+        engagement,
+        opens_at=timezone.now(),
+        closes_at=timezone.now() + dt.timedelta(hours=3),
+        acting_user=officer,
+    )
+    for name in ("checkin_panel", "checkin_arrivals", "checkin_sheet"):
+        objects[f"checkin:{name}"] = engagement
+    for name in ("checkin_form", "checkin_thanks", "checkin_manifest", "kiosk_leave"):
+        objects[f"checkin:{name}"] = check_in
     missing = sorted(name for name, obj in objects.items() if obj is None)
     assert not missing, f"the demonstration has no record for {missing}"
     return objects
@@ -329,6 +346,14 @@ def test_every_page_of_every_role_passes_axe(live_server, settings, capsys):
             f"officer[{lang}]",
             {**session_cookie("officer"), settings.LANGUAGE_COOKIE_NAME: lang},
             [(n, officer_pages[n]) for n in names],
+        )
+    )
+    # The participant's check-in form in Serbian Cyrillic too, as a phone shows it.
+    plan.append(
+        (
+            "anonymous[sr]",
+            {settings.LANGUAGE_COOKIE_NAME: "sr"},
+            [(n, p) for n, p in pages_of("anonymous", objects) if n.startswith("checkin:")],
         )
     )
     # An engagement without a sheet yet, for a sheet's preview (every demo engagement has one).
