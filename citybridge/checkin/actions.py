@@ -115,7 +115,7 @@ def record_arrival(
     (`resolve_arrivals`, by the background worker: a rush at the door waits for no
     resolution). Returns (arrival, created): a submission whose UUID is known already (a
     retry, a double tap) changes nothing."""
-    from citybridge.checkin.tasks import resolve_check_ins
+    from citybridge.checkin.tasks import after_arrival
 
     try:
         arrival, created = _store_arrival(check_in, answers, at or timezone.now())
@@ -124,7 +124,7 @@ def record_arrival(
         return Arrival.objects.get(uuid=answers.uuid), False
     if created:
         # Stored (committed) first: the worker, in another process, must find the row.
-        resolve_check_ins.enqueue(check_in.engagement.hub_id)
+        after_arrival(check_in.engagement.hub_id)
     return arrival, created
 
 
