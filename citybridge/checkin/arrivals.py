@@ -35,8 +35,8 @@ def live_arrivals(engagement: Engagement, user) -> LiveArrivals:
         (r["place"] or "", r["n"])
         for r in rows.annotate(
             place=Coalesce(
-                "person__local_government__name",
-                "local_government__name",
+                "person__city__name",
+                "resolved_city__name",
                 NullIf("city", Value("")),
             )
         )

@@ -58,9 +58,7 @@ def city_names(check_in: CheckIn) -> list[str]:
     ):
         names.update(n for n in row if n)
     names.update(
-        PlaceName.objects.filter(local_government__country__in=countries).values_list(
-            "name", flat=True
-        )
+        PlaceName.objects.filter(city__country__in=countries).values_list("name", flat=True)
     )
     return sorted(names, key=str.casefold)
 

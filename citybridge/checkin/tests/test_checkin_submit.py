@@ -32,7 +32,7 @@ def test_a_submission_becomes_an_attendance_row_resolved_to_a_person(check_in, c
     assert row.row_number == 1
     assert row.full_name == "Milica Petrović"
     assert row.cells["Position"] == "Savjetnica"
-    assert row.local_government == city
+    assert row.resolved_city == city
     assert row.submission_keys == [data["uuid"]]
     person = row.person
     assert person is not None and person.full_name == "Milica Petrović"
@@ -128,7 +128,7 @@ def test_the_rate_limit_per_address_keeps_the_rest_for_later(check_in, settings)
 
 
 def test_the_answer_reveals_nothing_about_who_is_registered(check_in, hub, city):
-    Person.objects.create(hub=hub, full_name="Milica Petrović", local_government=city)
+    Person.objects.create(hub=hub, full_name="Milica Petrović", city=city)
     known = send(check_in, answers("Milica Petrović"), **JSON)
     new = send(check_in, answers("Zorica Novaković"), **JSON)
     assert known.status_code == new.status_code == 200
