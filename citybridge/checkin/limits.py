@@ -1,4 +1,5 @@
-"""Rate limits of the public check-in: per address and per engagement, in Django's cache.
+"""Rate limits of the public check-in: per address and per engagement, in Django's cache (the
+one every process shares in production: CITYBRIDGE_CACHE_URL).
 
 Counted per minute. A venue's phones often share one public address (its Wi-Fi) and a kiosk is
 one device, so the limit per address is a rush's worth, not a person's; a refused submission

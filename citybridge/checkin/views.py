@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import segno
@@ -24,6 +23,7 @@ from citybridge.checkin.paper import sheet_headings, sheet_html, sheet_pdf
 from citybridge.checkin.public import KIOSK
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
+from citybridge.lib.exports import csv_writer
 from citybridge.network.decorators import hub_staff_required
 from citybridge.network.http import HubRequest
 
@@ -169,7 +169,7 @@ def checkin_sheet(request: HubRequest, pk: int) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.headers["Content-Disposition"] = f'attachment; filename="{engagement.key}.csv"'
         response.write("\ufeff")  # a BOM: Excel then reads the Cyrillic headings as UTF-8
-        csv.writer(response).writerow(sheet_headings())
+        csv_writer(response).writerow(sheet_headings())
         return response
     link = link_of(request, check_in) if check_in else ""
     html = sheet_html(
