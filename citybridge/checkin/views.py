@@ -23,7 +23,7 @@ from citybridge.checkin.paper import sheet_headings, sheet_html, sheet_pdf
 from citybridge.checkin.public import KIOSK
 from citybridge.engagement.access import get_engagement_for_user
 from citybridge.engagement.models import Engagement
-from citybridge.lib.exports import csv_writer
+from citybridge.lib.exports import FORMATS, Table, export_response
 from citybridge.network.decorators import hub_staff_required
 from citybridge.network.http import HubRequest
 
@@ -162,15 +162,13 @@ def _check_in_of(request: HubRequest, pk: int) -> CheckIn:
 @hub_staff_required
 @require_GET
 def checkin_sheet(request: HubRequest, pk: int) -> HttpResponse:
-    """The paper sign-in sheet as a PDF (or, with ?format=csv, its blank columns to type into)."""
+    """The paper sign-in sheet as a PDF (or, with ?format=csv or xlsx, its blank columns to type
+    into)."""
     engagement = get_engagement_for_user(request.user, pk)
     check_in = CheckIn.objects.filter(engagement=engagement).first()
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.headers["Content-Disposition"] = f'attachment; filename="{engagement.key}.csv"'
-        response.write("\ufeff")  # a BOM: Excel then reads the Cyrillic headings as UTF-8
-        csv_writer(response).writerow(sheet_headings())
-        return response
+    if (fmt := request.GET.get("format")) in FORMATS:
+        blank = Table(title=engagement.key, headers=sheet_headings())
+        return export_response([blank], fmt=fmt, filename=engagement.key)
     link = link_of(request, check_in) if check_in else ""
     html = sheet_html(
         engagement, check_in, link, qr_svg(link) if link else "", translation.get_language()
