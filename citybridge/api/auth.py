@@ -64,8 +64,8 @@ class TokenAuth(HttpBearer):
 
 def throttle(token: ApiToken) -> None:
     """At most API_RATE_PER_MINUTE requests per token in each clock minute, counted in the
-    cache (per process with the default local-memory cache: set CACHES to a shared cache to
-    count across gunicorn workers)."""
+    cache: the shared one in production (CITYBRIDGE_CACHE_URL: the database or Redis), so every
+    gunicorn worker counts the same requests; per process with development's local memory."""
     rate = settings.API_RATE_PER_MINUTE
     now = timezone.now()
     key = f"api-rate:{token.digest[:32]}:{now:%Y%m%d%H%M}"
