@@ -35,6 +35,7 @@ def test_a_token_is_made_on_the_page_shown_once_and_stored_hashed(client_for, of
 
     answer = TokenClient(secret).get(HUB_URL)
     assert answer.status_code == 200
+    assert answer["Cache-Control"] == "no-store, private"  # as every signed-in page
     assert answer.json()["your_roles"] == ["officer"]
     token.refresh_from_db()
     assert token.last_used_at is not None
