@@ -137,7 +137,7 @@ def test_too_many_requests_are_refused_until_the_next_minute(settings, officer, 
 
 
 @pytest.mark.parametrize("user", ["officer", "focal", "donor"])
-def test_every_role_may_make_tokens_in_its_hub(request, client_for, user):
+def test_every_role_may_make_tokens_in_its_hub(request, client_for, hub, user):
     client = client_for(request.getfixturevalue(user))
     assert client.get(reverse("api:token_list")).status_code == 200
     assert client.post(reverse("api:token_list"), {"name": "x", "days": "7"}).status_code == 200
