@@ -182,7 +182,8 @@ def read_links(text: str) -> dict[tuple[str, int], str]:
 
 
 def run_citybridge(dataset: Path, var: Path, *, older: bool = False) -> dict:
-    env = {**os.environ, "CITYBRIDGE_VAR_DIR": str(var)}
+    # Timed as production runs it: without DEBUG, which keeps every query's text in memory.
+    env = {**os.environ, "CITYBRIDGE_VAR_DIR": str(var), "CITYBRIDGE_DEBUG": "0"}
     cli(env, "migrate", "--no-input", "-v", "0")
     cli(env, "import", "members", str(dataset / "members.csv"))
     cli(env, "import", "engagements", str(dataset / "engagements.csv"))
