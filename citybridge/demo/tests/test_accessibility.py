@@ -63,6 +63,7 @@ DOWNLOADS = {
     "checkin:checkin_sheet",
     "checkin:service_worker",
     "checkin:checkin_manifest",
+    "operations:health_check",  # JSON for a monitor
 }
 ERROR_PAGES = ("/no-such-page/", "/test-errors/403/", "/test-errors/400/", "/test-errors/500/")
 
