@@ -79,7 +79,8 @@ def _and_list(items: list) -> str:
     words = [str(i) for i in items]
     if len(words) < 2:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {_('and')} {words[-1]}"
+    last = _("and")
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def month(day: dt.date) -> str:
