@@ -32,7 +32,9 @@ def fill_and_send(page, name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: without it the flush after this test re-creates the content types, and the
+# next transactional test that restores the serialized database fails on them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thirty_check_ins_made_offline_arrive_exactly_once(live_server, monkeypatch):
     try:
         from playwright.sync_api import sync_playwright
