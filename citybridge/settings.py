@@ -214,9 +214,12 @@ def cache(url: str) -> dict[str, Any]:
     )
 
 
-# Shared in production by default (the database), so a figure counted by one web process or by
-# the worker serves every other; development keeps each process's own memory.
-CACHE_URL = env_str("CITYBRIDGE_CACHE_URL", "db://" if PRODUCTION else "locmem://")
+# Shared in production on PostgreSQL by default (a table of it), so a figure counted by one web
+# process or by the worker serves every other. On SQLite each process keeps its own memory unless
+# told otherwise: a cache table there makes every cache write queue on SQLite's one writer (the
+# load test's home answered 500 after 20 s of waiting). Development keeps each process's own.
+SHARED_BY_DEFAULT = PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+CACHE_URL = env_str("CITYBRIDGE_CACHE_URL", "db://" if SHARED_BY_DEFAULT else "locmem://")
 CACHES = {"default": cache(CACHE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
