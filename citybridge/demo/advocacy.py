@@ -75,7 +75,7 @@ def region_attendees(ctx: DemoContext, key: str) -> list[Person]:
     records = Attendance.objects.filter(
         engagement=ctx.engagements[key],
         person__isnull=False,
-        city__in=LocalGovernment.objects.of_hub(ctx.hub),
+        resolved_city__in=LocalGovernment.objects.of_hub(ctx.hub),
     )
     return list(Person.objects.filter(attendances__in=records).distinct())
 
