@@ -108,18 +108,7 @@ def import_upload(
     form = UploadForm(request.POST, request.FILES, hub=hub)
     if not form.is_valid():
         raise form_refused(form, _("The files were not taken: see errors."))
-    files = form.cleaned_data["sheets"]
-    chosen = form.cleaned_data["engagement"]
-    pending = {
-        "token": uploads.stage_uploaded(files),
-        "kind": form.cleaned_data["kind"],
-        "engagement": chosen.pk if chosen else None,
-        "names": [f.name for f in files],
-        "columns": {},
-        "headings": {},
-        "placements": {},
-    }
-    job = tasks.start_preview(pending, hub=hub, acting_user=request.user)  # type: ignore[arg-type]
+    job = tasks.start_preview(form.stage(), hub=hub, acting_user=request.user)  # type: ignore[arg-type]
     job.refresh_from_db()
     log_preview(request, job)  # done already when jobs run inside the request
     return Status(202, job_out(request, job))

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Engagement
+from citybridge.imports import uploads
 from citybridge.imports.registry import IMPORTERS, kinds
 from citybridge.imports.reports import megabytes, size_problems
 from citybridge.lib import spreadsheets
@@ -69,6 +70,21 @@ class UploadForm(forms.Form):
         if problems:
             raise forms.ValidationError(problems)
         return files
+
+    def stage(self) -> dict:
+        """Keep the valid form's files and return the pending import that the preview, its
+        placements and the confirmation carry (the page's session and the API's job alike)."""
+        sheets = self.cleaned_data["sheets"]
+        engagement = self.cleaned_data["engagement"]
+        return {
+            "token": uploads.stage_uploaded(sheets),
+            "kind": self.cleaned_data["kind"],
+            "engagement": engagement.pk if engagement else None,
+            "names": [f.name for f in sheets],
+            "columns": {},
+            "headings": {},
+            "placements": {},
+        }
 
     def clean(self) -> dict:
         data = super().clean() or {}

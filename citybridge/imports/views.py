@@ -59,18 +59,7 @@ def upload(request: HubRequest) -> HttpResponse:
     initial = _initial(request)
     form = UploadForm(request.POST or None, request.FILES or None, hub=hub, initial=initial)
     if request.method == "POST" and form.is_valid():
-        sheets = form.cleaned_data["sheets"]
-        engagement = form.cleaned_data["engagement"]
-        pending = {
-            "token": uploads.stage_uploaded(sheets),
-            "kind": form.cleaned_data["kind"],
-            "engagement": engagement.pk if engagement else None,
-            "names": [f.name for f in sheets],
-            "columns": {},
-            "headings": {},
-            "placements": {},
-        }
-        return _preview(request, pending)
+        return _preview(request, form.stage())
     # Come from an engagement's page, Cancel goes back to it.
     chosen = initial.get("engagement")
     back = reverse("engagement:engagement_detail", args=[chosen.pk]) if chosen else None
