@@ -1,14 +1,20 @@
 """The production profile brought up on this machine and driven as a hub's officer would:
 two gunicorn web processes and two workers on one PostgreSQL and one Redis, started from
-deploy/gunicorn.conf.py with the production settings. Sign in with a second factor, import a
-sheet (the job runs once, in one of the workers), both webs show the new figures at once,
-publish a brief and download it. No proxy: none is installed here (deploy/nginx.conf is not
-exercised); the requests say X-Forwarded-Proto: https as nginx would.
+deploy/gunicorn.conf.py with the production settings, behind nginx with TLS from
+deploy/nginx.conf. Sign in with a second factor, import a sheet (the job runs once, in one of
+the workers), both webs show the new figures at once, publish a brief and download it, and a
+practice's file sent by nginx once CityBridge has checked the reader (X-Accel-Redirect).
+
+nginx runs as the sample says but for what a test must change: its ports, a self-signed
+certificate, the two webs as its upstream and the test's data directory (each substitution
+must hit, so a reshaped sample fails here). Without nginx (Debian: `apt-get install nginx`)
+the officer talks to gunicorn directly, saying X-Forwarded-Proto: https as nginx would.
 
 Slow (about a minute); skipped without PostgreSQL at 127.0.0.1:5432 or Redis at :6379."""
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import shutil
@@ -33,8 +39,11 @@ SHEET = (
     "2,Petar Probić,Opština Testgrad,Testgrad,\r\n"
     "3,Ana Oglednić,Youth Council Testgrad,Testgrad,\r\n"
 ).encode()
+GUIDE = b"%PDF-1.4 a practice's guide, sent by nginx"
 SETUP = f"""
 import datetime as dt
+from django.core.files.base import ContentFile
+from citybridge.practices.models import Practice, PracticeResource
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from citybridge.accounts.models import Role, User
 from citybridge.engagement.models import Engagement
@@ -47,7 +56,10 @@ Engagement.objects.create(hub=hub, key="T77", title="Forum", kind="consultation"
 user = User.objects.create_user(username="ops-officer", password="{PASSWORD}")
 Role.objects.create(user=user, hub=hub, kind=Role.Kind.OFFICER)
 TOTPDevice.objects.create(user=user, name="phone", key="{TOTP_KEY}", confirmed=True)
+practice = Practice.objects.create(title="Youth council", summary="A council.", origin_country_id="ME")
+PracticeResource.objects.create(practice=practice, title="Guide", file=ContentFile({GUIDE!r}, "guide.pdf"))
 """
+NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 
 
 def answers(port: int) -> bool:
@@ -91,6 +103,75 @@ def wait_for(check, what: str, seconds: float = 60) -> None:
     raise AssertionError(f"waited {seconds} s for {what}")
 
 
+def nginx_site(https: int, http: int, webs: list[int], tls: Path, media: Path) -> str:
+    """deploy/nginx.conf with only what a test must change."""
+    site = (ROOT / "deploy/nginx.conf").read_text()
+    for old, new in [
+        ("server 127.0.0.1:8000;", "".join(f"server 127.0.0.1:{port}; " for port in webs)),
+        ("listen 80;", f"listen 127.0.0.1:{http};"),
+        ("listen [::]:80;", ""),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https} ssl http2;"),
+        ("listen [::]:443 ssl http2;", ""),
+        ("/etc/letsencrypt/live/citybridge.example.org/fullchain.pem", str(tls / "cert.pem")),
+        ("/etc/letsencrypt/live/citybridge.example.org/privkey.pem", str(tls / "key.pem")),
+        ("alias /srv/citybridge/var/media/;", f"alias {media}/;"),
+    ]:
+        assert site.count(old) == 1, f"deploy/nginx.conf no longer has {old!r} once"
+        site = site.replace(old, new)
+    return site
+
+
+def start_nginx(directory: Path, site: str, logs: Path) -> subprocess.Popen:
+    directory.mkdir()
+    subprocess.run(
+        [
+            str(shutil.which("openssl")),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(directory / "key.pem"),
+            "-out",
+            str(directory / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (directory / "site.conf").write_text(site)
+    # The workers run as the test's user (`user` means nothing unless nginx starts as root).
+    (directory / "nginx.conf").write_text(
+        f"user {getpass.getuser()};\nworker_processes 1;\npid {directory}/nginx.pid;\n"
+        f"error_log {logs}/nginx-error.log;\nevents {{}}\nhttp {{\n"
+        "  include /etc/nginx/mime.types;\n"
+        f"  access_log {logs}/nginx-access.log;\n"
+        + "".join(
+            f"  {kind}_temp_path {directory}/{kind};\n"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        + f"  include {directory}/site.conf;\n}}\n"
+    )
+    return subprocess.Popen(
+        [
+            str(NGINX),
+            "-p",
+            str(directory),
+            "-c",
+            str(directory / "nginx.conf"),
+            "-g",
+            "daemon off;",
+        ],
+        stderr=(logs / "nginx.log").open("w"),
+    )
+
+
 @pytest.fixture
 def production(tmp_path):
     if not answers(5432) or not answers(6379) or not fresh_database():
@@ -99,6 +180,8 @@ def production(tmp_path):
 
     redis.Redis.from_url(CACHE_URL).flushdb()
     ports = (free_port(), free_port())
+    https, http = free_port(), free_port()
+    proxied = NGINX is not None and shutil.which("openssl") is not None
     env = {
         **os.environ,
         "CITYBRIDGE_ENV": "production",
@@ -111,6 +194,12 @@ def production(tmp_path):
         "CITYBRIDGE_LOG_LEVEL": "INFO",
         "GUNICORN_WORKERS": "2",
     }
+    if proxied:
+        env |= {
+            "CITYBRIDGE_FILE_SENDER": "nginx",
+            "CITYBRIDGE_TRUSTED_PROXIES": "1",
+            "CITYBRIDGE_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{https}",
+        }
     env.pop("CITYBRIDGE_TASKS_IMMEDIATE", None)
     citybridge = [str(BIN / "citybridge")]
 
@@ -127,6 +216,9 @@ def production(tmp_path):
     logs = tmp_path / "logs"
     logs.mkdir()
     processes = []
+    if proxied:
+        conf = nginx_site(https, http, list(ports), tmp_path / "nginx", tmp_path / "var" / "media")
+        processes.append(start_nginx(tmp_path / "nginx", conf, logs))
     for n, port in enumerate(ports, 1):
         web_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         processes.append(
@@ -152,7 +244,8 @@ def production(tmp_path):
             )
         )
     try:
-        yield [f"http://127.0.0.1:{port}" for port in ports], logs
+        site = f"https://127.0.0.1:{https}" if proxied else None
+        yield [f"http://127.0.0.1:{port}" for port in ports], site, f"127.0.0.1:{http}", logs
     finally:
         for process in processes:
             process.terminate()
@@ -164,33 +257,43 @@ def production(tmp_path):
 
 
 class Browser:
-    """requests with what a browser behind nginx over HTTPS sends."""
+    """requests with what a browser sends: through nginx over HTTPS (its certificate is the
+    test's own), or straight to a gunicorn web saying X-Forwarded-Proto as nginx would."""
 
-    def __init__(self) -> None:
+    def __init__(self, certificate: Path | None = None) -> None:
         import requests
 
         self.session = requests.Session()
+        self.certificate = str(certificate) if certificate else True
+
+    def _headers(self, url: str) -> dict:
+        return {} if url.startswith("https://") else {"X-Forwarded-Proto": "https"}
 
     def _secure_cookies_over_http(self) -> None:
-        # Production cookies are Secure; here the "HTTPS" is nginx's header only.
+        # Production cookies are Secure; straight to gunicorn the "HTTPS" is a header only.
         for cookie in self.session.cookies:
             cookie.secure = False
 
     def get(self, url: str, **kwargs):
         response = self.session.get(
-            url, headers={"X-Forwarded-Proto": "https"}, allow_redirects=False, **kwargs
+            url,
+            headers=self._headers(url),
+            allow_redirects=False,
+            verify=self.certificate,
+            **kwargs,
         )
         self._secure_cookies_over_http()
         return response
 
     def post(self, url: str, data: dict, files=None):
-        origin = re.match(r"http://[^/]+", url).group(0).replace("http://", "https://")  # type: ignore[union-attr]
+        origin = re.match(r"https?://[^/]+", url).group(0).replace("http://", "https://")  # type: ignore[union-attr]
         response = self.session.post(
             url,
             data={"csrfmiddlewaretoken": self.session.cookies.get("csrftoken", ""), **data},
             files=files,
-            headers={"X-Forwarded-Proto": "https", "Origin": origin, "Referer": origin + "/"},
+            headers={**self._headers(url), "Origin": origin, "Referer": origin + "/"},
             allow_redirects=False,
+            verify=self.certificate,
         )
         self._secure_cookies_over_http()
         return response
@@ -207,38 +310,47 @@ def figure(page: str, key: str) -> str:
 def test_the_production_profile_serves_an_officer(production):
     from django_otp.oath import totp
 
-    (web1, web2), logs = production
+    (web1, web2), site, plain, logs = production
     wait_for(lambda: all(answers(int(w.rsplit(":", 1)[1])) for w in (web1, web2)), "gunicorn", 60)
-    browser = Browser()
+    browser = Browser(logs.parent / "nginx" / "cert.pem" if site else None)
     wait_for(lambda: browser.get(f"{web1}/health/").status_code == 200, "a healthy site", 60)
     health = browser.get(f"{web2}/health/").json()
     assert health["status"] == "ok" and health["checks"]["worker"]["ok"]
+    # The officer's own requests go through nginx when it is here.
+    front = site or web1
+    if site:
+        wait_for(lambda: answers(int(site.rsplit(":", 1)[1])), "nginx", 30)
+        # Plain HTTP is sent to HTTPS; the health page answers the machine itself.
+        moved = browser.get(f"http://{plain}/accounts/login/")
+        assert moved.status_code == 301
+        assert moved.headers["Location"] == "https://127.0.0.1/accounts/login/"
+        assert browser.get(f"{site}/health/").json()["status"] == "ok"
 
     # Sign in: the password, then the authenticator's code (officers must use one).
-    browser.get(f"{web1}/accounts/login/")
+    browser.get(f"{front}/accounts/login/")
     signed = browser.post(
-        f"{web1}/accounts/login/", {"username": "ops-officer", "password": PASSWORD}
+        f"{front}/accounts/login/", {"username": "ops-officer", "password": PASSWORD}
     )
     assert signed.status_code == 302
-    asked = browser.get(f"{web1}/")
+    asked = browser.get(f"{front}/")
     assert asked.status_code == 302 and "/accounts/mfa/verify/" in asked.headers["Location"]
     code = str(totp(bytes.fromhex(TOTP_KEY))).zfill(6)
-    verified = browser.post(f"{web1}/accounts/mfa/verify/", {"token": code})
+    verified = browser.post(f"{front}/accounts/mfa/verify/", {"token": code})
     assert verified.status_code == 302, verified.text[:2000]
-    assert browser.get(f"{web1}/").status_code == 200
+    assert browser.get(f"{front}/").status_code == 200
     # Both webs have counted the home once (the shared cache): no one has attended yet.
     before = [figure(browser.get(f"{w}/").text, "individuals_engaged") for w in (web1, web2)]
     assert before == ["0", "0"]
 
     # Import a sheet: the preview in the request, the import by a worker.
     preview = browser.post(
-        f"{web1}/imports/",
+        f"{front}/imports/",
         {"kind": "attendance"},
         files={"sheets": ("T77.csv", SHEET, "text/csv")},
     )
     assert preview.status_code == 200, preview.text[:2000]
     token = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)  # type: ignore[union-attr]
-    confirmed = browser.post(f"{web1}/imports/confirm/", {"token": token})
+    confirmed = browser.post(f"{front}/imports/confirm/", {"token": token})
     assert confirmed.status_code == 302 and "/jobs/" in confirmed.headers["Location"]
     wait_for(lambda: query("SELECT status FROM jobs_job") == [("done",)], "the import job")
     assert query("SELECT count(*) FROM engagement_attendance") == [(3,)]
@@ -254,7 +366,7 @@ def test_the_production_profile_serves_an_officer(production):
 
     # Publish a brief (a job too) and download it.
     published = browser.post(
-        f"{web2}/briefs/publish/",
+        f"{site or web2}/briefs/publish/",
         {"start": "2024-01-01", "end": "2024-12-31", "lang": "en", "funder": ""},
     )
     assert published.status_code == 302
@@ -264,8 +376,21 @@ def test_the_production_profile_serves_an_officer(production):
         180,
     )
     (pk,) = query("SELECT id FROM reports_publishedbrief")[0]
-    pdf = browser.get(f"{web1}/briefs/{pk}/pdf/")
+    pdf = browser.get(f"{front}/briefs/{pk}/pdf/")
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+    # A practice's file: CityBridge checks the reader, then nginx sends the bytes.
+    (resource,) = query("SELECT id FROM practices_practiceresource")[0]
+    guide = browser.get(f"{front}/practices/resources/{resource}/")
+    assert guide.status_code == 200 and guide.content == GUIDE
+    assert "X-Accel-Redirect" not in guide.headers
+    assert guide.headers["Content-Disposition"].startswith("attachment")
+    if site:
+        direct = browser.get(f"{web1}/practices/resources/{resource}/")
+        assert direct.headers["X-Accel-Redirect"].startswith("/protected-files/practices/")
+        assert direct.content == b""
+        # The internal location is never reachable from outside.
+        assert browser.get(f"{site}{direct.headers['X-Accel-Redirect']}").status_code == 404
 
     # Production logs: JSON lines naming their request, and nobody's name.
     lines = "".join(p.read_text() for p in logs.iterdir())

@@ -1,0 +1,73 @@
+"""deploy/'s proxy samples are what the proxies themselves accept: nginx's own `-t` on the
+sample as shipped (with a stand-in certificate in Let's Encrypt's place) and Caddy's `validate`.
+Each is skipped, saying so, where that proxy is not installed (Debian: nginx, caddy)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+NGINX, CADDY, OPENSSL = (shutil.which(tool) for tool in ("nginx", "caddy", "openssl"))
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+@pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed")
+def test_nginx_takes_the_sample(tmp_path):
+    subprocess.run(
+        [
+            str(OPENSSL),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=citybridge.example.org",
+            "-keyout",
+            str(tmp_path / "key.pem"),
+            "-out",
+            str(tmp_path / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    site = (ROOT / "deploy/nginx.conf").read_text()
+    site = site.replace(
+        "/etc/letsencrypt/live/citybridge.example.org/fullchain.pem", str(tmp_path / "cert.pem")
+    ).replace("/etc/letsencrypt/live/citybridge.example.org/privkey.pem", str(tmp_path / "key.pem"))
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log stderr;\nevents {{}}\n"
+        f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n"
+    )
+    checked = subprocess.run(
+        [str(NGINX), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "[emerg]" not in checked.stderr
+
+
+@pytest.mark.skipif(CADDY is None, reason="Caddy is not installed")
+def test_caddy_takes_the_sample():
+    checked = subprocess.run(
+        [
+            str(CADDY),
+            "validate",
+            "--adapter",
+            "caddyfile",
+            "--config",
+            str(ROOT / "deploy/Caddyfile"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "Valid configuration" in checked.stdout + checked.stderr
