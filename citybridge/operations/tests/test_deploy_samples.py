@@ -1,17 +1,21 @@
-"""deploy/'s proxy samples are what the proxies themselves accept: nginx's own `-t` on the
-sample as shipped (with a stand-in certificate in Let's Encrypt's place) and Caddy's `validate`.
-Each is skipped, saying so, where that proxy is not installed (Debian: nginx, caddy)."""
+"""deploy/'s samples are what their programs accept: nginx's own `-t` on the site as shipped
+(with a stand-in certificate in Let's Encrypt's place), Caddy's `validate`, and
+`systemd-analyze verify` on the units and the timer (with this checkout's programs in
+/srv/citybridge/.venv's place). Each is skipped, saying so, where its program is not installed."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-NGINX, CADDY, OPENSSL = (shutil.which(tool) for tool in ("nginx", "caddy", "openssl"))
+NGINX, CADDY, OPENSSL, SYSTEMD_ANALYZE = (
+    shutil.which(tool) for tool in ("nginx", "caddy", "openssl", "systemd-analyze")
+)
 
 
 @pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
@@ -71,3 +75,27 @@ def test_caddy_takes_the_sample():
     )
     assert checked.returncode == 0, checked.stderr
     assert "Valid configuration" in checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(SYSTEMD_ANALYZE is None, reason="systemd-analyze is not installed")
+def test_systemd_takes_the_units(tmp_path):
+    units = sorted(p.name for p in (ROOT / "deploy").glob("citybridge-*.*"))
+    assert units == [
+        "citybridge-run-due.service",
+        "citybridge-run-due.timer",
+        "citybridge-web.service",
+        "citybridge-worker.service",
+    ]
+    for name in units:
+        text = (ROOT / "deploy" / name).read_text()
+        (tmp_path / name).write_text(
+            text.replace("/srv/citybridge/.venv/bin/", f"{Path(sys.executable).parent}/")
+        )
+    checked = subprocess.run(
+        [str(SYSTEMD_ANALYZE), "verify", *(str(tmp_path / name) for name in units)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.strip() == ""
