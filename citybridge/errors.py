@@ -21,12 +21,17 @@ FIXED_TEXT = (
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # The request's id (operations.logs.RequestIdMiddleware), for the person to quote: the
+    # admin finds every log line of the failed request by it.
+    context = {"request_id": getattr(request, "id", "")}
     try:
-        return HttpResponseServerError(loader.render_to_string("500.html", request=request))
+        return HttpResponseServerError(
+            loader.render_to_string("500.html", context, request=request)
+        )
     except Exception:  # the frame needs the database and the request's context
         logger.warning("The framed 500 page failed; serving the plain one.", exc_info=True)
     try:
-        return HttpResponseServerError(loader.render_to_string("500_plain.html"))
+        return HttpResponseServerError(loader.render_to_string("500_plain.html", context))
     except Exception:  # nothing left to rely on but a fixed text
         logger.exception("The plain 500 page failed too.")
         return HttpResponseServerError(FIXED_TEXT)

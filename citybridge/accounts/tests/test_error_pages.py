@@ -82,6 +82,18 @@ def test_the_500_page_needs_no_database(browser, donor, monkeypatch):
     assert "Something went wrong on our side." in html
     assert '<a href="/">' in html
     assert not framed(page)
+    assert f"<code>{page['X-Request-ID']}</code>" in html
+
+
+def test_the_500_page_gives_the_reference_the_logs_know(browser, donor, caplog):
+    """The person quotes the reference; the admin finds the failed request's lines by it."""
+    browser.force_login(donor)
+    page = browser.get("/test-errors/500/", HTTP_X_REQUEST_ID="a1b2c3d4e5f6a7b8")
+    assert page.status_code == 500
+    assert page["X-Request-ID"] == "a1b2c3d4e5f6a7b8"
+    assert "<code>a1b2c3d4e5f6a7b8</code>" in page.content.decode()
+    failed = [r for r in caplog.records if r.name == "django.request" and r.levelname == "ERROR"]
+    assert failed and all(r.request_id == "a1b2c3d4e5f6a7b8" for r in failed)
 
 
 def test_the_500_page_survives_a_broken_template_engine(browser, monkeypatch):
