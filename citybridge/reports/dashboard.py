@@ -4,12 +4,14 @@ way and overdue, in a fixed number of queries whatever the size of the hub."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db import connection
+from django.db.models import Count, Max, Q, Sum, Value
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
@@ -20,7 +22,7 @@ from citybridge.accounts.disclosure import (
     shown_difference,
     whole_months,
 )
-from citybridge.engagement.models import Engagement, LinkDecision, Sheet
+from citybridge.engagement.models import Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.lib.inputs import FIRST_DAY
 from citybridge.needs.models import Need
 from citybridge.network.models import (
@@ -82,7 +84,11 @@ class ThemeCount:
 def current_period(hub: Hub, today: dt.date) -> tuple[dt.date, dt.date]:
     """The twelve months up to today, or up to the hub's latest engagement when it has none
     this year (a hub whose records stop earlier still shows its last year of work)."""
-    latest = Engagement.objects.of_hub(hub).aggregate(d=Max("starts_on"))["d"]
+    return period_to(records_state(hub).latest, today)
+
+
+def period_to(latest: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """current_period of a hub whose latest engagement started on `latest`."""
     # A latest date before FIRST_DAY is a typo (0001-01-01), not a year of work to show, and
     # the year before it and the period before that would fall off the calendar.
     stale = latest and FIRST_DAY <= latest < today - dt.timedelta(days=365)
@@ -111,9 +117,17 @@ def period_before(start: dt.date, end: dt.date, *, hide_small: bool) -> tuple[dt
     return months_before(start, end) if hide_small else previous_period(start, end)
 
 
-def trends(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool = False) -> list[Trend]:
+def trends(
+    hub: Hub,
+    start: dt.date,
+    end: dt.date,
+    *,
+    hide_small: bool = False,
+    individuals: int | None = None,
+) -> list[Trend]:
+    """`individuals`: the period's distinct people, when the charts counted them already."""
     # Numbers only: each opens its records on the figure's own page.
-    now = key_figures(hub, start, end, with_records=False)
+    now = key_figures(hub, start, end, with_records=False, individuals=individuals)
     previous = period_before(start, end, hide_small=hide_small)
     before = {f.key: f.value for f in key_figures(hub, *previous, with_records=False)}
     return [Trend(f, before.get(f.key, 0), hide_small) for f in now]
@@ -136,16 +150,27 @@ def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
     ]
 
 
-def support_under_way(hub: Hub) -> dict[str, int]:
-    counts = dict(
-        SupportAction.objects.of_hub(hub)
-        .not_withdrawn()
-        .filter(status__in=UNDER_WAY)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
+@dataclass(frozen=True)
+class HubCounts:
+    support_under_way: dict[str, int]  # status -> actions
+    overdue: int  # open milestones past their due day
+    reviews: int  # possible duplicates waiting for review (counted for staff only)
+
+
+def hub_counts(hub: Hub, today: dt.date, *, with_reviews: bool) -> HubCounts:
+    """The home's counts of work under way, in one statement (together)."""
+    support = SupportAction.objects.of_hub(hub).not_withdrawn()
+    row = read(
+        together(
+            _one_row(support, **{s.value: Count("pk", filter=Q(status=s)) for s in UNDER_WAY}),
+            _one_row(overdue_milestones(hub, today), n=Count("pk")),
+            _one_row(ReviewPair.objects.filter(hub=hub), n=Count("pk")),
+        )
     )
-    return {s: counts.get(s, 0) for s in UNDER_WAY}
+    *under_way, overdue, reviews = row
+    return HubCounts(
+        dict(zip(UNDER_WAY, under_way, strict=True)), overdue, reviews if with_reviews else 0
+    )
 
 
 def overdue_milestones(hub: Hub, today: dt.date):
@@ -170,31 +195,94 @@ class Summary:
 CACHE_SECONDS = 3600
 
 
-def data_stamp(hub: Hub) -> str:
-    """Changes whenever the records behind the figures and charts do: a new sheet, a person
-    created, merged or edited, a link decided, an engagement or a membership recorded. Cheap:
-    a handful of MAX() over indexed or small tables."""
-    parts = [
-        Sheet.objects.filter(engagement__hub=hub).aggregate(m=Max("imported_at"))["m"],
-        Person.objects.filter(hub=hub).aggregate(m=Max("updated_at"), n=Count("pk")),
-        Engagement.objects.of_hub(hub).aggregate(m=Max("updated_at"), n=Count("pk")),
-        LinkDecision.objects.aggregate(m=Max("decided_at"), n=Count("pk")),
-        Membership.objects.aggregate(m=Max("pk"), n=Count("pk"), left=Max("left_on")),
-        Position.objects.aggregate(m=Max("pk"), n=Count("pk")),
-        SupportAction.objects.of_hub(hub).aggregate(
-            m=Max("pk"), n=Count("status_changes"), withdrawn=Max("withdrawn_at")
+@dataclass(frozen=True)
+class RecordsState:
+    # Changes whenever the records behind the figures and charts do (data_stamp).
+    stamp: str
+    # The day the hub's latest engagement started: where the home's default period ends.
+    latest: dt.date | None
+
+
+def _one_row(queryset, **aggregates) -> tuple[str, tuple]:
+    """The SQL of one row holding `aggregates` over `queryset` (no GROUP BY: one row even
+    when nothing matches), to be read beside others in one statement."""
+    rows = queryset.order_by().annotate(one=Value(1)).values("one").annotate(**aggregates)
+    return rows.values(*aggregates).query.sql_with_params()
+
+
+def together(*parts: tuple[str, tuple]) -> tuple[str, tuple]:
+    """The rows of `_one_row` parts side by side in one statement: one round trip where each
+    part alone is cheap and the waiting is most of the time on a busy machine."""
+    tables = " CROSS JOIN ".join(f"({sql}) AS part{i}" for i, (sql, _p) in enumerate(parts))
+    return f"SELECT * FROM {tables}", tuple(p for _sql, params in parts for p in params)  # noqa: S608 (the ORM's own SQL)
+
+
+def read(statement: tuple[str, tuple]) -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return cursor.fetchone()
+
+
+def records_state(hub: Hub) -> RecordsState:
+    """What a visit of the home reads before its cached summary, in one statement: the stamp
+    of the records (a new sheet, a person created, merged or edited, a link decided, an
+    engagement, a membership or a position recorded, support approved, started or withdrawn,
+    a city moved on the map) and the hub's latest engagement. Each part is a MAX() or COUNT()
+    over indexed or small tables; sent one by one they were most of a cached visit's time
+    on a busy machine (eight round trips)."""
+    row = read(_state_statement(hub.pk))
+    latest = row[0]  # a string on SQLite
+    if latest is not None and not isinstance(latest, dt.date):
+        latest = dt.date.fromisoformat(str(latest)[:10])
+    return RecordsState(hashlib.sha256(repr(row).encode()).hexdigest()[:16], latest)
+
+
+@functools.lru_cache(maxsize=256)
+def _state_statement(hub: int) -> tuple[str, tuple]:
+    """records_state's statement for the hub `hub`, built once per process (building its nine
+    parts with the ORM took longer than the database took to answer them)."""
+    return together(
+        _one_row(
+            # First: its first column is the latest engagement's day.
+            Engagement.objects.filter(hub=hub),
+            latest=Max("starts_on"),
+            m=Max("updated_at"),
+            n=Count("pk"),
+        ),
+        _one_row(Sheet.objects.filter(engagement__hub=hub), m=Max("imported_at")),
+        # Apart, each is read from the index person_hub_updated alone: the latest edit at its
+        # end, the number of people by counting its entries (COUNT(*), not of a column).
+        _one_row(Person.objects.filter(hub=hub), m=Max("updated_at")),
+        _one_row(Person.objects.filter(hub=hub), n=Count("*")),
+        _one_row(LinkDecision.objects.all(), m=Max("decided_at"), n=Count("pk")),
+        _one_row(Membership.objects.all(), m=Max("pk"), n=Count("pk"), left=Max("left_on")),
+        _one_row(Position.objects.all(), m=Max("pk"), n=Count("pk")),
+        _one_row(
+            SupportAction.objects.filter(hub=hub),
+            m=Max("pk"),
+            n=Count("status_changes"),
+            withdrawn=Max("withdrawn_at"),
         ),
         # A city moved on the map: each edit through the save action raises its version.
-        LocalGovernment.objects.of_hub(hub).aggregate(v=Sum("version"), n=Count("pk")),
-    ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+        _one_row(
+            LocalGovernment.objects.filter(country__hubs=hub), v=Sum("version"), n=Count("pk")
+        ),
+    )
 
 
-def summary(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Summary:
-    """Trends, charts and their drawings, kept for a few minutes while the records stay as
-    they were: a large hub's figures and charts take most of a second to count (bench/scale.py),
-    and every worker would count them again for each visit of the home."""
-    return _summary(hub, start, end, hide_small=hide_small, stamp=data_stamp(hub))[0]
+def data_stamp(hub: Hub) -> str:
+    """Changes whenever the records behind the figures and charts do (records_state)."""
+    return records_state(hub).stamp
+
+
+def summary(
+    hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool, stamp: str | None = None
+) -> Summary:
+    """Trends, charts and their drawings, kept while the records stay as they were (`stamp`,
+    data_stamp's when not given): a large hub's figures and charts take most of a second to
+    count (bench/scale.py), and every worker would count them again for each visit."""
+    stamp = stamp or data_stamp(hub)
+    return _summary(hub, start, end, hide_small=hide_small, stamp=stamp)[0]
 
 
 def _summary_key(hub: Hub, start: dt.date, end: dt.date, hide_small: bool, stamp: str) -> str:
@@ -214,7 +302,7 @@ def _summary(
         charts = chart_data(hub, start, end, lang, hide_small=hide_small)
         countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
         found = Summary(
-            trends=trends(hub, start, end, hide_small=hide_small),
+            trends=trends(hub, start, end, hide_small=hide_small, individuals=charts.people),
             charts=charts,
             graphics=chart_graphics(charts, brief_words(), member_places(hub, end), countries),
             computed_at=timezone.now(),
@@ -241,8 +329,9 @@ def warm(hub: Hub, today: dt.date) -> int:
     does after a job or an edit: the first visit after a change then only reads them. A view
     already counted on the records as they are is kept another CACHE_SECONDS. Returns how many
     views were counted."""
-    start, end = current_period(hub, today)
-    stamp = data_stamp(hub)
+    state = records_state(hub)
+    start, end = period_to(state.latest, today)
+    stamp = state.stamp
     counted = 0
     for lang in home_languages(hub):
         with translation.override(lang):

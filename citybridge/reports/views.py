@@ -22,7 +22,7 @@ from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.advocacy.access import sees_advocacy_rows
 from citybridge.advocacy.models import AdvocacyAction, Testimonial
-from citybridge.engagement.models import Attendance, Engagement, ReviewPair
+from citybridge.engagement.models import Attendance, Engagement
 from citybridge.needs.models import Need
 from citybridge.network.access import get_city_for_user
 from citybridge.network.decorators import hub_member_required, hub_staff_required
@@ -63,7 +63,9 @@ def home(request: HubRequest) -> HttpResponse:
     if not is_staff and (own := scope.focal_cities.get(hub.pk)):
         return focal_home(request, hub, own, today)
     hide_small = not sees_exact_counts(request.user, hub.pk)
-    start, end = dashboard.current_period(hub, today)
+    # The records' stamp and the default period's end, read in one query (dashboard.records_state).
+    state = dashboard.records_state(hub)
+    start, end = dashboard.period_to(state.latest, today)
     form = ShownPeriodForm(request.GET or None, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
         end = form.cleaned_data.get("end") or end
@@ -78,9 +80,10 @@ def home(request: HubRequest) -> HttpResponse:
         start, end = whole_months(start, end)  # type: ignore[assignment]
     form.show_period(start, end)
     words = brief_words()
-    computed = dashboard.summary(hub, start, end, hide_small=hide_small)
+    computed = dashboard.summary(hub, start, end, hide_small=hide_small, stamp=state.stamp)
     charts = computed.charts
     overdue = dashboard.overdue_milestones(hub, today)
+    counts = dashboard.hub_counts(hub, today, with_reviews=is_staff)
     context = {
         "hub": hub,
         "today": today,
@@ -94,13 +97,14 @@ def home(request: HubRequest) -> HttpResponse:
         "charts": charts,
         "words": words,
         "g": computed.graphics,
-        "lists_kosovo": hub.countries.filter(code="XK").exists(),
+        # The hub's countries come with it (network.access.get_hubs_for_user): no query.
+        "lists_kosovo": any(c.code == "XK" for c in hub.countries.all()),
         "needs_by_theme": dashboard.open_needs_by_theme(hub),
         "sees_needs": scope.sees_people_of(hub.pk),
         "hide_small": hide_small,
-        "support_under_way": dashboard.support_under_way(hub),
+        "support_under_way": counts.support_under_way,
         "sees_support_rows": sees_support_rows(request.user, hub.pk),
-        "overdue_count": overdue.count(),
+        "overdue_count": counts.overdue,
         "overdue": (
             Milestone.objects.visible_to(request.user)
             .filter(pk__in=overdue.values("pk"))
@@ -112,7 +116,7 @@ def home(request: HubRequest) -> HttpResponse:
         ),
         "is_staff": is_staff,
         # The review queue's size, so an officer sees work waiting without opening People.
-        "review_count": ReviewPair.objects.filter(hub=hub).count() if is_staff else 0,
+        "review_count": counts.reviews,
     }
     return render(request, "reports/home.html", context)
 
