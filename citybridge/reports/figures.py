@@ -6,6 +6,7 @@ published brief can say which definition its numbers used.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -31,8 +32,15 @@ class Figure:
 
 
 def individuals_engaged(
-    hub: Hub, start: dt.date | None, end: dt.date | None, *, with_records: bool = True
+    hub: Hub,
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    with_records: bool = True,
+    count: bool = True,
 ) -> Figure:
+    """`count=False` (with `with_records=False`): the figure's words only, its value 0 for the
+    caller to set."""
     ids = (
         Attendance.objects.of_hub(hub)
         .between(start, end)
@@ -45,7 +53,7 @@ def individuals_engaged(
     return Figure(
         key="individuals_engaged",
         label=str(_("Individual stakeholders engaged")),
-        value=len(people) if with_records else ids.count(),
+        value=len(people) if with_records else ids.count() if count else 0,
         record_model="person",
         record_ids=people,
         definition=str(
@@ -119,14 +127,27 @@ def leaders_engaged(
 
 
 def key_figures(
-    hub: Hub, start: dt.date | None, end: dt.date, *, with_records: bool = True
+    hub: Hub,
+    start: dt.date | None,
+    end: dt.date,
+    *,
+    with_records: bool = True,
+    individuals: int | None = None,
 ) -> list[Figure]:
     """The key figures of the period. `with_records=False` counts them in the database and
     leaves `record_ids` empty: for pages that show the numbers and link to the records (the
     hub home, the figures page), where fetching a large hub's tens of thousands of ids only
-    to count them is most of the time spent."""
+    to count them is most of the time spent. `individuals`: the period's distinct people when
+    already counted by the caller (the hub home's charts count them), numbers only."""
+    if individuals is not None and not with_records:
+        people = dataclasses.replace(
+            individuals_engaged(hub, start, end, with_records=False, count=False),
+            value=individuals,
+        )
+    else:
+        people = individuals_engaged(hub, start, end, with_records=with_records)
     return [
-        individuals_engaged(hub, start, end, with_records=with_records),
+        people,
         member_cities(hub, end, with_records=with_records),
         leaders_engaged(hub, start, end, with_records=with_records),
     ]

@@ -112,6 +112,9 @@ class Charts:
     support_rows: list[tuple[str, list[int]]] = field(default_factory=list)
     support_series: list[str] = field(default_factory=list)
     support_colors: list[str] = field(default_factory=list)
+    # Distinct people attending in the period: the key figure individuals_engaged, counted
+    # with the charts (the hub home reuses it rather than counting them again).
+    people: int = 0
 
 
 @dataclass
@@ -435,7 +438,7 @@ def _chart_data(hub: Hub, start: dt.date | None, end: dt.date, *, hide_small: bo
     new_in: dict[dt.date, int] = defaultdict(int)
     for bucket in first_seen.values():
         new_in[bucket] += 1
-    charts = Charts()
+    charts = Charts(people=len(first_seen))
     total = 0
     for i, bucket in enumerate(buckets):
         total += new_in.get(bucket, 0)
