@@ -163,9 +163,15 @@ def _surnames(a: frozenset[str], b: frozenset[str]) -> str:
 
 
 def _may_be_swapped(p: Profile) -> bool:
+    """Whether a single given name and surname may have been read the wrong way round: nothing
+    told the order, a word is in capitals, or the sheet's gender contradicts the given name
+    read ("Lumturie Mustafa" written F: Mustafa is a man's name, here her surname)."""
     name = p.name
     return len(name.family) == 1 and (
-        not name.order_known or name.written[0].isupper() or name.written[1].isupper()
+        not name.order_known
+        or name.written[0].isupper()
+        or name.written[1].isupper()
+        or bool(p.gender and name.gender_sure and name.gender and name.gender != p.gender)
     )
 
 
@@ -235,18 +241,33 @@ def review_candidates(
     spellings: dict[tuple[str, str, str], dict[str, set[int]]] = defaultdict(
         lambda: defaultdict(set)
     )
+    # Each surname, city and given name: the people read so as parsed, and turned round.
+    straight: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    turned: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for key, indexes in members.items():
         for index in indexes:
             p = profiles[index]
             if not (p.city and p.name.given and p.family_sounds):
                 continue
-            placed = [(family, p.name.given) for family in _families(p)]
+            placed = [(family, p.name.given, False) for family in _families(p)]
             if _may_be_swapped(p):
-                placed += [(family, p.name.family[0]) for family in (p.given_sound, p.name.given)]
-            for family, named in placed:
+                placed += [
+                    (family, p.name.family[0], True) for family in (p.given_sound, p.name.given)
+                ]
+            for family, named, swapped in placed:
                 by_place[(_letters(family), p.city)][named].add(key)
                 spellings[(_letters(family), p.city, named)][family].add(key)
+                if swapped:
+                    turned[(family, p.city, named)].add(key)
+                else:
+                    straight[(family, p.city, named)].add(key)
     close: set[tuple[int, int]] = set()
+    # One name read the wrong way round on one side only ("Lumturie Mustafa" read as the man
+    # Mustafa, "Lumturie Mustafa-Shala" as Lumturie): the engine compared two given names.
+    for place, keys in turned.items():
+        close.update(
+            (x, y) if x < y else (y, x) for x in keys for y in straight.get(place, ()) if x != y
+        )
     for by_spelling in spellings.values():
         if len(by_spelling) > 1:
             spelled = sorted(by_spelling)
@@ -361,6 +382,8 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
             kind = relation(ra.given, rb.given) if surnames else ""
             if surnames == "slips":
                 kind = "same" if ra.given_sound == rb.given_sound else ""
+            elif surnames == "same" and ra.given == rb.given and ra.swapped != rb.swapped:
+                kind = "same"  # one given name, read as the surname on one side
             if not kind:
                 continue
             # The written genders of all their records: Blagoj / Blagoja, each written M on a
