@@ -158,16 +158,16 @@ def _readings(found: Found, chosen: list[Profile]) -> list[Found]:
             and g != found.given
             and g in found.surnames
             and counts[g] >= counts[found.given]
+            and all(r.given != g for r in readings)
         ):
-            if all(r.given != g for r in readings):
-                readings.append(
-                    replace(
-                        found,
-                        given=g,
-                        given_written=title_capitals(p.name.written[0]) or p.name.given,
-                        surnames=tokens - {g},
-                    )
+            readings.append(
+                replace(
+                    found,
+                    given=g,
+                    given_written=title_capitals(p.name.written[0]) or p.name.given,
+                    surnames=tokens - {g},
                 )
+            )
     return readings
 
 

@@ -230,3 +230,26 @@ def test_surnames_of_the_same_letters_are_not_asked_about_for_two_given_names() 
     assert queued(result, 1, 2) is None
     result = resolve([signed(1, "Risto Rsitov", "e1"), signed(2, "Risto Risotv", "e1")])
     assert queued(result, 1, 2) is None
+
+
+def test_one_given_name_read_as_the_surname_on_one_side_only_is_asked_about() -> None:
+    # "Xhemile Mustafa" reads as the man Mustafa (a given name of the lexicon), yet a sheet says
+    # F; beside her double surname Mustafa-Kelmendi she is Xhemile on both sides.
+    result = resolve(
+        [
+            signed(1, "Xhemile Mustafa", "e1", LIBRARY, "F"),
+            signed(2, "Xhemile Mustafa-Kelmendi", "e2", LIBRARY),
+        ]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert "same given name (Xhemile)" in reasons
+    # Written M, the same words are a man and a woman: not asked.
+    man = resolve(
+        [
+            signed(1, "Xhemile Mustafa", "e1", LIBRARY, "M"),
+            signed(2, "Xhemile Mustafa-Kelmendi", "e2", LIBRARY, "F"),
+        ]
+    )
+    assert queued(man, 1, 2) is None
