@@ -70,8 +70,8 @@ def relation(a: str, b: str) -> str:
     short, long = sorted((a, b), key=lambda n: (len(n), n))
     if len(long) == len(short) + 1 and long[-1] == long[-2] and long[:-1] == short:
         return "doubled" if long[-1] in "aeiou" else "typo"
-    if given_keys(short) & given_keys(long):
-        return "nickname"
+    if given_keys(short) & given_keys(long) or given_keys(sound(short)) & given_keys(long):
+        return "nickname"  # also a short form spelt as in English (Sasha for Saša)
     distance = DamerauLevenshtein.distance(short, long)
     if len(short) >= 3 and distance == 1:
         real = short in GIVEN and long in GIVEN and short not in NICKNAMES
@@ -388,8 +388,10 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
                 continue
             # The written genders of all their records: Blagoj / Blagoja, each written M on a
             # record of theirs though not on these two, is one man's name in two forms.
-            written_alike = (bool(a.gender) and a.gender == b.gender) or (
-                len(x.genders) == 1 and x.genders == y.genders
+            written_alike = (
+                (bool(a.gender) and a.gender == b.gender)
+                or (len(x.genders) == 1 and x.genders == y.genders)
+                or _woman_wrote_mans_form(ra.given, x.genders, rb.given, y.genders)
             )
             if kind == "names" and gendered_pair(ra.given, rb.given) and written_alike:
                 # Vid / Vida, both written by a woman: a letter dropped, not a man's name.
@@ -438,6 +440,13 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
         points += OTHER_ADDRESSES
         reasons.append(reason(gettext_noop("different personal e-mail addresses")))
     return points, ra.profile.ids[0], rb.profile.ids[0], reasons
+
+
+def _woman_wrote_mans_form(a: str, genders_a: set[str], b: str, genders_b: set[str]) -> bool:
+    """Whether the man's form of two given names one letter apart (Vid of Vid / Vida) was
+    written by a woman on every sheet that says, and the other form never by a man."""
+    (_, man), (_, other) = sorted(((len(a), genders_a), (len(b), genders_b)), key=lambda t: t[0])
+    return man == {"F"} and other <= {"F"}
 
 
 def _relation_reason(kind: str, written_a: str, written_b: str, a: str, b: str) -> Reason:

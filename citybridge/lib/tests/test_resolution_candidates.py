@@ -253,3 +253,36 @@ def test_one_given_name_read_as_the_surname_on_one_side_only_is_asked_about() ->
         ]
     )
     assert queued(man, 1, 2) is None
+
+
+def test_a_short_form_spelt_as_in_english_is_a_known_short_form() -> None:
+    assert relation("sasha", "aleksandra") == "nickname"  # Saša, written Sasha
+    result = resolve(
+        [
+            signed(1, "Aleksandra Lukovac", "e1", LIBRARY, "F"),
+            signed(2, "Sasha Lukovac", "e2", LIBRARY, "F"),
+        ]
+    )
+    assert together(result, 1, 2) or queued(result, 1, 2) is not None
+
+
+def test_a_mans_form_of_a_given_name_written_by_a_woman_is_asked_about() -> None:
+    # Vid is a man's name and Vida a woman's: the sheet of "Vid" says F, the other says
+    # nothing. A slip of the pen, not a brother.
+    result = resolve(
+        [
+            Mention(1, "Vid Klepić", city="12", gender="F", role="teacher", event="e1"),
+            Mention(2, "Vida Klepić", city="12", role="teacher", event="e2"),
+        ]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert "given names one letter apart: Vid / Vida" in reasons
+    brother = resolve(
+        [
+            Mention(1, "Vid Klepić", city="12", role="teacher", event="e1"),
+            Mention(2, "Vida Klepić", city="12", gender="F", role="teacher", event="e2"),
+        ]
+    )
+    assert queued(brother, 1, 2) is None
