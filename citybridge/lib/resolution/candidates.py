@@ -241,8 +241,7 @@ def review_candidates(
     spellings: dict[tuple[str, str, str], dict[str, set[int]]] = defaultdict(
         lambda: defaultdict(set)
     )
-    # Each surname, city and given name: the people read so as parsed, and turned round.
-    straight: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    # Each surname's letters, city and given name: the people read so turned round.
     turned: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for key, indexes in members.items():
         for index in indexes:
@@ -258,16 +257,14 @@ def review_candidates(
                 by_place[(_letters(family), p.city)][named].add(key)
                 spellings[(_letters(family), p.city, named)][family].add(key)
                 if swapped:
-                    turned[(family, p.city, named)].add(key)
-                else:
-                    straight[(family, p.city, named)].add(key)
+                    turned[(_letters(family), p.city, named)].add(key)
     close: set[tuple[int, int]] = set()
     # One name read the wrong way round on one side only ("Lumturie Mustafa" read as the man
     # Mustafa, "Lumturie Mustafa-Shala" as Lumturie): the engine compared two given names.
-    for place, keys in turned.items():
-        close.update(
-            (x, y) if x < y else (y, x) for x in keys for y in straight.get(place, ()) if x != y
-        )
+    for (letters, city, named), keys in turned.items():
+        others = by_place[(letters, city)][named]
+        if len(others) > len(keys):
+            close.update((x, y) if x < y else (y, x) for x in keys for y in others if x != y)
     for by_spelling in spellings.values():
         if len(by_spelling) > 1:
             spelled = sorted(by_spelling)

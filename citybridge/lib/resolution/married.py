@@ -149,6 +149,8 @@ def _readings(found: Found, chosen: list[Profile]) -> list[Found]:
     swapped = _swapped(found, chosen)
     if swapped is not None:
         readings.append(swapped)
+    if len(chosen) == 1:
+        return readings  # most people found: one profile, one reading of the name
     tokens = found.surnames | {found.given}
     counts = Counter(p.given_sound for p in chosen for _ in p.ids)
     for p in chosen:
