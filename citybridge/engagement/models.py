@@ -239,7 +239,11 @@ class Attendance(models.Model):
         CONFIRMED = "confirmed", _("Confirmed by a person")
         MANUAL = "manual", _("Entered by hand")
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="attendances")
+    # No index of its own either: attendance_row_unique and attendance_engagement_person lead
+    # with it. Each index is one more b-tree to write for every stored row.
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="attendances", db_index=False
+    )
     sheet = models.ForeignKey(
         Sheet, on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
     )
