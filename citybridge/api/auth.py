@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -21,6 +20,7 @@ from ninja.security import HttpBearer
 from citybridge.accounts.scopes import Scope, scope_of, work_in
 from citybridge.api.errors import Refused
 from citybridge.api.models import PREFIX, ApiToken, digest_of
+from citybridge.lib.rates import hit
 from citybridge.network.models import Hub
 
 # last_used_at is written when it is older than this: not one write per request.
@@ -63,20 +63,10 @@ class TokenAuth(HttpBearer):
 
 
 def throttle(token: ApiToken) -> None:
-    """At most API_RATE_PER_MINUTE requests per token in each clock minute, counted in the
-    cache: the shared one in production (CITYBRIDGE_CACHE_URL: the database or Redis), so every
-    gunicorn worker counts the same requests; per process with development's local memory."""
-    rate = settings.API_RATE_PER_MINUTE
-    now = timezone.now()
-    key = f"api-rate:{token.digest[:32]}:{now:%Y%m%d%H%M}"
-    cache.add(key, 0, timeout=90)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=90)
-        used = 1
-    if used > rate:
-        wait = 60 - now.second
+    """At most API_RATE_PER_MINUTE requests per token in each clock minute (lib.rates)."""
+    count = hit(f"api:{token.digest[:32]}", settings.API_RATE_PER_MINUTE)
+    if count.over:
+        rate, wait = count.limit, count.seconds_left
         raise Refused(
             429,
             _(
