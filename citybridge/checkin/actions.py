@@ -18,9 +18,9 @@ from citybridge.engagement.models import Attendance, Engagement
 from citybridge.engagement.resolution import resolve_hub
 from citybridge.engagement.sheets import sheet_of, store_sheet
 from citybridge.lib.spreadsheets import Row
-from citybridge.network.models import Hub, Person
+from citybridge.network.consents import CONSENTS, give_consents
+from citybridge.network.models import Hub
 from citybridge.network.places import known_places
-from citybridge.network.versions import take_next_version
 
 # The headings of an arrival's cells: the importer's own (lib.headers.ATTENDANCE), so a row of
 # check-in reads like a row of a sheet, and `COLUMNS` says which field each holds.
@@ -205,27 +205,18 @@ def resolve_arrivals(hub: Hub) -> int:
 
 def _record_consent(person_id: int, arrival: Arrival, engagement: Engagement) -> None:
     """The consents ticked, added to the person's with the day, the time and the notice's
-    version. An unticked box withdraws nothing: the check-in form asks, it is no withdrawal
-    form."""
-    given = [
-        field
-        for field in ("consent_contact", "consent_photo", "consent_quote")
-        if getattr(arrival, field)
-    ]
-    if not given:
-        return
-    person = Person.objects.get(pk=person_id)
-    for field in given:
-        setattr(person, field, True)
+    version (network.consents)."""
     at = arrival.received_at.astimezone(dt.UTC)
-    person.consent_recorded_on = timezone.localdate(arrival.received_at)
-    person.consent_how = (
-        f"check-in {engagement.key} {at:%Y-%m-%d %H:%M} UTC, "
-        f"privacy notice {arrival.notice_version}"
-    )[:200]
-    take_next_version(person)
-    person._change_reason = "check-in"  # type: ignore[attr-defined]  # read by simple-history
-    person.save()
+    give_consents(
+        person_id,
+        [f for f in CONSENTS if getattr(arrival, f)],
+        on=timezone.localdate(arrival.received_at),
+        how=(
+            f"check-in {engagement.key} {at:%Y-%m-%d %H:%M} UTC, "
+            f"privacy notice {arrival.notice_version}"
+        ),
+        reason="check-in",
+    )
 
 
 @records_acting_user

@@ -28,9 +28,9 @@ from citybridge.checkin.actions import record_arrival
 from citybridge.checkin.forms import ArrivalForm
 from citybridge.checkin.limits import over_limit
 from citybridge.checkin.models import CheckIn
-from citybridge.checkin.notice import NOTICE_VERSION, notice_paragraphs
 from citybridge.network.middleware import language_for, supported
 from citybridge.network.models import LocalGovernment, PlaceName
+from citybridge.network.notice import NOTICE_VERSION, notice_for
 
 # A submission is a few short answers: a body larger than this is no participant's.
 MAX_BODY_BYTES = 8 * 1024
@@ -85,25 +85,30 @@ def _page(request: HttpRequest, check_in: CheckIn, template: str, context: dict,
     return response
 
 
+def _form_page(
+    request: HttpRequest, check_in: CheckIn, form: ArrivalForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The participant's form (a fresh one, or `form` with its errors) with the hub's privacy
+    notice in the participant's language and its version, which the form sends back."""
+    language = _language(request, check_in)
+    notice = notice_for(check_in.engagement.hub, language)
+    if form is None:
+        form = ArrivalForm(initial={"notice_version": notice.version, "uuid": uuid.uuid4()})
+    context = {
+        "form": form,
+        "notice": notice.paragraphs,
+        "notice_version": notice.version,
+        "cities": city_names(check_in),
+    }
+    return _page(request, check_in, "checkin/form.html", context, status=status)
+
+
 @require_GET
 def checkin_form(request: HttpRequest, token: str) -> HttpResponse:
     check_in = _check_in(token)
     if not check_in.is_open():
         return _page(request, check_in, "checkin/closed.html", {}, status=410)
-    with translation.override(_language(request, check_in)):
-        form = ArrivalForm(initial={"notice_version": NOTICE_VERSION, "uuid": uuid.uuid4()})
-        notice = notice_paragraphs(check_in.engagement.hub)
-    return _page(
-        request,
-        check_in,
-        "checkin/form.html",
-        {
-            "form": form,
-            "notice": notice,
-            "notice_version": NOTICE_VERSION,
-            "cities": city_names(check_in),
-        },
-    )
+    return _form_page(request, check_in)
 
 
 @csrf_exempt  # anonymous, and sent later from a queue on the device: the link is the key
@@ -135,19 +140,7 @@ def checkin_submit(request: HttpRequest, token: str) -> HttpResponse:
                     {"ok": False, "errors": {f: list(e) for f, e in form.errors.items()}},
                     status=400,
                 )
-            notice = notice_paragraphs(check_in.engagement.hub)
-            return _page(
-                request,
-                check_in,
-                "checkin/form.html",
-                {
-                    "form": form,
-                    "notice": notice,
-                    "notice_version": NOTICE_VERSION,
-                    "cities": city_names(check_in),
-                },
-                status=400,
-            )
+            return _form_page(request, check_in, form, status=400)
         record_arrival(check_in, form.answers(language))
     return _done(request, check_in, wants_json)
 

@@ -41,11 +41,13 @@ from citybridge.engagement.sheets import (
 from citybridge.imports.reading import ReadSheet, heading_key
 from citybridge.imports.registry import Batch, importer
 from citybridge.imports.rows import Cells
-from citybridge.lib.headers import ATTENDANCE
+from citybridge.lib.headers import ATTENDANCE, CONSENT_FIELDS
 from citybridge.lib.kobo import KoboLayout, Role
 from citybridge.lib.resolution.reasons import why_same
 from citybridge.lib.spreadsheets import Problem, Row
+from citybridge.network.consents import give_consents, ticked
 from citybridge.network.models import Hub, Person
+from citybridge.network.notice import version_on
 from citybridge.network.places import known_places
 
 # Rows whose people the preview names one by one, per sheet; the rest are counted.
@@ -175,6 +177,7 @@ def import_attendance(batch: Batch) -> None:
     finally:
         if early is not None:
             early.cancel()
+    consents = _record_consents(hub, planned)
     report.extra = {
         "new people": hub.people.count() - len(people_before),
         # The pairs this import's rows are in: the queue's older pairs are not its doing.
@@ -182,6 +185,8 @@ def import_attendance(batch: Batch) -> None:
             Q(first__sheet_id__in=stored) | Q(second__sheet_id__in=stored), hub=hub
         ).count(),
     }
+    if consents:
+        report.extra["consents"] = consents
     if batch.dry_run:
         batch.people = _people_seen(hub, stored, people_before)
     elif report.created or report.updated:
@@ -189,6 +194,40 @@ def import_attendance(batch: Batch) -> None:
         transaction.on_commit(
             lambda: log_access(batch.acting_user, AccessLog.Action.IMPORT, hub=hub, count=count)
         )
+
+
+def _record_consents(hub: Hub, planned: list[tuple[ReadSheet, Engagement, list[Row]]]) -> int:
+    """The agreements ticked on a sheet's consent columns (a paper sign-in sheet's,
+    checkin.paper), recorded on each row's person as check-in records them: given on the
+    engagement's day, under the privacy notice in force that day (network.notice.version_on,
+    the version the sheet printed for it carried). An empty box withdraws nothing. Returns how
+    many rows gave any."""
+    given = 0
+    for sheet, target, rows in planned:
+        headings = {f: sheet.columns[f] for f in CONSENT_FIELDS if f in sheet.columns}
+        agreed = {
+            row.number: [f for f, heading in headings.items() if ticked(row.cells.get(heading, ""))]
+            for row in rows
+        }
+        agreed = {number: fields for number, fields in agreed.items() if fields}
+        if not agreed:
+            continue
+        version = version_on(hub, target.starts_on)
+        for number, person_id in Attendance.objects.filter(
+            engagement=target,
+            source_file=sheet.file_name,
+            row_number__in=list(agreed),
+            person__isnull=False,
+        ).values_list("row_number", "person_id"):
+            given += give_consents(
+                person_id,
+                agreed[number],
+                on=target.starts_on,
+                how=f"sign-in sheet {target.key} {sheet.file_name} row {number}, "
+                f"privacy notice {version}",
+                reason="sign-in sheet",
+            )
+    return given
 
 
 def _resolution_started(

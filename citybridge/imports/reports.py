@@ -108,6 +108,10 @@ class ImportReport:
                 phrase = ngettext("%(n)s new person", "%(n)s new people", n)
             elif label == "pairs to review":
                 phrase = ngettext("%(n)s pair to review", "%(n)s pairs to review", n)
+            elif label == "consents":
+                phrase = ngettext(
+                    "%(n)s row's agreements recorded", "%(n)s rows' agreements recorded", n
+                )
             else:
                 phrase = f"%(n)s {label}"
             phrases.append(phrase % {"n": n})

@@ -118,6 +118,40 @@ _GENDER = Field(
     ("Gender", "Sex", "M/F", "M/Ž", "Pol", "Spol", "Пол", "Gjinia", "Gjinia (M/F)"),
 )
 
+# A participant's own agreements, ticked on a paper sign-in sheet (checkin.paper prints these
+# headings): read as consents given on the engagement's day (imports.attendance). Never a bare
+# "Contact", which partners use for a phone number.
+_CONSENT_CONTACT = Field(
+    "consent_contact",
+    _("agrees to be contacted"),
+    (
+        "Contact me", "Consent to contact", "Consent to be contacted", "Agrees to be contacted",
+        "Më kontaktoni", "Pëlqim për kontakt", "Kontaktirajte me", "Saglasnost za kontakt",
+        "Suglasnost za kontakt", "Контактирајте ме", "Контактирајте", "Согласност за контакт",
+        "Сагласност за контакт",
+    ),
+)  # fmt: skip
+_CONSENT_PHOTO = Field(
+    "consent_photo",
+    _("agrees to photographs"),
+    (
+        "Photos of me", "Consent to photos", "Consent to photographs", "Photo consent",
+        "Fotografi të mia", "Pëlqim për fotografi", "Moje fotografije", "Saglasnost za fotografije",
+        "Suglasnost za fotografije", "Моје фотографије", "Мои фотографии",
+        "Согласност за фотографии",
+    ),
+)  # fmt: skip
+_CONSENT_QUOTE = Field(
+    "consent_quote",
+    _("agrees to be quoted"),
+    (
+        "Quote me", "Consent to quote", "Consent to be quoted", "Quote consent",
+        "Më citoni", "Pëlqim për citim", "Citirajte me", "Saglasnost za citiranje",
+        "Suglasnost za citiranje", "Цитирајте ме", "Цитирајте", "Согласност за цитирање",
+    ),
+)  # fmt: skip
+CONSENT_FIELDS = ("consent_contact", "consent_photo", "consent_quote")
+
 # Which engagement a row belongs to, by the engagement's key or title: a form partners reuse at
 # every event (a KoboToolbox sign-in form with the event chosen at the top) sends the rows of
 # several engagements in one export.
@@ -135,7 +169,7 @@ ATTENDANCE = ColumnSpec(
     kind=_("attendance sheet"),
     fields=(
         _FULL_NAME, _FIRST_NAME, _LAST_NAME, _ORGANISATION, _ROLE, _CITY, _EMAIL, _GENDER,
-        _ENGAGEMENT,
+        _ENGAGEMENT, _CONSENT_CONTACT, _CONSENT_PHOTO, _CONSENT_QUOTE,
     ),
     required=((("full_name",), ("first_name", "last_name")),),
     ignored=(

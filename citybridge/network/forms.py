@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from citybridge.accounts.context_processors import HTML_LANG
 from citybridge.lib.inputs import FilterForm, bound_days, choose_from, parse_id
 from citybridge.lib.translations import TranslationsForm
 from citybridge.network.models import (
@@ -173,6 +175,25 @@ class HubTextsForm(TranslationsForm):
     class Meta:
         model = Hub
         fields = ["name", "region", "mission", "head_title", "address"]
+
+
+class PrivacyNoticeForm(forms.Form):
+    """The hub's privacy notice at check-in, one box per language; a language left empty shows
+    the product's notice in it (network.notice)."""
+
+    def __init__(self, *args, texts: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, language in settings.LANGUAGES:
+            self.fields[code] = forms.CharField(
+                label=language,
+                required=False,
+                max_length=4000,
+                initial=texts.get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 6, "lang": HTML_LANG.get(code, code)}),
+            )
+
+    def texts(self) -> dict[str, str]:
+        return {code: self.cleaned_data[code] for code, _language in settings.LANGUAGES}
 
 
 class HubSettingsForm(forms.ModelForm):

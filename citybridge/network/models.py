@@ -566,3 +566,36 @@ class Position(models.Model):
     def is_held_on(self, day: dt.date) -> bool:
         started = self.started_on is None or self.started_on <= day
         return started and (self.ended_on is None or self.ended_on >= day)
+
+
+class PrivacyNotice(models.Model):
+    """One version of a hub's privacy notice as its admins wrote it, in each language they
+    wrote it in; each edit is a new version, and the version a participant was shown is
+    stamped on the consents they gave (network.notice)."""
+
+    hub = models.ForeignKey(Hub, on_delete=models.CASCADE, related_name="privacy_notices")
+    number = models.PositiveIntegerField()
+    # {language code: the notice, paragraphs separated by a blank line}; a language without
+    # one shows the product's notice (network.notice).
+    texts = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["hub", "-number"]
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        constraints = [
+            models.UniqueConstraint(fields=["hub", "number"], name="privacy_notice_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+    @property
+    def version(self) -> str:
+        """As stamped on consents ("hub-3 2026-12-07"): the hub's third, written that day; the
+        product's own notice is a day alone (network.notice.NOTICE_VERSION)."""
+        return f"hub-{self.number} {self.created_at:%Y-%m-%d}"

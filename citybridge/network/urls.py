@@ -7,6 +7,7 @@ app_name = "network"
 urlpatterns = [
     path("hub/settings/", views.hub_settings, name="hub_settings"),
     path("hub/texts/", views.hub_texts, name="hub_texts"),
+    path("hub/privacy-notice/", views.hub_notice, name="hub_notice"),
     path("hub/choose/", views.hub_choose, name="hub_choose"),
     path("cities/", views.city_list, name="city_list"),
     path("cities/new/", views.city_create, name="city_create"),

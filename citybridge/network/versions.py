@@ -56,6 +56,7 @@ REASONS = {
     "admin": gettext_lazy("the admin site"),
     "re-sync": gettext_lazy("a newer export of its form, with the submission corrected"),
     "check-in": gettext_lazy("the person's own check-in at an engagement, with their consent"),
+    "sign-in sheet": gettext_lazy("the person's agreements ticked on a paper sign-in sheet"),
 }
 
 

@@ -16,7 +16,7 @@ from citybridge.accounts.models import AccessLog
 from citybridge.accounts.scopes import scope_of
 from citybridge.lib.exports import download_format, list_download, rows_download
 from citybridge.lib.inputs import parse_id
-from citybridge.network import actions
+from citybridge.network import actions, notice
 from citybridge.network.access import get_city_for_user, get_hubs_for_user, get_person_for_user
 from citybridge.network.decorators import (
     hub_admin_required,
@@ -33,6 +33,7 @@ from citybridge.network.forms import (
     PersonFilterForm,
     PersonForm,
     PositionForm,
+    PrivacyNoticeForm,
 )
 from citybridge.network.http import HubRequest, count_on_page, list_template, page_of
 from citybridge.network.models import (
@@ -395,6 +396,38 @@ def hub_texts(request: HubRequest) -> HttpResponse:
         actions.save_hub_texts,
         _("The hub's texts are saved."),
         "network/hub_texts.html",
+    )
+
+
+@hub_admin_required
+def hub_notice(request: HubRequest) -> HttpResponse:
+    """The privacy notice participants read at check-in, in each language, written by the hub's
+    admins (who answer for what the hub keeps about people: access, erasure); each change a
+    new version, stamped on the consents given under it."""
+    hub = request.hub
+    current = notice.latest(hub)
+    form = PrivacyNoticeForm(request.POST or None, texts=current.texts if current else {})
+    if request.method == "POST" and form.is_valid():
+        saved = notice.save_notice(hub, form.texts(), acting_user=request.user)
+        if saved is None:
+            messages.info(request, _("The privacy notice is unchanged."))
+        else:
+            messages.success(
+                request,
+                _("The privacy notice is saved as version %(version)s.")
+                % {"version": saved.version},
+            )
+        return redirect(request.path)
+    return render(
+        request,
+        "network/hub_notice.html",
+        {
+            "form": form,
+            "hub": hub,
+            "current": notice.notice_for(hub),
+            "product": notice.product_paragraphs(hub),
+            "versions": hub.privacy_notices.select_related("hub", "created_by")[:20],
+        },
     )
 
 

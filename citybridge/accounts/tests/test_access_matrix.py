@@ -86,6 +86,7 @@ POLICY: dict[str, frozenset[str]] = {
     "network:person_erase": ADMIN,
     "network:hub_settings": ADMIN,
     "network:hub_texts": ADMIN,
+    "network:hub_notice": ADMIN,
     "network:hub_choose": NOBODY,  # POST-only; a hub the user has no role in is a 404
     # engagement
     "engagement:engagement_list": own_hub(PEOPLE),
@@ -234,7 +235,7 @@ ADMIN_ANYWHERE = {
 }
 # Pages about the hub the user works in, for its admins: working there, the two-hub admin gets
 # their own hub's page, which the canaries check holds nothing of ours.
-ADMIN_OF_WORKING_HUB = {"network:hub_settings", "network:hub_texts"}
+ADMIN_OF_WORKING_HUB = {"network:hub_settings", "network:hub_texts", "network:hub_notice"}
 
 
 def stands_for(role: str) -> str:

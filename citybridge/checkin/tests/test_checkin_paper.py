@@ -7,10 +7,11 @@ import random
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from citybridge.checkin.actions import record_arrival
 from citybridge.checkin.forms import ArrivalForm
-from citybridge.checkin.paper import HEADINGS, NUMBER, SIGNATURE, sheet_headings
+from citybridge.checkin.paper import HEADINGS, NUMBER, SIGNATURE, sheet_headings, sheet_html
 from citybridge.checkin.tests.conftest import answers
 from citybridge.demo.sheets import City, invent_people
 from citybridge.engagement.actions import remove_sheet
@@ -18,7 +19,8 @@ from citybridge.engagement.models import Attendance, Sheet
 from citybridge.imports.registry import run_import
 from citybridge.lib.headers import ATTENDANCE
 from citybridge.lib.spreadsheets.columns import map_columns
-from citybridge.network.models import LocalGovernment
+from citybridge.network.models import LocalGovernment, Person, PrivacyNotice
+from citybridge.network.notice import NOTICE_VERSION, save_notice
 from citybridge.reports.figures import individuals_engaged
 
 
@@ -54,9 +56,9 @@ def typed_sheet(officer, engagement, rows: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headings)
-    fields = ["full_name", "city", "organisation", "role", "email", "gender"]
+    fields = [*HEADINGS]
     for n, row in enumerate(rows, 1):
-        writer.writerow([n, *(row[f] for f in fields), ""])
+        writer.writerow([n, *(row.get(f, "") for f in fields), ""])
     return out.getvalue().encode("utf-8")
 
 
@@ -136,3 +138,68 @@ def test_check_in_counts_the_same_people_as_paper(hub, check_in, officer, city):
     by_paper = (people_at(engagement), individuals_engaged(hub, *day).value)
     assert by_check_in == by_paper
     assert by_check_in[1] == len(by_check_in[0]) > 30
+
+
+def test_a_paper_sheets_ticks_are_the_persons_consents(hub, engagement, officer):
+    rows = [
+        {"full_name": "Milica Petrović", "city": "Testgrad", "consent_contact": "✓",
+         "consent_quote": "x"},
+        {"full_name": "Arben Krasniqi", "city": "Testgrad", "consent_photo": "da"},
+        {"full_name": "Горан Стојанов", "city": "Testgrad", "consent_contact": "no"},
+    ]  # fmt: skip
+    report = run_import(
+        "attendance",
+        [(f"{engagement.key}.csv", typed_sheet(officer, engagement, rows))],
+        hub=hub,
+        acting_user=officer,
+    )
+    assert report.created == 3
+    assert report.extra["consents"] == 2
+    rows_people = Attendance.objects.filter(engagement=engagement).values("person_id")
+    people = {p.full_name: p for p in Person.objects.filter(pk__in=rows_people)}
+    milica, arben, goran = (
+        people["Milica Petrović"], people["Arben Krasniqi"], people["Горан Стојанов"]
+    )  # fmt: skip
+    assert (milica.consent_contact, milica.consent_photo, milica.consent_quote) == (
+        True, False, True
+    )  # fmt: skip
+    assert (arben.consent_contact, arben.consent_photo, arben.consent_quote) == (
+        False, True, False
+    )  # fmt: skip
+    assert not (goran.consent_contact or goran.consent_photo or goran.consent_quote)
+    assert milica.consent_recorded_on == engagement.starts_on
+    assert f"sign-in sheet {engagement.key}" in milica.consent_how
+    assert f"privacy notice {NOTICE_VERSION}" in milica.consent_how
+    assert milica.history.first().history_change_reason == "sign-in sheet"
+
+
+def test_paper_consents_name_the_hubs_notice_of_the_engagements_day(hub, engagement, officer):
+    written = save_notice(hub, {"en": "Our own words."}, acting_user=officer)
+    assert written is not None
+    PrivacyNotice.objects.filter(pk=written.pk).update(
+        created_at=timezone.make_aware(dt.datetime.combine(engagement.starts_on, dt.time(8)))
+    )
+    later = save_notice(hub, {"en": "Words written after the event."}, acting_user=officer)
+    assert later is not None
+    PrivacyNotice.objects.filter(pk=later.pk).update(
+        created_at=timezone.make_aware(
+            dt.datetime.combine(engagement.starts_on + dt.timedelta(days=3), dt.time(8))
+        )
+    )
+    written.refresh_from_db()
+    rows = [{"full_name": "Milica Petrović", "city": "Testgrad", "consent_photo": "✓"}]
+    run_import(
+        "attendance",
+        [(f"{engagement.key}.csv", typed_sheet(officer, engagement, rows))],
+        hub=hub,
+        acting_user=officer,
+    )
+    person = Person.objects.get(attendances__engagement=engagement)
+    assert person.consent_photo
+    assert person.consent_how.endswith(f"privacy notice {written.version}")
+
+
+def test_the_sheet_prints_the_notice_and_its_version(check_in):
+    html = sheet_html(check_in.engagement, check_in, "https://example.org/c/x/", "", "en")
+    assert f"Privacy notice, version {NOTICE_VERSION}" in html
+    assert "The hub may quote what I say, with my name." in html
