@@ -3,6 +3,7 @@ README's way, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/checkin.py [--participants 200] [--minutes 10] [--speed 4]
                                       [--rows 5000] [--workers 5] [--database sqlite|postgres|both]
+                                      [--log-dir DIR] [--resolve-within 300] [--json]
 
 For each database it prepares a fresh one (as bench/load.py does: SQLite in a temporary
 directory; PostgreSQL at $CHECKIN_DATABASE_URL, default
@@ -16,8 +17,14 @@ The rush: `--participants` arrive over `--minutes`, the first two minutes in bur
 minute, the rest evenly; `--speed` compresses the clock (4: ten minutes in two and a half). Each
 participant opens the form, then sends it with an id made on the phone, as checkin.js does; one in
 ten taps twice (two requests at once), one in ten loses the answer (the request is sent again), and
-a 429 is sent again after its Retry-After, as the phone's queue does. Afterwards the database is
-read: every participant's id must have one arrival and one attendance row.
+a 429 is sent again after its Retry-After, as the phone's queue does; a phone gives up a request
+after REQUEST_TIMEOUT and a submission after MOST_TRIES, so the rush always ends. Afterwards the
+database is read: every participant's id must have one arrival and one attendance row, and (up
+to `--resolve-within` seconds) every row its person, resolved by the worker.
+
+With `--log-dir`, gunicorn's and the worker's logs are kept there; both run with
+PYTHONFAULTHANDLER=1, so a worker gunicorn kills past its timeout (SIGABRT) leaves the stack it
+was waiting in, and `kill -ABRT PID` shows where a live process is.
 
 Prints: participants, lost, duplicated, responses 5xx, p50/p95/p99 of the submissions and of the
 form. Targets: 0 lost, 0 duplicated, 0 responses 5xx, p95 <= 500 ms.
@@ -29,7 +36,6 @@ import contextlib
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +50,18 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import drop_postgres, free_port, fresh_postgres, gunicorn, server_env  # noqa: E402
+from bench.load import (  # noqa: E402
+    collected_static,
+    drop_postgres,
+    free_port,
+    fresh_postgres,
+    gunicorn,
+    migrated,
+    percentiles,
+    prepared,
+    server_env,
+    synthetic_hub,
+)
 
 POSTGRES = os.environ.get(
     "CHECKIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_checkin"
@@ -67,20 +84,19 @@ class Result:
     form_ms: list[float]
     seconds: float
 
-    @staticmethod
-    def cuts(times: list[float]) -> tuple[float, float, float]:
-        if len(times) < 2:
-            return (times or [0.0])[0], (times or [0.0])[0], (times or [0.0])[0]
-        q = statistics.quantiles(times, n=100)
-        return q[49], q[94], q[98]
-
     @property
     def p95_ms(self) -> float:
-        return self.cuts(self.submit_ms)[1]
+        return percentiles(self.submit_ms)[1]
+
+    @property
+    def ok(self) -> bool:
+        """The targets: nothing lost or doubled, no 5xx, submissions p95 within 500 ms."""
+        clean = not (self.lost or self.duplicated or self.server_errors)
+        return clean and self.p95_ms <= 500
 
     def summary(self) -> str:
-        s50, s95, s99 = self.cuts(self.submit_ms)
-        f50, f95, _f99 = self.cuts(self.form_ms)
+        s50, s95, s99 = percentiles(self.submit_ms)
+        f50, f95, _f99 = percentiles(self.form_ms)
         return (
             f"{self.participants} participants in {self.seconds:.0f} s: {self.lost} lost, "
             f"{self.duplicated} duplicated, {self.server_errors} responses 5xx, "
@@ -95,22 +111,14 @@ class Result:
 
 def prepare(rows: int) -> dict:
     """A synthetic hub of `rows` records with check-in open on one engagement: its link."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citybridge.settings")
-    django.setup()
+    hub = synthetic_hub("rush", max(rows // 10, 100), rows, seed=21)
     import datetime as dt
 
-    from django.core.management import call_command
     from django.utils import timezone
 
     from citybridge.checkin.actions import open_check_in
     from citybridge.engagement.models import Engagement
 
-    call_command("migrate", verbosity=0)
-    from bench.build import BALKANS, build_hub
-
-    hub = build_hub("rush", BALKANS, 60, max(rows // 10, 100), rows, seed=21).hub
     engagement = Engagement.objects.of_hub(hub).order_by("-starts_on").first()
     assert engagement is not None
     now = timezone.now()
@@ -140,18 +148,6 @@ def count(engagement: int, ids: list[str]) -> dict:
     }
 
 
-def in_server_env(env: dict[str, str], *args: str) -> dict:
-    done = subprocess.run(  # noqa: S603 (our own script)
-        [sys.executable, __file__, *args],
-        env={**env, "CITYBRIDGE_ENV": "development"},
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 # -- the phones ------------------------------------------------------------------------------
 
 
@@ -166,7 +162,22 @@ def schedule(participants: int, minutes: float, rng: random.Random) -> list[floa
     return sorted(times)
 
 
-def request(port: int, method: str, path: str, address: str, body: str | None = None):
+# A phone gives up a request after this long (and keeps the submission queued); and sends one
+# submission at most this many times: the rush stops by itself whatever the server does.
+REQUEST_TIMEOUT = 30
+MOST_TRIES = 8
+# Form pages opened before the clock starts, so that each gunicorn worker has served one.
+WARM_UP = 12
+
+
+def request(
+    port: int,
+    method: str,
+    path: str,
+    address: str,
+    body: str | None = None,
+    timeout: float = REQUEST_TIMEOUT,
+):
     import http.client
 
     headers = {
@@ -177,7 +188,7 @@ def request(port: int, method: str, path: str, address: str, body: str | None = 
     }
     if body is not None:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         started = time.perf_counter()
         connection.request(method, path, body=body, headers=headers)
@@ -231,17 +242,19 @@ def rush(port: int, token: str, participants: int, minutes: float, speed: float)
         for _ in range(tries):
 
             def submit() -> None:
-                while True:
+                for _try in range(MOST_TRIES):
                     try:
                         status, ms, headers = request(port, "POST", send, address, body)
                     except OSError:
-                        status, ms, headers = 599, 0.0, {}
+                        status, ms, headers = 599, REQUEST_TIMEOUT * 1000.0, {}
                     record("submit_ms", status, ms)
                     if status == 200:
                         return
                     # The phone keeps it queued: sent again later (429: after Retry-After).
                     wait = int(headers.get("Retry-After", 5)) if status == 429 else 5
                     time.sleep(wait / speed)
+                with lock:
+                    out["failures"].append(f"gave up after {MOST_TRIES} tries")
 
             thread = threading.Thread(target=submit)
             thread.start()
@@ -253,8 +266,12 @@ def rush(port: int, token: str, participants: int, minutes: float, speed: float)
     # as bench/load.py warms up (a rush measures the door, not a worker's first page).
     from concurrent.futures import ThreadPoolExecutor
 
+    def warm(n: int) -> None:
+        with contextlib.suppress(OSError):  # a busy machine's first pages: not the rush's
+            request(port, "GET", form, f"10.255.0.{n}", timeout=120)
+
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(lambda n: request(port, "GET", form, f"10.255.0.{n}"), range(20)))
+        list(pool.map(warm, range(WARM_UP)))
     began = time.monotonic()
     threads = [threading.Thread(target=phone, args=(n, at)) for n, at in enumerate(arrivals)]
     for thread in threads:
@@ -267,10 +284,11 @@ def rush(port: int, token: str, participants: int, minutes: float, speed: float)
 
 
 @contextlib.contextmanager
-def db_worker(env: dict[str, str]) -> Iterator[None]:
+def db_worker(env: dict[str, str], log_to: Path | None = None) -> Iterator[None]:
     """The background worker beside gunicorn, as the README deploys it."""
     command = [str(Path(sys.executable).parent / "citybridge"), "db_worker", "--no-reload"]
-    with tempfile.TemporaryFile() as log:
+    opened = open(log_to, "wb") if log_to else tempfile.TemporaryFile()  # noqa: SIM115
+    with opened as log:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log)  # noqa: S603 (our own command line)
         try:
             yield
@@ -291,33 +309,53 @@ def run(
     speed: float,
     rows: int,
     workers: int = 5,
+    log_dir: Path | None = None,
+    resolve_within: float = 300,
 ) -> tuple[Result, dict]:
-    """A fresh database (`database_url`, or SQLite when None), served by gunicorn, and the rush."""
+    """A fresh database (`database_url`, or SQLite when None), served by gunicorn, and the rush.
+    With `log_dir`, gunicorn's and the worker's logs are kept there (a process killed by
+    SIGABRT, as gunicorn kills a worker past its timeout, writes its threads' stacks there)."""
     port = free_port()
+    began = time.monotonic()
+
+    def said(what: str) -> None:  # where the time goes, on stderr
+        print(f"[{time.monotonic() - began:5.1f} s] {what}", file=sys.stderr, flush=True)
+
     with tempfile.TemporaryDirectory(prefix="cb-checkin-") as var:
         env = server_env(var, database_url, port) | {
             "CITYBRIDGE_TRUSTED_PROXIES": "1",
             # This checkout's code, also for the `citybridge` script of an installed other one.
             "PYTHONPATH": str(ROOT),
+            "PYTHONFAULTHANDLER": "1",
         }
-        collect = subprocess.Popen(  # noqa: S603 (our own command line)
-            [str(Path(sys.executable).parent / "citybridge"), "collectstatic", "--no-input", "-v0"],
-            env=env,
-            cwd=ROOT,
-        )
-        world = in_server_env(env, f"--prepare={rows}")
-        if collect.wait() != 0:
-            raise RuntimeError("collectstatic failed.")
-        with gunicorn(env, port, workers), db_worker(env):
+        with collected_static(env, var):
+            migrated(env, database_url)
+            said("migrated")
+            world = prepared(__file__, env, f"--prepare={rows}")
+            said("hub built")
+        said("static files ready")
+        logs = (log_dir / "gunicorn.log", log_dir / "worker.log") if log_dir else (None, None)
+        with gunicorn(env, port, workers, logs[0]), db_worker(env, logs[1]):
+            said("served")
             out = rush(port, world["token"], participants, minutes, speed)
-            # The worker resolves the people behind the rush: until every arrival is.
+            said("rush over")
+            # The worker resolves the people behind the rush: until every arrival is (with
+            # `resolve_within` 0, only counted: the short rush of the suite).
             waited = time.monotonic()
             while True:
-                stored = in_server_env(env, f"--count={world['engagement']}", *out["ids"])
-                if stored["resolved"] >= stored["rows"] or time.monotonic() - waited > 300:
+                stored = prepared(__file__, env, f"--count={world['engagement']}", *out["ids"])
+                if stored["resolved"] >= stored["rows"] or resolve_within <= 0:
                     break
-                time.sleep(2)
+                if time.monotonic() - waited > resolve_within:
+                    out["failures"].append(
+                        f"{stored['rows'] - stored['resolved']} rows not resolved "
+                        f"{resolve_within:.0f} s after the rush"
+                    )
+                    break
+                time.sleep(5)
             stored["resolved_after_s"] = time.monotonic() - waited
+            said("counted")
+    said("stopped")
     result = Result(
         participants=participants,
         lost=participants - stored["arrived"],
@@ -331,6 +369,15 @@ def run(
     return result, stored | {"failures": out["failures"]}
 
 
+def warm(database_url: str | None) -> None:
+    """Only the set-up the runs after keep (the static files collected, the database migrated):
+    minutes when nothing is kept yet, which a time limit on the rush itself should not count."""
+    with tempfile.TemporaryDirectory(prefix="cb-checkin-") as var:
+        env = server_env(var, database_url, free_port()) | {"PYTHONPATH": str(ROOT)}
+        with collected_static(env, var):
+            migrated(env, database_url)
+
+
 def main() -> None:
     import argparse
 
@@ -341,6 +388,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--resolve-within", type=float, default=300, help="seconds; 0: do not wait for the worker"
+    )
+    parser.add_argument("--log-dir", type=Path, help="keep gunicorn's and the worker's logs here")
+    parser.add_argument("--json", action="store_true", help="one JSON line per database")
+    parser.add_argument(
+        "--warm", action="store_true", help="only collect the static files and migrate, kept"
+    )
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     parser.add_argument("ids", nargs="*", help=argparse.SUPPRESS)
@@ -360,6 +415,16 @@ def main() -> None:
         else:
             print(f"== postgresql: nothing answers at {POSTGRES}; skipped")
     for label, url in targets:
+        if args.warm:
+            try:
+                warm(url)
+            finally:
+                if url:
+                    drop_postgres(url)
+            continue
+        log_dir = args.log_dir / label if args.log_dir else None
+        if log_dir:
+            log_dir.mkdir(parents=True, exist_ok=True)
         try:
             result, stored = run(
                 url,
@@ -368,12 +433,26 @@ def main() -> None:
                 speed=args.speed,
                 rows=args.rows,
                 workers=args.workers,
+                log_dir=log_dir,
+                resolve_within=args.resolve_within,
             )
         finally:
             if url:
                 drop_postgres(url)
-        ok = not (result.lost or result.duplicated or result.server_errors)
-        verdict = "ok" if ok and result.p95_ms <= 500 else "OVER"
+        if args.json:
+            fields = ("participants", "lost", "duplicated", "server_errors", "rate_limited")
+            s50, s95, s99 = percentiles(result.submit_ms)
+            print(
+                json.dumps(
+                    {"database": label, "ok": result.ok, "summary": result.summary()}
+                    | {f: getattr(result, f) for f in fields}
+                    | {"p50_ms": s50, "p95_ms": s95, "p99_ms": s99}
+                    | {k: stored[k] for k in ("rows", "resolved", "failures")}
+                ),
+                flush=True,
+            )
+            continue
+        verdict = "ok" if result.ok else "OVER"
         print(f"== {label}, {args.rows} records in the hub: {result.summary()}  {verdict}")
         print(
             f"  rows {stored['rows']}, resolved to a person {stored['resolved']} "

@@ -68,23 +68,53 @@ class Result:
 # -- inside the server's database (a subprocess with its environment) ------------------------
 
 
-def prepare(users: int) -> dict:
-    """Fills the fresh database and returns what the users will browse, with their passwords."""
+def synthetic_hub(name: str, people: int, rows: int, seed: int):
+    """Inside the server's fresh database (a subprocess with its environment, `prepared`):
+    Django set up, the migrations run, and a synthetic hub of 60 of the region's cities,
+    `people` people and `rows` attendance records (bench/build.py). Returns the hub."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citybridge.settings")
     django.setup()
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)
+    from bench.build import BALKANS, build_hub
+
+    return build_hub(name, BALKANS, 60, people, rows, seed=seed).hub
+
+
+def prepared(script: str, env: dict[str, str], *args: str) -> dict:
+    """Runs `script` with `args` in the server's environment (as development: migrations and
+    set-up, no production checks) and returns the JSON its last line prints."""
+    done = subprocess.run(  # noqa: S603 (our own script)
+        [sys.executable, script, *args],
+        env={**env, "CITYBRIDGE_ENV": "development"},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def percentiles(times: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and p99 of `times` (one time: itself; none: 0)."""
+    if len(times) < 2:
+        one = (times or [0.0])[0]
+        return one, one, one
+    cuts = statistics.quantiles(times, n=100)
+    return cuts[49], cuts[94], cuts[98]
+
+
+def prepare(users: int) -> dict:
+    """Fills the fresh database and returns what the users will browse, with their passwords."""
+    hub = synthetic_hub("load", 3_000, 30_000, seed=25)
     from citybridge.accounts.actions import save_role
     from citybridge.accounts.models import Role, User
     from citybridge.engagement.models import Engagement
     from citybridge.network.models import LocalGovernment
 
-    call_command("migrate", verbosity=0)
-    from bench.build import BALKANS, build_hub
-
-    hub = build_hub("load", BALKANS, 60, 3_000, 30_000, seed=25).hub
     cities = list(LocalGovernment.objects.of_hub(hub).order_by("name")[:10])
     engagements = list(Engagement.objects.of_hub(hub).values_list("pk", flat=True)[:20])
     accounts = []
@@ -136,11 +166,16 @@ def server_env(var_dir: str, database_url: str | None, port: int) -> dict[str, s
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], port: int, workers: int) -> Iterator[None]:
-    """gunicorn as the README starts it; stopped (and its workers with it) on the way out."""
+def gunicorn(
+    env: dict[str, str], port: int, workers: int, log_to: Path | None = None
+) -> Iterator[None]:
+    """gunicorn as the README starts it; stopped (and its workers with it) on the way out. Its
+    log goes to `log_to` when given (a worker it kills for its timeout writes its stack there
+    under PYTHONFAULTHANDLER=1), else nowhere."""
     command = [sys.executable, "-m", "gunicorn", "citybridge.wsgi", f"--workers={workers}"]
     command += [f"--bind=127.0.0.1:{port}", "--timeout=60", "--max-requests=2000"]
-    with tempfile.TemporaryFile() as log:
+    opened = open(log_to, "wb") if log_to else tempfile.TemporaryFile()  # noqa: SIM115
+    with opened as log:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log)  # noqa: S603 (our own command line)
         try:
             deadline = time.monotonic() + 60
@@ -160,6 +195,58 @@ def gunicorn(env: dict[str, str], port: int, workers: int) -> Iterator[None]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+# Static files collected before, by what they were collected from (`static_key`): collectstatic
+# compresses every file again each time, minutes on a busy machine for files that did not change.
+STATIC_CACHE = Path(tempfile.gettempdir()) / "citybridge-bench-static"
+
+
+def static_key() -> str:
+    """What the collected files depend on: the checkout's static files (their bytes) and the
+    installed packages' versions (their static files: the admin's, swagger-ui's...)."""
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "citybridge").rglob("static/**/*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(ROOT)}\n".encode() + path.read_bytes())
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def collected_static(env: dict[str, str], var_dir: str) -> Iterator[None]:
+    """The static files in `var_dir`/static as production serves them (hashed, compressed),
+    collected while the body runs (the database fills meanwhile), ready when it ends: a link to
+    the files a run before collected from the same sources, else `citybridge collectstatic`,
+    whose files are then kept for the next run."""
+    import shutil
+
+    kept = STATIC_CACHE / static_key()
+    target = Path(var_dir) / "static"
+    if (kept / "staticfiles.json").exists():
+        target.symlink_to(kept, target_is_directory=True)
+        yield
+        return
+    collect = subprocess.Popen(  # noqa: S603 (our own command line)
+        [str(Path(sys.executable).parent / "citybridge"), "collectstatic", "--no-input", "-v0"],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        yield
+    finally:
+        if collect.wait() != 0:
+            raise RuntimeError("collectstatic failed.")
+    STATIC_CACHE.mkdir(parents=True, exist_ok=True)
+    copying = Path(tempfile.mkdtemp(dir=STATIC_CACHE))
+    shutil.copytree(target, copying / "static")
+    with contextlib.suppress(OSError):  # another run kept the same files first
+        (copying / "static").rename(kept)
+    shutil.rmtree(copying, ignore_errors=True)
 
 
 # -- the users -------------------------------------------------------------------------------
@@ -300,11 +387,9 @@ def drive(port: int, world: dict, seconds: float, think: float, workers: int) ->
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
-    cuts = statistics.quantiles(times, n=100) if len(times) > 1 else [times[0]] * 99
+    p50, p95, p99 = percentiles(times)
     medians = {k: statistics.median(v) for k, v in sorted(by_kind.items())}
-    return Result(
-        len(times), server_errors, failures, cuts[49], cuts[94], cuts[98], elapsed, medians
-    )
+    return Result(len(times), server_errors, failures, p50, p95, p99, elapsed, medians)
 
 
 # -- one whole run ---------------------------------------------------------------------------
@@ -357,6 +442,78 @@ def fresh_postgres(url: str) -> bool:
     return True
 
 
+# Databases migrated before, by the migrations they ran (`migrations_key`): migrating a fresh
+# database takes a minute on a busy machine, the same minute every run.
+MIGRATED_CACHE = Path(tempfile.gettempdir()) / "citybridge-bench-migrated"
+
+
+def migrations_key() -> str:
+    """The migrations' files (their bytes) and the installed packages' versions."""
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "citybridge").glob("*/migrations/*.py")):
+        digest.update(f"{path.relative_to(ROOT)}\n".encode() + path.read_bytes())
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
+    return digest.hexdigest()[:16]
+
+
+def migrated(env: dict[str, str], database_url: str | None) -> None:
+    """The server's fresh database, migrated: a copy of one migrated before by the same
+    migrations (SQLite: a file kept; PostgreSQL: a template database kept beside it), else
+    migrated now and kept for the next run."""
+    import shutil
+
+    key = migrations_key()
+    migrate = [str(Path(sys.executable).parent / "citybridge"), "migrate", "--no-input", "-v0"]
+    setup = {**env, "CITYBRIDGE_ENV": "development"}
+    if database_url is None:
+        database = Path(env["CITYBRIDGE_VAR_DIR"]) / "citybridge.sqlite3"
+        kept = MIGRATED_CACHE / f"{key}.sqlite3"
+        if kept.exists():
+            shutil.copyfile(kept, database)
+            return
+        subprocess.run(migrate, env=setup, cwd=ROOT, check=True)  # noqa: S603 (our own command)
+        MIGRATED_CACHE.mkdir(parents=True, exist_ok=True)
+        copying = kept.with_suffix(f".{os.getpid()}")
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(database)) as db:  # the WAL, into the file
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(database, copying)
+        copying.rename(kept)
+        return
+    import dj_database_url
+    from psycopg import errors, sql
+
+    admin = postgres_admin(database_url)
+    if admin is None:
+        raise RuntimeError(f"No PostgreSQL answers at {database_url}.")
+    name = dj_database_url.parse(database_url)["NAME"]
+    template = f"citybridge_migrated_{key}"
+    with admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
+        if found:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+            return
+        subprocess.run(migrate, env=setup, cwd=ROOT, check=True)  # noqa: S603 (our own command)
+        with contextlib.suppress(errors.DuplicateDatabase, errors.ObjectInUse):
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(template), sql.Identifier(name)
+                )
+            )
+
+
 def run(
     database_url: str | None,
     *,
@@ -370,24 +527,10 @@ def run(
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="cb-load-") as var:
         env = server_env(var, database_url, port)
-        setup = {**env, "CITYBRIDGE_ENV": "development"}
         # Static files do not need the database: collect them while the database fills.
-        collect = subprocess.Popen(  # noqa: S603 (our own command line)
-            [str(Path(sys.executable).parent / "citybridge"), "collectstatic", "--no-input", "-v0"],
-            env=env,
-            cwd=ROOT,
-        )
-        prepared = subprocess.run(  # noqa: S603 (our own script)
-            [sys.executable, __file__, f"--prepare={users}"],
-            env=setup,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        if collect.wait() != 0:
-            raise RuntimeError("collectstatic failed.")
-        world = json.loads(prepared.stdout.strip().splitlines()[-1])
+        with collected_static(env, var):
+            migrated(env, database_url)
+            world = prepared(__file__, env, f"--prepare={users}")
         with gunicorn(env, port, workers):
             return drive(port, world, seconds, think, workers)
 

@@ -17,9 +17,10 @@ from citybridge.checkin.models import SOURCE, Arrival, CheckIn
 from citybridge.engagement.models import Attendance, Engagement
 from citybridge.engagement.resolution import resolve_hub
 from citybridge.engagement.sheets import sheet_of, store_sheet
+from citybridge.lib.places import PlaceIndex
 from citybridge.lib.spreadsheets import Row
 from citybridge.network.consents import CONSENTS, give_consents
-from citybridge.network.models import Hub
+from citybridge.network.models import Hub, LocalGovernment, PlaceName
 from citybridge.network.places import known_places
 
 # The headings of an arrival's cells: the importer's own (lib.headers.ATTENDANCE), so a row of
@@ -117,8 +118,11 @@ def record_arrival(
     retry, a double tap) changes nothing."""
     from citybridge.checkin.tasks import after_arrival
 
+    # The city's name looked up before the transaction: on SQLite every other submission waits
+    # for the one writer while it runs.
+    city_id = _places(check_in.engagement.hub).lookup(answers.city)
     try:
-        arrival, created = _store_arrival(check_in, answers, at or timezone.now())
+        arrival, created = _store_arrival(check_in, answers, at or timezone.now(), city_id)
     except IntegrityError:
         # The same UUID stored meanwhile by another process: that one stands.
         return Arrival.objects.get(uuid=answers.uuid), False
@@ -129,7 +133,9 @@ def record_arrival(
 
 
 @transaction.atomic
-def _store_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tuple[Arrival, bool]:
+def _store_arrival(
+    check_in: CheckIn, answers: Answers, at: dt.datetime, city_id: int | None
+) -> tuple[Arrival, bool]:
     engagement = check_in.engagement
     # One writer per check-in: its row numbers (SQLite writes one at a time anyway).
     CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
@@ -150,7 +156,7 @@ def _store_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tupl
         encoding="",
         rows=[Row(number, answers.cells())],
         columns=COLUMNS,
-        place_of=_places(engagement.hub).lookup,
+        place_of=lambda _written: city_id,
         acting_user=None,
         submission_keys={number: [str(answers.uuid)]},
         into=sheet,
@@ -172,8 +178,33 @@ def _store_arrival(check_in: CheckIn, answers: Answers, at: dt.datetime) -> tupl
     return arrival, True
 
 
-def _places(hub: Hub):
-    return known_places(hub.country_codes())
+# The hub's places as this process last read them, with the names they were read from: a rush
+# at the door looks up a city for every submission, and indexing the names (folding each in
+# every script) costs far more than reading them to see they are still the same.
+_known: dict[tuple[str, ...], tuple[int, PlaceIndex]] = {}
+
+
+def _places(hub: Hub) -> PlaceIndex:
+    countries = tuple(hub.country_codes())
+    names = hash(
+        (
+            tuple(
+                LocalGovernment.objects.filter(country__in=countries)
+                .order_by("pk")
+                .values_list("pk", "country_id", "name", "name_cyrillic", "name_albanian")
+            ),
+            tuple(
+                PlaceName.objects.filter(city__country__in=countries)
+                .order_by("pk")
+                .values_list("city_id", "name")
+            ),
+        )
+    )
+    seen, index = _known.get(countries, (0, None))
+    if index is None or seen != names:
+        index = known_places(countries)
+        _known[countries] = (names, index)
+    return index
 
 
 @transaction.atomic
