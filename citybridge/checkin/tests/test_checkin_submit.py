@@ -121,7 +121,7 @@ def test_the_rate_limit_per_address_keeps_the_rest_for_later(check_in, monkeypat
     from citybridge.lib import rates
 
     monkeypatch.setattr(limits, "PER_ADDRESS", 3)
-    monkeypatch.setattr(rates.time, "time", lambda: 1_800_000_000.0)  # one minute throughout
+    monkeypatch.setattr(rates, "clock", lambda: 1_800_000_000.0)  # one minute throughout
     statuses = [send(check_in, answers(f"Person {i}"), **JSON) for i in range(5)]
     assert [r.status_code for r in statuses] == [200, 200, 200, 429, 429]
     assert statuses[-1]["Retry-After"] == "60"
@@ -133,7 +133,7 @@ def test_the_rate_limit_per_engagement_counts_every_address(check_in, monkeypatc
     from citybridge.lib import rates
 
     monkeypatch.setattr(limits, "PER_ENGAGEMENT", 2)
-    monkeypatch.setattr(rates.time, "time", lambda: 1_800_000_000.0)
+    monkeypatch.setattr(rates, "clock", lambda: 1_800_000_000.0)
     statuses = [
         send(check_in, answers(f"Person {i}"), REMOTE_ADDR=f"10.0.0.{i}", **JSON).status_code
         for i in range(3)
