@@ -33,6 +33,18 @@ HEADINGS = {
     "consent_photo": "Photos of me / Fotografi të mia / Moje fotografije / Мои фотографии",
     "consent_quote": "Quote me / Më citoni / Citirajte me / Цитирајте ме",
 }
+# Each column's share of the line: room to write a name by hand, a box for a tick.
+WIDTHS = {
+    "full_name": 18,
+    "city": 10,
+    "organisation": 11,
+    "role": 9,
+    "email": 10,
+    "gender": 6,
+    "consent_contact": 8,
+    "consent_photo": 8,
+    "consent_quote": 8,
+}
 # Columns the importer knows to skip: the row's number and the signature.
 NUMBER = "#"
 SIGNATURE = "Signature / Nënshkrimi / Potpis / Потпис"
@@ -60,6 +72,8 @@ def sheet_html(
                 "link": link,
                 "qr": qr,
                 "headings": sheet_headings(),
+                # The number's narrow column (about 3%), each field's share, the signature the rest.
+                "widths": [None, *WIDTHS.values(), 97 - sum(WIDTHS.values())],
                 "rows": range(1, ROWS + 1),
                 "lang": language,
                 "notice": notice_for(engagement.hub, language),
