@@ -12,46 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from citybridge.operations.tests import nginx
+
 ROOT = Path(__file__).resolve().parents[3]
-NGINX, CADDY, OPENSSL, SYSTEMD_ANALYZE = (
-    shutil.which(tool) for tool in ("nginx", "caddy", "openssl", "systemd-analyze")
-)
+NGINX, OPENSSL = nginx.NGINX, nginx.OPENSSL
+CADDY, SYSTEMD_ANALYZE = (shutil.which(tool) for tool in ("caddy", "systemd-analyze"))
 
 
 @pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
 @pytest.mark.skipif(OPENSSL is None, reason="openssl is not installed")
 def test_nginx_takes_the_sample(tmp_path):
-    subprocess.run(
-        [
-            str(OPENSSL),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=citybridge.example.org",
-            "-keyout",
-            str(tmp_path / "key.pem"),
-            "-out",
-            str(tmp_path / "cert.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    site = (ROOT / "deploy/nginx.conf").read_text()
-    site = site.replace(
-        "/etc/letsencrypt/live/citybridge.example.org/fullchain.pem", str(tmp_path / "cert.pem")
-    ).replace("/etc/letsencrypt/live/citybridge.example.org/privkey.pem", str(tmp_path / "key.pem"))
-    (tmp_path / "site.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log stderr;\nevents {{}}\n"
-        f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n"
-    )
+    nginx.certificate(tmp_path, "citybridge.example.org")
+    main = nginx.configure(tmp_path, (ROOT / "deploy/nginx.conf").read_text(), tmp_path)
     checked = subprocess.run(
-        [str(NGINX), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        [str(NGINX), "-t", "-p", str(tmp_path), "-c", str(main)],
         capture_output=True,
         text=True,
     )

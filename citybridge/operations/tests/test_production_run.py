@@ -14,7 +14,6 @@ Slow (about a minute); skipped without PostgreSQL at 127.0.0.1:5432 or Redis at 
 
 from __future__ import annotations
 
-import getpass
 import os
 import re
 import shutil
@@ -25,6 +24,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from citybridge.operations.tests import nginx
 
 ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
@@ -59,7 +60,6 @@ TOTPDevice.objects.create(user=user, name="phone", key="{TOTP_KEY}", confirmed=T
 practice = Practice.objects.create(title="Youth council", summary="A council.", origin_country_id="ME")
 PracticeResource.objects.create(practice=practice, title="Guide", file=ContentFile({GUIDE!r}, "guide.pdf"))
 """
-NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 
 
 def answers(port: int) -> bool:
@@ -103,7 +103,7 @@ def wait_for(check, what: str, seconds: float = 60) -> None:
     raise AssertionError(f"waited {seconds} s for {what}")
 
 
-def nginx_site(https: int, http: int, webs: list[int], tls: Path, media: Path) -> str:
+def nginx_site(https: int, http: int, webs: list[int], media: Path) -> str:
     """deploy/nginx.conf with only what a test must change."""
     site = (ROOT / "deploy/nginx.conf").read_text()
     for old, new in [
@@ -112,8 +112,6 @@ def nginx_site(https: int, http: int, webs: list[int], tls: Path, media: Path) -
         ("listen [::]:80;", ""),
         ("listen 443 ssl http2;", f"listen 127.0.0.1:{https} ssl http2;"),
         ("listen [::]:443 ssl http2;", ""),
-        ("/etc/letsencrypt/live/citybridge.example.org/fullchain.pem", str(tls / "cert.pem")),
-        ("/etc/letsencrypt/live/citybridge.example.org/privkey.pem", str(tls / "key.pem")),
         ("alias /srv/citybridge/var/media/;", f"alias {media}/;"),
     ]:
         assert site.count(old) == 1, f"deploy/nginx.conf no longer has {old!r} once"
@@ -123,51 +121,10 @@ def nginx_site(https: int, http: int, webs: list[int], tls: Path, media: Path) -
 
 def start_nginx(directory: Path, site: str, logs: Path) -> subprocess.Popen:
     directory.mkdir()
-    subprocess.run(
-        [
-            str(shutil.which("openssl")),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(directory / "key.pem"),
-            "-out",
-            str(directory / "cert.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (directory / "site.conf").write_text(site)
-    # The workers run as the test's user (`user` means nothing unless nginx starts as root).
-    (directory / "nginx.conf").write_text(
-        f"user {getpass.getuser()};\nworker_processes 1;\npid {directory}/nginx.pid;\n"
-        f"error_log {logs}/nginx-error.log;\nevents {{}}\nhttp {{\n"
-        "  include /etc/nginx/mime.types;\n"
-        f"  access_log {logs}/nginx-access.log;\n"
-        + "".join(
-            f"  {kind}_temp_path {directory}/{kind};\n"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        + f"  include {directory}/site.conf;\n}}\n"
-    )
+    nginx.certificate(directory, "127.0.0.1")
+    main = nginx.configure(directory, site, logs)
     return subprocess.Popen(
-        [
-            str(NGINX),
-            "-p",
-            str(directory),
-            "-c",
-            str(directory / "nginx.conf"),
-            "-g",
-            "daemon off;",
-        ],
+        [str(nginx.NGINX), "-p", str(directory), "-c", str(main), "-g", "daemon off;"],
         stderr=(logs / "nginx.log").open("w"),
     )
 
@@ -181,7 +138,7 @@ def production(tmp_path):
     redis.Redis.from_url(CACHE_URL).flushdb()
     ports = (free_port(), free_port())
     https, http = free_port(), free_port()
-    proxied = NGINX is not None and shutil.which("openssl") is not None
+    proxied = nginx.NGINX is not None and nginx.OPENSSL is not None
     env = {
         **os.environ,
         "CITYBRIDGE_ENV": "production",
@@ -217,7 +174,7 @@ def production(tmp_path):
     logs.mkdir()
     processes = []
     if proxied:
-        conf = nginx_site(https, http, list(ports), tmp_path / "nginx", tmp_path / "var" / "media")
+        conf = nginx_site(https, http, list(ports), tmp_path / "var" / "media")
         processes.append(start_nginx(tmp_path / "nginx", conf, logs))
     for n, port in enumerate(ports, 1):
         web_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
