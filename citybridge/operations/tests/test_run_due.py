@@ -30,6 +30,7 @@ def database_copy_stands_in(monkeypatch):
 
 
 def test_each_duty_runs_when_due_and_once(settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path / "backups"  # never the checkout's own var/backups
     out = io.StringIO()
     call_command("run_due", stdout=out)
     names = [s.name for s in schedule.SCHEDULES]
