@@ -1,4 +1,4 @@
-"""Twenty-five signed-in users browse and search for 30 s against the production server (gunicorn,
+"""Twenty-five signed-in users browse and search for 15 s against the production server (gunicorn,
 WhiteNoise, DEBUG off, as the README deploys it): no response 5xx and p95 within 800 ms.
 
 The server is a separate process, so it cannot see pytest's test database (on SQLite an
@@ -14,7 +14,7 @@ from django.conf import settings
 
 from bench import load
 
-LOAD_SECONDS = 30
+LOAD_SECONDS = 15
 
 
 def server_database() -> str | None:
