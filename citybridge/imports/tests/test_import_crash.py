@@ -128,7 +128,9 @@ def setup(sheet) -> tuple[Path, Path]:
     load.migrated(environment(var), None)
     engagements = sheet.parent / "engagements.csv"
     engagements.write_text(ENGAGEMENTS)
-    assert cli(var, "-m", "citybridge.cli", "import", "engagements", str(engagements)).wait(120) == 0
+    assert (
+        cli(var, "-m", "citybridge.cli", "import", "engagements", str(engagements)).wait(120) == 0
+    )
     return var / "citybridge.sqlite3", sheet
 
 
