@@ -75,7 +75,10 @@ def relation(a: str, b: str) -> str:
     distance = DamerauLevenshtein.distance(short, long)
     if len(short) >= 3 and distance == 1:
         real = short in GIVEN and long in GIVEN and short not in NICKNAMES
-        return "names" if real or gendered_pair(short, long) else "typo"
+        # Ivan / Ivana are a man's and a woman's names; Len / Lena or Bes / Besa, with no
+        # man's name Len or Bes known, is a letter dropped from hers.
+        gendered = gendered_pair(short, long) and (short in GIVEN or len(short) == len(long))
+        return "names" if real or gendered else "typo"
     if len(short) > SHORT_AT_MOST or len(long) <= len(short):
         return ""
     if short in GIVEN and short not in NICKNAMES:
@@ -339,13 +342,15 @@ def _spelled(
     (aleksandra.trifunovic@ beside Sandra Krstić, Aleksandra Trifunović's married name and
     short name at once): the address kept from before a change of surname. Each pair with
     (mention id of the address, mention id of the name, the name as written)."""
+    # By the surname's letters, as sounded and as written: the name may be misspelt where the
+    # address is not (blagoja.atanasov@ beside Blagoja Atnaasov).
     by_name: dict[tuple[str, str, str], list[tuple[int, Profile]]] = defaultdict(list)
     for key, indexes in members.items():
         for index in indexes:
             p = profiles[index]
             if p.city and p.given_sound:
-                for family in p.family_sounds:
-                    by_name[(p.given_sound, family, p.city)].append((key, p))
+                for letters in {_letters(family) for family in _families(p)}:
+                    by_name[(p.given_sound, letters, p.city)].append((key, p))
     found: dict[tuple[int, int], tuple[int, int, str]] = {}
     for key, indexes in members.items():
         for index in indexes:
@@ -357,8 +362,12 @@ def _spelled(
             for given in p.mailbox_sounds:
                 if p.given_sound != given and p.given_sound not in given:
                     continue  # the address is not written with a form of the given name
-                for family in p.mailbox_others - {given}:
-                    for other, q in by_name.get((given, family, p.city), ()):
+                # The address's surname is another (kept from a maiden name), or this person's
+                # own with the given name written here a slip of the address's (Blagoj beside
+                # blagoja.atanasov@): the address spells the name of a person of the city.
+                others = p.mailbox_sounds if given != p.given_sound else p.mailbox_others
+                for family in others - {given}:
+                    for other, q in by_name.get((given, _letters(family), p.city), ()):
                         if other != key:
                             pair = (key, other) if key < other else (other, key)
                             written = " ".join(w for w in q.name.written if w)

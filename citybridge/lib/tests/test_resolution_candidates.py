@@ -43,6 +43,8 @@ def signed(id_: int, name: str, event: str, organisation: str = "", gender: str 
         ("boza", "bozidar", "stem"),  # the stem written inside the full name
         ("vule", "vukoman", "short"),  # first letters and a diminutive ending
         ("dra", "dora", "typo"),  # a letter dropped
+        ("jan", "jana", "typo"),  # a letter dropped from hers: no man's name Jan is known
+        ("dejan", "dejana", "names"),  # a man's name and a woman's
         ("zoranaa", "zorana", "doubled"),
         ("goran", "zoran", "names"),  # two real names one letter apart
         ("mila", "milena", ""),  # a full name of its own
@@ -102,8 +104,12 @@ def test_two_people_at_one_engagement_or_of_two_genders_are_not_asked_about() ->
         [signed(1, "Lena Klepić", "e1", gender="F"), signed(2, "Len Klepić", "e2", gender="M")]
     )
     assert queued(genders, 1, 2) is None
-    unwritten = resolve([signed(1, "Lena Klepić", "e1"), signed(2, "Len Klepić", "e2")])
+    # Dejan and Dejana are a man's and a woman's names: with no gender written, two people.
+    unwritten = resolve([signed(1, "Dejana Klepić", "e1"), signed(2, "Dejan Klepić", "e2")])
     assert queued(unwritten, 1, 2) is None
+    # No man's name Len is known: a letter dropped from Lena, asked about.
+    slip = resolve([signed(1, "Lena Klepić", "e1"), signed(2, "Len Klepić", "e2")])
+    assert queued(slip, 1, 2) is not None
 
 
 def test_sisters_with_two_real_names_and_nothing_in_common_are_not_asked_about() -> None:
@@ -190,6 +196,28 @@ def test_an_address_kept_from_a_maiden_name_is_asked_about_with_a_short_name() -
     reasons = queued(result, 1, 2)
     assert reasons is not None
     assert "spells the other's name (Dragana Vuksanović)" in reasons[0]
+
+
+def test_an_address_spelling_the_name_misspelt_beside_it_is_asked_about() -> None:
+    # Blagoja Atanasov signed once as Blagoj (with her address) and once as Atnaasov: no two
+    # records of theirs agree on both names, the address spells the other's.
+    result = resolve(
+        [
+            Mention(
+                1,
+                "Blagoj Atanasov",
+                email="blagoja.atanasov@grad.example.org",
+                city="12",
+                event="e1",
+                day="2024-03-01",
+            ),
+            signed(2, "Blagoja  Atnaasov", "e2"),
+        ]
+    )
+    assert not together(result, 1, 2)
+    reasons = queued(result, 1, 2)
+    assert reasons is not None
+    assert "spells the other's name (Blagoja Atnaasov)" in reasons[0]
 
 
 def test_a_surname_misspelt_with_a_doubled_letter_is_asked_about() -> None:
