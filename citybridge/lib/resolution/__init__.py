@@ -75,7 +75,11 @@ from dataclasses import dataclass, field
 
 from citybridge.lib.given_names import GIVEN
 from citybridge.lib.resolution.candidates import learnt_keys, relation, review_candidates
-from citybridge.lib.resolution.compare import Surnames, compare_given
+from citybridge.lib.resolution.compare import (
+    MAYBE_MARRIED,
+    Surnames,
+    compare_given,
+)
 from citybridge.lib.resolution.evidence import (
     LINK,
     REVIEW,
@@ -307,6 +311,22 @@ def _signed_apart(
     )
 
 
+def _met(
+    xs: list[int], ys: list[int], profiles: Sequence[Profile], by_id: dict[int, Mention]
+) -> bool:
+    """Whether two clusters' records were written at one engagement."""
+    events = {by_id[i].event for x in xs for i in profiles[x].ids} - {""}
+    return any(by_id[i].event in events for y in ys for i in profiles[y].ids)
+
+
+def _interleave(a: list[str], b: list[str]) -> bool:
+    """Whether two people's records (the days of their engagements, sorted) were each written
+    both before and after the other's: not one woman's maiden and married names, which change
+    once. At 10,000 synthetic rows (1.4 times the dev set's noise, seed 909) the one such
+    question the engine asked was two women of one office mailbox."""
+    return bool(a and b) and a[0] < b[-1] and b[0] < a[-1]
+
+
 def _ordered(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
@@ -392,6 +412,7 @@ def _resolve(
         for index, p in enumerate(profiles)
         if p.email and p.email not in shared
     }
+    by_id = {m.id: m for m in mentions}
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(profiles)):
         members[clusters.find(index)].append(index)
@@ -400,6 +421,15 @@ def _resolve(
             continue
         rx, ry = clusters.find(x), clusters.find(y)
         if rx == ry or _names_clash(given_names.get(rx, {}), given_names.get(ry, {})):
+            continue
+        if len(profiles[x].family_sounds) != len(profiles[y].family_sounds) and _met(
+            members[rx], members[ry], profiles, by_id
+        ):
+            # A double surname and a single one (Jehona Gashi-Demiri, Jehona Demiri or a slip
+            # of it) on one engagement's sheets: two women, one married into the other's
+            # surname. At 10,000 synthetic rows, 1.4 times the dev set's noise (seed 1010),
+            # the engine merged them; a woman signs one of her names at one engagement.
+            clusters.keep_apart(rx, ry)
             continue
         if _met_apart(members[rx], members[ry], (x, y), judge, blocked) or _signed_apart(
             members[rx], members[ry], profiles, addressed, shared
@@ -426,7 +456,6 @@ def _resolve(
         for a, b in different
         if a in profile_of and b in profile_of
     }
-    by_id = {m.id: m for m in mentions}
     events: dict[int, set[str]] = {}
 
     def events_of(root: int) -> set[str]:
@@ -435,6 +464,16 @@ def _resolve(
             found = events[root] = {
                 by_id[i].event for index in members[root] for i in profiles[index].ids
             } - {""}
+        return found
+
+    days: dict[int, list[str]] = {}
+
+    def days_of(root: int) -> list[str]:
+        found = days.get(root)
+        if found is None:
+            found = days[root] = sorted(
+                by_id[i].day for index in members[root] for i in profiles[index].ids if by_id[i].day
+            )
         return found
 
     for points, x, y, evidence in links:
@@ -446,6 +485,10 @@ def _resolve(
             continue
         if events_of(rx) & events_of(ry):
             continue  # two rows of one engagement's sheets are two people, as a rule
+        if any(r["text"] == MAYBE_MARRIED for r in evidence) and _interleave(
+            days_of(rx), days_of(ry)
+        ):
+            continue  # a surname changes once: each written before and after the other is two
         reported.add(_ordered(rx, ry))
         uncertain.append((profiles[x].ids[0], profiles[y].ids[0], _probability(points), evidence))
     for a, b, evidence in married_name_pairs(

@@ -317,8 +317,7 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
         if given == "same" and female(a) and female(b):
             # A woman's surname changes on marriage: the rest of the record decides, and
             # without an e-mail it is at most a question for an officer.
-            text = gettext_noop("different surnames, perhaps a married name: %(a)s / %(b)s")
-            return NameVerdict(-1.0, [reason(text, **_surnames(a, b))], False)
+            return NameVerdict(-1.0, [reason(MAYBE_MARRIED, **_surnames(a, b))], False)
         return NameVerdict(-2.0, [reason(DIFFERENT_SURNAMES, **_surnames(a, b))], conflict=False)
     points = NAME_POINTS.get((given, family), 0.0)
     if given == "same" and family == "same":
@@ -351,6 +350,8 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
 
 
 DIFFERENT_SURNAMES = gettext_noop("different surnames: %(a)s / %(b)s")
+SHARED_SURNAME = gettext_noop("one surname of a double or married surname in common: %(a)s / %(b)s")
+MAYBE_MARRIED = gettext_noop("different surnames, perhaps a married name: %(a)s / %(b)s")
 
 
 def _surnames(a: Profile, b: Profile) -> dict[str, str]:

@@ -77,8 +77,17 @@ class Profile:
 def organisation_kind(written: str) -> str:
     """The kind of body an organisation cell names, read with the role vocabulary's words
     ("Qendra për Punë Sociale" and "Centar za socijalni rad" are both social work), or ""."""
+    if any(word.startswith(_CITIZENS) for word in fold(written).split()):
+        return "civil_society"
     kind = normalise_role(written)
     return "" if kind == "other" else kind
+
+
+# A citizens' initiative, as the region's organisations call themselves (Nisma Qytetare,
+# Građanska inicijativa, Граѓанска иницијатива): one body written in two languages was two
+# kinds (other, or a municipality read in "Građanska"), and the queue asked the slip of a
+# given name (Kushi / Kushtrim Jashari of one initiative) as if of two organisations.
+_CITIZENS = ("initiativ", "inicijativ", "nisma", "nismes")
 
 
 def mailbox_sounds(email: str) -> frozenset[str]:

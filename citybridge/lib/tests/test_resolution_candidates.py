@@ -314,3 +314,13 @@ def test_a_mans_form_of_a_given_name_written_by_a_woman_is_asked_about() -> None
         ]
     )
     assert queued(brother, 1, 2) is None
+
+
+def test_a_citizens_initiative_in_two_languages_is_one_kind_of_organisation() -> None:
+    from citybridge.lib.resolution.profiles import organisation_kind
+
+    kinds = {
+        organisation_kind(written)
+        for written in ("Nisma Qytetare Fier", "Citizens' Initiative Fier", "Građanska inicijativa")
+    }
+    assert kinds == {"civil_society"}

@@ -248,3 +248,67 @@ def test_a_name_written_in_both_orders_is_read_under_either_given_name() -> None
     )
     assert together(result, 1, 2)
     assert any(3 in pair[:2] and {1, 2} & set(pair[:2]) for pair in result.uncertain)
+
+
+def test_namesakes_of_one_office_mailbox_whose_records_overlap_in_time_are_not_asked_about() -> (
+    None
+):
+    # The engine's own question (one given name, one mailbox, two surnames) reads as a married
+    # name: each surname written before and after the other says two women.
+    box = "youth@qytet.example.org"
+    result = resolve(
+        [
+            Mention(
+                1,
+                "Drita Kelmendi",
+                email=box,
+                organisation=OFFICE,
+                city="7",
+                day="2023-02-01",
+                event="e1",
+            ),
+            Mention(
+                2,
+                "Drita Berisha",
+                email=box,
+                organisation=OFFICE,
+                city="7",
+                day="2023-05-01",
+                event="e2",
+            ),
+            Mention(
+                3,
+                "Drita Kelmendi",
+                email=box,
+                organisation=OFFICE,
+                city="7",
+                day="2023-09-01",
+                event="e3",
+            ),
+            Mention(
+                4,
+                "Arta Hoxha",
+                email=box,
+                organisation=OFFICE,
+                city="7",
+                day="2023-09-01",
+                event="e3",
+            ),
+        ]
+    )
+    assert not together(result, 1, 2)
+    assert queued(result, 1, 2) is None and queued(result, 2, 3) is None
+
+
+def test_a_double_surname_and_one_of_its_parts_at_one_engagement_are_two_women() -> None:
+    # Jehona Gashi-Demiri (née Gashi) and Jehona Demiri of one municipality, both at e2.
+    result = resolve(
+        [
+            signed(1, "Jehona Demiri", "2023-02-01", "e1", OFFICE, "F"),
+            signed(2, "Jehona Demiri", "2023-05-01", "e2", OFFICE, "F"),
+            signed(3, "Jehona Gashi-Demiri", "2023-05-01", "e2", OFFICE, "F"),
+            signed(4, "Jehona Dmeiri", "2023-09-01", "e3", OFFICE, "F"),
+        ]
+    )
+    assert together(result, 1, 2)
+    assert not together(result, 1, 3)
