@@ -66,7 +66,7 @@ def summed_up(
     if any(not m.day for m in records):
         return None
     dated = sorted((m.day, m.id) for m in records)
-    given = _commonest([p.given_sound for p in chosen for _ in p.ids])
+    given = _fullest([p.given_sound for p in chosen for _ in p.ids])
     if not given:
         return None
     return Found(
@@ -94,6 +94,15 @@ def _commonest(values: list):
     if len(values) == 1:
         return values[0]
     return Counter(values).most_common(1)[0][0]
+
+
+def _fullest(values: list[str]) -> str:
+    """The most common given name, of two as common the longer: Tamara beside one Tami is
+    her name, for a namesake's records to be compared with."""
+    if len(values) == 1:
+        return values[0]
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], len(v)))
 
 
 def _most_common(values: list[str]) -> str:
