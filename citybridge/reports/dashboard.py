@@ -33,11 +33,18 @@ from citybridge.network.models import (
     Position,
     Theme,
 )
-from citybridge.reports.briefs.assemble import Charts, chart_data, member_places
+from citybridge.reports.briefs.assemble import (
+    ChartCounts,
+    Charts,
+    chart_counts,
+    charts_in,
+    member_places,
+)
 from citybridge.reports.briefs.render import chart_graphics
 from citybridge.reports.briefs.words import country_name
 from citybridge.reports.briefs.words import words as brief_words
-from citybridge.reports.figures import Figure, key_figures
+from citybridge.reports.figures import Figure, counted, key_figures
+from citybridge.reports.graphics.maps import Place
 from citybridge.support.models import Milestone, SupportAction
 
 UNDER_WAY = (SupportAction.Status.APPROVED, SupportAction.Status.IN_PROGRESS)
@@ -115,22 +122,6 @@ def period_before(start: dt.date, end: dt.date, *, hide_small: bool) -> tuple[dt
     """The period a trend compares with: for a viewer of aggregates, as many whole months
     just before (the disclosure rule); for the others, the same number of days."""
     return months_before(start, end) if hide_small else previous_period(start, end)
-
-
-def trends(
-    hub: Hub,
-    start: dt.date,
-    end: dt.date,
-    *,
-    hide_small: bool = False,
-    individuals: int | None = None,
-) -> list[Trend]:
-    """`individuals`: the period's distinct people, when the charts counted them already."""
-    # Numbers only: each opens its records on the figure's own page.
-    now = key_figures(hub, start, end, with_records=False, individuals=individuals)
-    previous = period_before(start, end, hide_small=hide_small)
-    before = {f.key: f.value for f in key_figures(hub, *previous, with_records=False)}
-    return [Trend(f, before.get(f.key, 0), hide_small) for f in now]
 
 
 def open_needs_by_theme(hub: Hub) -> list[ThemeCount]:
@@ -290,27 +281,69 @@ def _summary_key(hub: Hub, start: dt.date, end: dt.date, hide_small: bool, stamp
     return f"cb:dashboard:{hub.pk}:{lang}:{start}:{end}:{int(hide_small)}:{stamp}"
 
 
+@dataclass(frozen=True)
+class Counts:
+    """A period's summary in numbers and in no language: counted once, then put in words in
+    each language the home is read in."""
+
+    figures: dict[str, int]  # key figure -> value, in key_figures' order
+    previous: dict[str, int]  # the same of the period the trends compare with
+    charts: ChartCounts
+    places: list[Place]  # the map's member cities
+    computed_at: dt.datetime
+
+
+def count(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool) -> Counts:
+    """The figures of the period and of the one before it (period_before) and the charts'
+    counts, in no language."""
+    charts = chart_counts(hub, start, end)
+    figures = key_figures(hub, start, end, with_records=False, individuals=charts.people)
+    previous = period_before(start, end, hide_small=hide_small)
+    return Counts(
+        figures={f.key: f.value for f in figures},
+        previous={f.key: f.value for f in key_figures(hub, *previous, with_records=False)},
+        charts=charts,
+        places=member_places(hub, end),
+        computed_at=timezone.now(),
+    )
+
+
+def _counts(hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool, stamp: str) -> Counts:
+    """count(), kept beside the summaries it is put in words for: a language whose summary is
+    not kept yet only words them."""
+    key = f"cb:dashboard-counts:{hub.pk}:{start}:{end}:{int(hide_small)}:{stamp}"
+    found = cache.get(key)
+    if found is None:
+        found = count(hub, start, end, hide_small=hide_small)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def _summary(
     hub: Hub, start: dt.date, end: dt.date, *, hide_small: bool, stamp: str, keep: bool = False
 ) -> tuple[Summary, bool]:
-    """The summary, and whether it had to be counted (it was not in the cache)."""
+    """The summary, and whether it had to be put together (it was not in the cache)."""
     lang = translation.get_language() or settings.LANGUAGE_CODE
     key = _summary_key(hub, start, end, hide_small, stamp)
     found = cache.get(key)
-    counted = found is None
+    made = found is None
     if found is None:
-        charts = chart_data(hub, start, end, lang, hide_small=hide_small)
+        numbers = _counts(hub, start, end, hide_small=hide_small, stamp=stamp)
+        charts = charts_in(numbers.charts, hub, lang, hide_small=hide_small)
         countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
         found = Summary(
-            trends=trends(hub, start, end, hide_small=hide_small, individuals=charts.people),
+            trends=[
+                Trend(counted(name, value), numbers.previous.get(name, 0), hide_small)
+                for name, value in numbers.figures.items()
+            ],
             charts=charts,
-            graphics=chart_graphics(charts, brief_words(), member_places(hub, end), countries),
-            computed_at=timezone.now(),
+            graphics=chart_graphics(charts, brief_words(), numbers.places, countries),
+            computed_at=numbers.computed_at,
         )
         cache.set(key, found, CACHE_SECONDS)
     elif keep:
         cache.touch(key, CACHE_SECONDS)
-    return found, counted
+    return found, made
 
 
 def home_languages(hub: Hub) -> list[str]:

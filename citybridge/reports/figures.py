@@ -31,56 +31,68 @@ class Figure:
     definition: str
 
 
+# Each figure's words, in the reader's language when made into a Figure.
+LABELS = {
+    "individuals_engaged": _("Individual stakeholders engaged"),
+    "member_cities": _("Member cities"),
+    "leaders_engaged": _("Mayors and local leaders engaged"),
+}
+DEFINITIONS = {
+    "individuals_engaged": _(
+        "Distinct people, after resolving how their names were written, with at least one "
+        "attendance record at an engagement of the hub that started within the period."
+    ),
+    "member_cities": _(
+        "Local governments in the hub's jurisdictions whose membership is active on the "
+        "last day of the period (joined on or before it, not left on or before it)."
+    ),
+    "leaders_engaged": _(
+        "Distinct people who, at an engagement of the hub in the period, were mayor, "
+        "deputy mayor, chair of the municipal assembly or council, or head of a district "
+        "government."
+    ),
+}
+RECORD_MODELS = {
+    "individuals_engaged": "person",
+    "member_cities": "city",
+    "leaders_engaged": "person",
+}
+
+
+def counted(key: str, value: int) -> Figure:
+    """The figure `key` counted elsewhere (`value`), without its records, in the reader's
+    language: for pages that show the number and link to the records."""
+    return Figure(
+        key=key,
+        label=str(LABELS[key]),
+        value=value,
+        record_model=RECORD_MODELS[key],
+        record_ids=(),
+        definition=str(DEFINITIONS[key]),
+    )
+
+
 def individuals_engaged(
-    hub: Hub,
-    start: dt.date | None,
-    end: dt.date | None,
-    *,
-    with_records: bool = True,
-    count: bool = True,
+    hub: Hub, start: dt.date | None, end: dt.date | None, *, with_records: bool = True
 ) -> Figure:
-    """`count=False` (with `with_records=False`): the figure's words only, its value 0 for the
-    caller to set."""
     ids = (
-        Attendance.objects.of_hub(hub)
-        .between(start, end)
-        .filter(person__isnull=False)
+        _attended(hub, start, end)
         .order_by()  # the default ordering would make DISTINCT count rows, not people
         .values_list("person_id", flat=True)
         .distinct()
     )
-    people = tuple(sorted(ids)) if with_records else ()
-    return Figure(
-        key="individuals_engaged",
-        label=str(_("Individual stakeholders engaged")),
-        value=len(people) if with_records else ids.count() if count else 0,
-        record_model="person",
-        record_ids=people,
-        definition=str(
-            _(
-                "Distinct people, after resolving how their names were written, with at least one "
-                "attendance record at an engagement of the hub that started within the period."
-            )
-        ),
-    )
+    if not with_records:
+        return counted("individuals_engaged", ids.count())
+    people = tuple(sorted(ids))
+    return dataclasses.replace(counted("individuals_engaged", len(people)), record_ids=people)
 
 
 def member_cities(hub: Hub, end: dt.date, *, with_records: bool = True) -> Figure:
     members = LocalGovernment.objects.of_hub(hub).members_on(end)
-    cities = tuple(sorted(members.values_list("pk", flat=True))) if with_records else ()
-    return Figure(
-        key="member_cities",
-        label=str(_("Member cities")),
-        value=len(cities) if with_records else members.count(),
-        record_model="city",
-        record_ids=cities,
-        definition=str(
-            _(
-                "Local governments in the hub's jurisdictions whose membership is active on the "
-                "last day of the period (joined on or before it, not left on or before it)."
-            )
-        ),
-    )
+    if not with_records:
+        return counted("member_cities", members.count())
+    cities = tuple(sorted(members.values_list("pk", flat=True)))
+    return dataclasses.replace(counted("member_cities", len(cities)), record_ids=cities)
 
 
 def leaders_engaged(
@@ -93,7 +105,7 @@ def leaders_engaged(
     (position)`: that OR makes the database test a position for each of a large hub's hundreds
     of thousands of rows, where each half alone is read from an index (the sheet roles from
     attendance_engagement_person, the positions from the few leaders' own rows)."""
-    attended = Attendance.objects.of_hub(hub).between(start, end).filter(person__isnull=False)
+    attended = _attended(hub, start, end)
     by_sheet = attended.filter(role_kind__in=LOCAL_LEADER_ROLES)
     held_position = Position.objects.filter(
         person=OuterRef("person_id"), role__in=LOCAL_LEADER_ROLES
@@ -109,21 +121,14 @@ def leaders_engaged(
         rows.order_by().values_list("person_id", flat=True).distinct()
         for rows in (by_sheet, by_position)
     )
-    people = tuple(sorted({*sheet_ids, *position_ids})) if with_records else ()
-    return Figure(
-        key="leaders_engaged",
-        label=str(_("Mayors and local leaders engaged")),
-        value=len(people) if with_records else sheet_ids.union(position_ids).count(),
-        record_model="person",
-        record_ids=people,
-        definition=str(
-            _(
-                "Distinct people who, at an engagement of the hub in the period, were mayor, "
-                "deputy mayor, chair of the municipal assembly or council, or head of a district "
-                "government."
-            )
-        ),
-    )
+    if not with_records:
+        return counted("leaders_engaged", sheet_ids.union(position_ids).count())
+    people = tuple(sorted({*sheet_ids, *position_ids}))
+    return dataclasses.replace(counted("leaders_engaged", len(people)), record_ids=people)
+
+
+def _attended(hub: Hub, start: dt.date | None, end: dt.date | None):
+    return Attendance.objects.of_hub(hub).between(start, end).filter(person__isnull=False)
 
 
 def key_figures(
@@ -140,10 +145,7 @@ def key_figures(
     to count them is most of the time spent. `individuals`: the period's distinct people when
     already counted by the caller (the hub home's charts count them), numbers only."""
     if individuals is not None and not with_records:
-        people = dataclasses.replace(
-            individuals_engaged(hub, start, end, with_records=False, count=False),
-            value=individuals,
-        )
+        people = counted("individuals_engaged", individuals)
     else:
         people = individuals_engaged(hub, start, end, with_records=with_records)
     return [
