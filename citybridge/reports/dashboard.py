@@ -245,9 +245,20 @@ def _state_statement(hub: int) -> tuple[str, tuple]:
         # end, the number of people by counting its entries (COUNT(*), not of a column).
         _one_row(Person.objects.filter(hub=hub), m=Max("updated_at")),
         _one_row(Person.objects.filter(hub=hub), n=Count("*")),
-        _one_row(LinkDecision.objects.all(), m=Max("decided_at"), n=Count("pk")),
-        _one_row(Membership.objects.all(), m=Max("pk"), n=Count("pk"), left=Max("left_on")),
-        _one_row(Position.objects.all(), m=Max("pk"), n=Count("pk")),
+        # Each of the hub's own: another hub's verdict, membership or position changes
+        # nothing here, and counting the home again for it cost every hub a recount.
+        _one_row(
+            LinkDecision.objects.filter(first__engagement__hub=hub),
+            m=Max("decided_at"),
+            n=Count("pk"),
+        ),
+        _one_row(
+            Membership.objects.filter(city__country__hubs=hub),
+            m=Max("pk"),
+            n=Count("pk"),
+            left=Max("left_on"),
+        ),
+        _one_row(Position.objects.filter(person__hub=hub), m=Max("pk"), n=Count("pk")),
         _one_row(
             SupportAction.objects.filter(hub=hub),
             m=Max("pk"),

@@ -83,3 +83,23 @@ def test_nothing_is_counted_for_a_cache_of_ones_own(hub, client_for, officer):
     assert not homes.cache_is_shared()  # the tests' LocMemCache
     homes.after_task(None, task_result=None)  # returns before reading the task
     assert counted_on_visit(hub)
+
+
+def test_another_hubs_change_leaves_this_hubs_home_counted(hub, city):
+    from citybridge.network.models import Country, Hub, LocalGovernment, Membership, Position
+
+    elsewhere = Hub.objects.create(slug="elsewhere", name="Elsewhere Hub")
+    elsewhere.countries.add(Country.objects.get(code="NO"))
+    stamp = dashboard.data_stamp(hub)
+    oslo = LocalGovernment.objects.create(name="Oslo", country_id="NO")
+    Membership.objects.create(city=oslo, joined_on=timezone.localdate())
+    there = Person.objects.create(hub=elsewhere, full_name="Ola Nordmann", city=oslo)
+    Position.objects.create(person=there, role="mayor", city=oslo)
+    assert dashboard.data_stamp(hub) == stamp  # nothing of this hub's changed
+    here = Person.objects.create(hub=hub, full_name="Testa Gradić", city=city)
+    stamp = dashboard.data_stamp(hub)
+    Position.objects.create(person=here, role="mayor", city=city)
+    assert dashboard.data_stamp(hub) != stamp
+    stamp = dashboard.data_stamp(hub)
+    Membership.objects.filter(city=city).update(left_on=timezone.localdate())
+    assert dashboard.data_stamp(hub) != stamp
