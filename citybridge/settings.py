@@ -170,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "citybridge.accounts.context_processors.navigation",
+                "citybridge.network.context_processors.hub_menu",
                 "citybridge.accounts.context_processors.languages",
             ],
             # `name`/`names`: people's and places' names in the reader's script, on every page.

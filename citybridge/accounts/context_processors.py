@@ -2,7 +2,6 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from citybridge.accounts.models import Role
 from citybridge.accounts.scopes import scope_of
 
 
@@ -16,27 +15,7 @@ def navigation(request: HttpRequest) -> dict:
         "nav_has_role": bool(scope.hubs),
         # support rows: staff, focal points and experts; a donor has the pipeline's numbers only
         "nav_sees_support_rows": bool(scope.staff_hubs or scope.focal_cities or scope.expert_hubs),
-        "nav_hubs": hubs_to_choose(request),
     }
-
-
-def hubs_to_choose(request: HttpRequest) -> list[dict]:
-    """The hubs of a user with roles in several, for the hub menu (network:hub_choose); none for
-    a user of one hub. The page's own hub is the current one."""
-    user_id = request.user.pk if request.user.is_authenticated else None
-    if user_id is None:
-        return []
-    hubs = list(
-        Role.objects.filter(user_id=user_id)
-        .values_list("hub_id", "hub__name")
-        .distinct()
-        .order_by("hub__name")
-    )
-    if len(hubs) < 2:
-        return []
-    hub = getattr(request, "hub", None)
-    current = hub.pk if hub is not None else request.session.get("hub_id", hubs[0][0])
-    return [{"id": pk, "name": name, "current": pk == current} for pk, name in hubs]
 
 
 # BCP 47 tags for <html lang> and the switcher: Serbian is written in two scripts.
