@@ -79,26 +79,29 @@ def _place_names(*names: str) -> tuple[str, ...]:
 
 
 def mention_of(row: dict) -> resolution.Mention:
-    places = _place_names(
-        row.get("resolved_city__name", ""),
-        row.get("resolved_city__name_cyrillic", ""),
-        row.get("resolved_city__name_albanian", ""),
-    )
-    kind = row.get("role_kind", "")
+    """A row (FIELDS, as _load reads them) as the engine reads it. Its fields are read by key,
+    every row having them all (rather than .get with a default: 100,000 rows' mentions are on
+    the critical path of an import's resolution)."""
+    given, family, kind = row["given_name"], row["family_name"], row["role_kind"]
+    city = row["resolved_city_id"]
     return resolution.Mention(
         id=row["id"],
-        full_name=row["full_name"] if not (row["given_name"] or row["family_name"]) else "",
-        given_name=row["given_name"],
-        family_name=row["family_name"],
+        full_name="" if given or family else row["full_name"],
+        given_name=given,
+        family_name=family,
         email=row["email"],
         organisation=row["organisation"],
-        city=str(row["resolved_city_id"]) if row["resolved_city_id"] else fold(row["city"]),
+        city=str(city) if city else fold(row["city"]),
         # The role as the importer read it (one value in every language) when it could.
         role=kind if kind not in _VAGUE_ROLES else row["role"],
         gender=row["gender"],
-        place_names=places,
-        event=str(row.get("engagement_id", "")),
-        day=str(row.get("engagement__starts_on") or ""),
+        place_names=_place_names(
+            row["resolved_city__name"],
+            row["resolved_city__name_cyrillic"],
+            row["resolved_city__name_albanian"],
+        ),
+        event=str(row["engagement_id"]),
+        day=str(row["engagement__starts_on"] or ""),
     )
 
 

@@ -7,14 +7,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from citybridge.lib.names import Name, given_keys, parse_name, sound
 from citybridge.lib.roles import normalise_role
 from citybridge.lib.text import fold, fold_email
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """One record as the engine reads it. A named tuple, immutable: a frozen dataclass sets
+    each of its fields through object.__setattr__, and making 100,000 of them took 0.6 s."""
+
     id: int
     full_name: str = ""
     given_name: str = ""
