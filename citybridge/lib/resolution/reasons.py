@@ -34,9 +34,15 @@ def gettext_noop(text: str) -> str:
 def reason(text: str, **args: object) -> Reason:
     """A reason as stored: its msgid and arguments; a date argument is kept as an ISO day and
     named under "dates", to be written in the reader's format."""
-    dates = [key for key, value in args.items() if isinstance(value, dt.date)]
-    if not dates:
+    # Most reasons carry names, not days (200,000 of them at 100,000 rows): those go as they
+    # are, found by a plain loop (a list of the date arguments, made for each, was a third of
+    # making one).
+    for value in args.values():
+        if isinstance(value, dt.date):
+            break
+    else:
         return {"text": text, "args": args}
+    dates = [key for key, value in args.items() if isinstance(value, dt.date)]
     iso = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in args.items()}
     return {"text": text, "args": iso, "dates": dates}
 
