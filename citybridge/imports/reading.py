@@ -19,6 +19,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -62,6 +63,11 @@ class ColumnRead:
     note: str = ""
     """For form metadata, what the tool recorded in it ("when the form was opened"); for a
     split choice column, its question and choice ("participant/sector = ngo")."""
+
+    def as_data(self) -> dict[str, Any]:
+        """As dataclasses.asdict gives it, without deep-copying each value: the preview keeps
+        every sheet's columns, 8,000 of them in an import of 1,000 sheets."""
+        return {**vars(self), "sample": list(self.sample)}
 
 
 @dataclass

@@ -194,7 +194,7 @@ def previewed(batch: Batch, sheet: ReadSheet) -> dict[str, Any]:
         ],
         "source": str(SOURCE_NAMES[sheet.kobo.source]) if sheet.kobo else "",
         "rows": len(sheet.table.rows),
-        "columns": [dataclasses.asdict(r) for r in sheet.reads],
+        "columns": [r.as_data() for r in sheet.reads],
         "headings": [r.label for r in read],
         "first_rows": [
             [row.number, *(row.cells.get(r.heading, "") for r in read)]
