@@ -243,11 +243,20 @@ def _from_parts(
     )
 
 
-@lru_cache(maxsize=65536)
 def parse_name(full_name: str = "", given_name: str = "", family_name: str = "") -> Name:
     """Parse a full name, or the given/family cells of a sheet (see the module docstring).
 
-    Cached: sign-in sheets repeat the same written names, and a Name is immutable."""
+    Cached: sign-in sheets repeat the same written names, and a Name is immutable. A full name
+    beside given/family cells is not read, so it is left out of the cache's key: the engine
+    asks without it and display names with it, which at 100,000 rows (seed 7) parsed 5,456 of
+    43,935 names twice."""
+    if given_name.strip() or family_name.strip():
+        return _parse_name("", given_name, family_name)
+    return _parse_name(full_name, "", "")
+
+
+@lru_cache(maxsize=65536)
+def _parse_name(full_name: str, given_name: str, family_name: str) -> Name:
     if given_name.strip() or family_name.strip():
         given, given_initials = _tokens(given_name)
         family, family_initials = _tokens(family_name)
