@@ -449,6 +449,10 @@ def _check(batch: Batch) -> dict[str, Plan]:
             )
             continue
         plan = plans[sheet.file_name] = Plan()
+        names = [
+            sheet.columns[c] for c in ("full_name", "first_name", "last_name") if c in sheet.columns
+        ]
+        email = sheet.columns.get("email")
         for row in batch.reading.rows(sheet):
             target = fallback
             written = row.raw("engagement") if named else ""
@@ -473,7 +477,7 @@ def _check(batch: Batch) -> dict[str, Plan]:
                 )
             if target is not None:
                 plan.add(target, Row(row.number, row.cells))
-            _check_row(batch, sheet, row)
+            _check_row(row, names, email)
         _describe(batch, sheet, plan, column if named else None)
     return plans
 
@@ -496,17 +500,17 @@ def _describe(batch: Batch, sheet: ReadSheet, plan: Plan, column: str | None) ->
     ]
 
 
-def _check_row(batch: Batch, sheet: ReadSheet, row: Cells) -> None:
-    names = [
-        sheet.columns[c] for c in ("full_name", "first_name", "last_name") if c in sheet.columns
-    ]
-    if not any(row.cells.get(heading, "").strip() for heading in names):
+def _check_row(row: Cells, names: list[str], email: str | None) -> None:
+    """A row's name and e-mail checked; `names` are the sheet's headings of name fields and
+    `email` its e-mail's, found once per sheet rather than for each row."""
+    cells = row.cells
+    if not any(cells.get(heading, "").strip() for heading in names):
         row.problem(
-            "full_name" if "full_name" in sheet.columns else "last_name",
+            "full_name" if "full_name" in row.sheet.columns else "last_name",
             _("The name is missing."),
             _("Write the person's name, or delete the row if nobody signed it."),
         )
-    if "email" in sheet.columns:
+    if email is not None and cells.get(email, "").strip():
         row.email("email")
 
 
