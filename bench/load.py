@@ -212,7 +212,9 @@ def static_key() -> str:
     for path in sorted((ROOT / "citybridge").rglob("static/**/*")):
         if path.is_file():
             digest.update(f"{path.relative_to(ROOT)}\n".encode() + path.read_bytes())
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # A set: with the checkout on sys.path its own egg-info is listed a second time, and the
+    # key differed between the suite and the scripts it starts (each migrated again).
+    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
     digest.update("\n".join(installed).encode())
     return digest.hexdigest()[:16]
 
@@ -455,7 +457,9 @@ def migrations_key() -> str:
     digest = hashlib.sha256()
     for path in sorted((ROOT / "citybridge").glob("*/migrations/*.py")):
         digest.update(f"{path.relative_to(ROOT)}\n".encode() + path.read_bytes())
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # A set: with the checkout on sys.path its own egg-info is listed a second time, and the
+    # key differed between the suite and the scripts it starts (each migrated again).
+    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
     digest.update("\n".join(installed).encode())
     return digest.hexdigest()[:16]
 
