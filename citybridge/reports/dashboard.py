@@ -38,10 +38,10 @@ from citybridge.reports.briefs.assemble import (
     Charts,
     chart_counts,
     charts_in,
+    country_names,
     member_places,
 )
 from citybridge.reports.briefs.render import chart_graphics
-from citybridge.reports.briefs.words import country_name
 from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import Figure, counted, key_figures
 from citybridge.reports.graphics.maps import Place
@@ -340,7 +340,7 @@ def _summary(
     if found is None:
         numbers = _counts(hub, start, end, hide_small=hide_small, stamp=stamp)
         charts = charts_in(numbers.charts, hub, lang, hide_small=hide_small)
-        countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+        countries = country_names(hub)
         found = Summary(
             trends=[
                 Trend(counted(name, value), numbers.previous.get(name, 0), hide_small)

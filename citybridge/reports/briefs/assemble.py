@@ -180,7 +180,7 @@ def assemble_brief(
 def _assemble(hub: Hub, start: dt.date, end: dt.date, funder: Funder | None, lang: str) -> Brief:
     words = say.words()
     figures = key_figures(hub, start, end)  # labels and definitions as on the figures page
-    countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+    countries = country_names(hub)
     written = hub.default_language  # the language the hub's records are kept in
     region = hub.text("region", lang)
     members = {f.key: f for f in figures}["member_cities"]
@@ -390,6 +390,11 @@ def _audience(action: AdvocacyAction, written: str, lang: str) -> Said:
     return Said(named, written) if named else Said(action.get_audience_display(), lang)
 
 
+def country_names(hub: Hub) -> dict[str, str]:
+    """The hub's countries by code, each named in the active language."""
+    return {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+
+
 def member_places(hub: Hub, end: dt.date) -> list[Place]:
     cities = (
         LocalGovernment.objects.of_hub(hub)
@@ -497,7 +502,7 @@ def _charts_in(counts: ChartCounts, hub: Hub, *, hide_small: bool) -> Charts:
                 hide_small=hide_small,
             )
         )
-    countries = {c.code: country_name(c.code, c.public_name) for c in hub.countries.all()}
+    countries = country_names(hub)
     words = say.words()
     named = sorted(
         (
