@@ -30,7 +30,6 @@ from citybridge.network.http import HubRequest
 from citybridge.network.models import Hub, LocalGovernment, Person
 from citybridge.reports import city_home, dashboard
 from citybridge.reports.actions import StoryError, save_story
-from citybridge.reports.briefs.words import words as brief_words
 from citybridge.reports.figures import FIGURES, key_figures
 from citybridge.reports.forms import ShownPeriodForm, StoryForm
 from citybridge.reports.models import CityStory
@@ -79,24 +78,17 @@ def home(request: HubRequest) -> HttpResponse:
     if hide_small:
         start, end = whole_months(start, end)  # type: ignore[assignment]
     form.show_period(start, end)
-    words = brief_words()
-    computed = dashboard.summary(hub, start, end, hide_small=hide_small, stamp=state.stamp)
-    charts = computed.charts
+    page, _made = dashboard.page(
+        hub, start, end, hide_small=hide_small, stamp=state.stamp, latest_work=latest_work
+    )
     overdue = dashboard.overdue_milestones(hub, today)
     counts = dashboard.hub_counts(hub, today, with_reviews=is_staff)
     context = {
         "hub": hub,
         "today": today,
         "form": form,
-        "start": start,
-        "end": end,
-        "latest_work": latest_work,
-        "previous": dashboard.period_before(start, end, hide_small=hide_small),
-        "trends": computed.trends,
-        "computed_at": computed.computed_at,
-        "charts": charts,
-        "words": words,
-        "g": computed.graphics,
+        # The figures, charts and drawings, drawn once for every reader (dashboard.page).
+        "page": page,
         # The hub's countries come with it (network.access.get_hubs_for_user): no query.
         "lists_kosovo": any(c.code == "XK" for c in hub.countries.all()),
         "needs_by_theme": dashboard.open_needs_by_theme(hub),
