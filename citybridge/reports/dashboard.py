@@ -151,14 +151,25 @@ class HubCounts:
 
 def hub_counts(hub: Hub, today: dt.date, *, with_reviews: bool) -> HubCounts:
     """The home's counts of work under way, in one statement (together)."""
-    support = SupportAction.objects.of_hub(hub).not_withdrawn()
-    row = read(
-        together(
-            _one_row(support, **{s.value: Count("pk", filter=Q(status=s)) for s in UNDER_WAY}),
-            _one_row(overdue_milestones(hub, today), n=Count("pk")),
-            _one_row(ReviewPair.objects.filter(hub=hub), n=Count("pk")),
-        )
+    return _hub_counts(read(together(*_counts_parts(hub.pk, today))), with_reviews=with_reviews)
+
+
+@functools.lru_cache(maxsize=256)
+def _counts_parts(hub: int, today: dt.date) -> tuple[tuple[str, tuple], ...]:
+    """hub_counts' parts (COUNTS_COLUMNS columns), built once per hub and day (as
+    _state_parts)."""
+    support = SupportAction.objects.filter(hub=hub).not_withdrawn()
+    return (
+        _one_row(support, **{s.value: Count("pk", filter=Q(status=s)) for s in UNDER_WAY}),
+        _one_row(Milestone.objects.filter(action__hub=hub).overdue(on=today), n=Count("pk")),
+        _one_row(ReviewPair.objects.filter(hub=hub), n=Count("pk")),
     )
+
+
+COUNTS_COLUMNS = len(UNDER_WAY) + 2
+
+
+def _hub_counts(row: tuple, *, with_reviews: bool) -> HubCounts:
     *under_way, overdue, reviews = row
     return HubCounts(
         dict(zip(UNDER_WAY, under_way, strict=True)), overdue, reviews if with_reviews else 0
@@ -222,18 +233,30 @@ def records_state(hub: Hub) -> RecordsState:
     a city moved on the map) and the hub's latest engagement. Each part is a MAX() or COUNT()
     over indexed or small tables; sent one by one they were most of a cached visit's time
     on a busy machine (eight round trips)."""
-    row = read(_state_statement(hub.pk))
+    return _records_state(read(together(*_state_parts(hub.pk))))
+
+
+def _records_state(row: tuple) -> RecordsState:
     latest = row[0]  # a string on SQLite
     if latest is not None and not isinstance(latest, dt.date):
         latest = dt.date.fromisoformat(str(latest)[:10])
     return RecordsState(hashlib.sha256(repr(row).encode()).hexdigest()[:16], latest)
 
 
+def home_state(hub: Hub, today: dt.date, *, with_reviews: bool) -> tuple[RecordsState, HubCounts]:
+    """records_state and hub_counts, read in one statement: each round trip to PostgreSQL
+    waits for its server process to be given a core, which on a busy machine was the cached
+    visit's largest part."""
+    row = read(together(*_state_parts(hub.pk), *_counts_parts(hub.pk, today)))
+    state, counts = row[:-COUNTS_COLUMNS], row[-COUNTS_COLUMNS:]
+    return _records_state(state), _hub_counts(counts, with_reviews=with_reviews)
+
+
 @functools.lru_cache(maxsize=256)
-def _state_statement(hub: int) -> tuple[str, tuple]:
-    """records_state's statement for the hub `hub`, built once per process (building its nine
+def _state_parts(hub: int) -> tuple[tuple[str, tuple], ...]:
+    """records_state's parts for the hub `hub`, built once per process (building its nine
     parts with the ORM took longer than the database took to answer them)."""
-    return together(
+    return (
         _one_row(
             # First: its first column is the latest engagement's day.
             Engagement.objects.filter(hub=hub),

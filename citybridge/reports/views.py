@@ -62,8 +62,9 @@ def home(request: HubRequest) -> HttpResponse:
     if not is_staff and (own := scope.focal_cities.get(hub.pk)):
         return focal_home(request, hub, own, today)
     hide_small = not sees_exact_counts(request.user, hub.pk)
-    # The records' stamp and the default period's end, read in one query (dashboard.records_state).
-    state = dashboard.records_state(hub)
+    # The records' stamp, the default period's end and the counts of work under way, read in
+    # one query (dashboard.home_state).
+    state, counts = dashboard.home_state(hub, today, with_reviews=is_staff)
     start, end = dashboard.period_to(state.latest, today)
     form = ShownPeriodForm(request.GET or None, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
@@ -82,7 +83,6 @@ def home(request: HubRequest) -> HttpResponse:
         hub, start, end, hide_small=hide_small, stamp=state.stamp, latest_work=latest_work
     )
     overdue = dashboard.overdue_milestones(hub, today)
-    counts = dashboard.hub_counts(hub, today, with_reviews=is_staff)
     context = {
         "hub": hub,
         "today": today,
