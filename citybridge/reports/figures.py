@@ -14,7 +14,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from citybridge.engagement.models import Attendance
-from citybridge.network.models import LOCAL_LEADER_ROLES, Hub, LocalGovernment, Position
+from citybridge.network.models import (
+    LOCAL_LEADER_ROLE_LIST,
+    LOCAL_LEADER_ROLES,
+    Hub,
+    LocalGovernment,
+    Position,
+)
 
 DEFINITION_VERSION = "2026-11.1"
 
@@ -106,7 +112,8 @@ def leaders_engaged(
     of thousands of rows, where each half alone is read from an index (the sheet roles from
     attendance_engagement_person, the positions from the few leaders' own rows)."""
     attended = _attended(hub, start, end)
-    by_sheet = attended.filter(role_kind__in=LOCAL_LEADER_ROLES)
+    # In the order of the partial index it reads (attendance_leader_engagement).
+    by_sheet = attended.filter(role_kind__in=LOCAL_LEADER_ROLE_LIST)
     held_position = Position.objects.filter(
         person=OuterRef("person_id"), role__in=LOCAL_LEADER_ROLES
     ).filter(
