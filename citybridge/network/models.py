@@ -176,6 +176,13 @@ class Theme(models.Model):
         fallback = self.hub.default_language if self.hub_id else None  # type: ignore[union-attr]
         return vocabulary_name(self, vocabulary.THEMES, fallback)
 
+    @staticmethod
+    def label_of(name: str, translations: dict | None, hub_language: str | None) -> Said:
+        """`label` of a theme read as values (its name, translations and its hub's default
+        language), for a count that names its themes without reading them again."""
+        theme = Theme(name=name, translations=translations or {})
+        return vocabulary_name(theme, vocabulary.THEMES, hub_language)
+
 
 class Funder(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from citybridge.needs.models import Need
 from citybridge.network.models import Gender, Person, Theme
-from citybridge.reports.dashboard import current_period, previous_period
+from citybridge.reports.dashboard import current_period, open_needs_by_theme, previous_period
 from citybridge.reports.tests.roundtables import roundtable
 from citybridge.support.models import Milestone, SupportAction
 
@@ -111,3 +112,32 @@ def test_the_charts_speak_the_pages_language(client_for, officer, records):
     officer.save()
     albanian = client.get(reverse("reports:home")).content.decode()
     assert 'aria-label="Qytetet anëtare"' in albanian
+
+
+def test_open_needs_are_counted_by_theme_named_in_the_readers_language(hub, city, records):
+    hub.default_language = "sr-latn"
+    hub.save()
+    own = Theme.objects.create(
+        slug="school-safety",
+        name="Bezbednost u školama",
+        hub=hub,
+        translations={"sq": {"name": "Siguria në shkolla"}},
+    )
+    for statement in ("Cameras.", "Guards."):
+        Need.objects.create(
+            hub=hub, city=city, theme=own, statement=statement, raised_on=dt.date(2023, 5, 4)
+        )
+    youth = Theme.objects.get(slug="youth-engagement")
+    for lang in ("sq", "mk", "sr", "en"):
+        with translation.override(lang):
+            counts = open_needs_by_theme(hub)
+            assert [(t.slug, t.needs, t.cities) for t in counts] == [
+                ("school-safety", 2, 1),
+                ("youth-engagement", 1, 1),
+            ]
+            # As each theme names itself: the hub's own in its default language when not
+            # given in the reader's, a seeded one by the catalogs.
+            assert [(t.name, t.name.lang) for t in counts] == [
+                (own.label, own.label.lang),
+                (youth.label, youth.label.lang),
+            ]
