@@ -25,6 +25,7 @@ from citybridge.accounts.disclosure import (
 )
 from citybridge.engagement.models import Engagement, LinkDecision, ReviewPair, Sheet
 from citybridge.lib.inputs import FIRST_DAY
+from citybridge.lib.translations import Said
 from citybridge.needs.models import Need
 from citybridge.network.models import (
     Hub,
@@ -84,7 +85,7 @@ class Trend:
 @dataclass(frozen=True)
 class ThemeCount:
     slug: str
-    name: str
+    name: Said  # in the page's language, with that language's tag
     needs: int
     cities: int
 
