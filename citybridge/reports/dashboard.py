@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, Q, Sum, Value
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
@@ -404,6 +404,15 @@ PAGE_PARTS = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def _parts_version() -> str:
+    """The page parts' templates as this process reads them: HTML drawn by an earlier release
+    would outlive a deploy in a shared cache (warm() keeps what it finds), so their key names
+    their templates."""
+    templates = [get_template(name).template for name in PAGE_PARTS.values()]  # type: ignore[attr-defined]
+    return hashlib.sha256("".join(t.source for t in templates).encode()).hexdigest()[:12]
+
+
 def page(
     hub: Hub,
     start: dt.date,
@@ -418,7 +427,8 @@ def page(
     show: rendering them took about half of a cached visit's CPU (the cards' links, the charts'
     tables), the same for every reader of the hub in the language. Also whether the summary had
     to be put together."""
-    key = f"{_summary_key(hub, start, end, hide_small, stamp)}:page:{latest_work or ''}"
+    key = f"{_summary_key(hub, start, end, hide_small, stamp)}:page:{_parts_version()}"
+    key += f":{latest_work or ''}"
     found = cache.get(key)
     if found is not None:
         if keep:
