@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -327,7 +328,21 @@ def summary(
 
 def _summary_key(hub: Hub, start: dt.date, end: dt.date, hide_small: bool, stamp: str) -> str:
     lang = translation.get_language() or settings.LANGUAGE_CODE  # the page's: its words differ
-    return f"cb:dashboard:{hub.pk}:{lang}:{start}:{end}:{int(hide_small)}:{stamp}"
+    return (
+        f"cb:dashboard:{hub.pk}:{lang}:{_words_version()}:{start}:{end}:{int(hide_small)}:{stamp}"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _words_version() -> str:
+    """The compiled catalogs as this process reads them: a summary's words (its drawings'
+    labels) kept in a shared cache would outlive a release that changes a translation, since
+    warm() renews what it finds while the hub's records stay the same."""
+    digest = hashlib.sha256()
+    for folder in settings.LOCALE_PATHS:
+        for path in sorted(Path(folder).glob("*/LC_MESSAGES/django.mo")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)

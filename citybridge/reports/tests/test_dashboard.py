@@ -141,3 +141,24 @@ def test_open_needs_are_counted_by_theme_named_in_the_readers_language(hub, city
                 (own.label, own.label.lang),
                 (youth.label, youth.label.lang),
             ]
+
+
+def test_kept_summaries_are_named_by_the_release_s_catalogs(hub, settings, tmp_path):
+    # A release that changes a translation must not show the words kept in a shared cache.
+    from citybridge.reports import dashboard
+
+    day = dt.date(2023, 5, 4)
+
+    def key() -> str:
+        dashboard._words_version.cache_clear()
+        return dashboard._summary_key(hub, day, day, False, "stamp")
+
+    catalog = tmp_path / "sq" / "LC_MESSAGES" / "django.mo"
+    catalog.parent.mkdir(parents=True)
+    settings.LOCALE_PATHS = [tmp_path]
+    catalog.write_bytes(b"one release")
+    before = key()
+    assert key() == before
+    catalog.write_bytes(b"the next")
+    assert key() != before
+    dashboard._words_version.cache_clear()
