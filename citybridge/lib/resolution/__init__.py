@@ -86,6 +86,7 @@ from citybridge.lib.resolution.evidence import (
     same_organisation,
     share_context,
     shared_mailboxes,
+    with_places_resolved,
 )
 from citybridge.lib.resolution.married import married_name_pairs
 from citybridge.lib.resolution.pairs import PairJudge
@@ -370,6 +371,7 @@ def _resolve(
     learnt: dict[str, frozenset[str]],
     clustered: Callable[[list[list[int]]], None] | None,
 ) -> Resolution:
+    mentions = with_places_resolved(mentions)
     known = {m.id for m in mentions}
     decided = {i for pair in (*same, *different) for i in pair if i in known}
     profiles = build_profiles(mentions, decided, learnt)

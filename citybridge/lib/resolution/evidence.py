@@ -4,6 +4,7 @@ role, gender), and which e-mails are office mailboxes rather than a person's."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.fuzz import token_set_ratio
@@ -18,7 +19,7 @@ from citybridge.lib.resolution.compare import (
     read_swapped,
     similar,
 )
-from citybridge.lib.resolution.profiles import Profile
+from citybridge.lib.resolution.profiles import Mention, Profile
 from citybridge.lib.resolution.reasons import Reason, gettext_noop, reason
 
 LINK = 3.0  # points at or above which two profiles are one person
@@ -81,6 +82,34 @@ def _same_place(places: tuple[str, ...], city: str) -> bool:
         return False
     text = f" {city} "
     return any(_same_city(name, city) or f" {name} " in text for name in places)
+
+
+def with_places_resolved(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """The mentions, each place name the gazetteer did not resolve that holds the names of
+    exactly one city other records resolved to given that city's key (as compare_cities judges
+    it the same place): "Јужна Митровица" and "Mitrovicë e Jugut" beside records of Mitrovicë
+    are then one city to the rules that group people by their city (married names, the review
+    queue's candidates), not two names no pair of them joins. A name holding two cities' names,
+    or none, stays as written."""
+    places: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if m.place_names and m.city not in places and m.city.isdigit():
+            places[m.city] = m.place_names
+    if not places:
+        return mentions
+    keys: dict[str, str | None] = {}
+    out = list(mentions)
+    for i, m in enumerate(out):
+        city = m.city
+        if not city or city in places:
+            continue
+        if city not in keys:
+            held = [key for key, names in places.items() if _same_place(names, city)]
+            keys[city] = held[0] if len(held) == 1 else None
+        key = keys[city]
+        if key is not None:
+            out[i] = m._replace(city=key, place_names=places[key])
+    return out
 
 
 # Profiles of a few hundred cities meet a million times at 100,000 rows: judge each pair of
