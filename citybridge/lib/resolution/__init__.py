@@ -94,6 +94,7 @@ from citybridge.lib.resolution.profiles import (
     Mention,
     Profile,
     build_profiles,
+    namesakes_met,
     written_gender,
 )
 
@@ -374,9 +375,11 @@ def _resolve(
     mentions = with_places_resolved(mentions)
     known = {m.id for m in mentions}
     decided = {i for pair in (*same, *different) for i in pair if i in known}
-    profiles = build_profiles(mentions, decided, learnt)
+    profiles, met = namesakes_met(build_profiles(mentions, decided, learnt), mentions)
     profile_of = {i: index for index, p in enumerate(profiles) for i in p.ids}
     clusters = _Clusters(len(profiles))
+    for x, y in met:
+        clusters.keep_apart(x, y)
     for x, y in different:
         if x in profile_of and y in profile_of:
             clusters.keep_apart(profile_of[x], profile_of[y])

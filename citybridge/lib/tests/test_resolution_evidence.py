@@ -204,3 +204,26 @@ def test_a_misspelt_surname_beside_the_address_spelling_it_is_no_change_of_surna
         ]
     )
     assert apart(result, 1, 2)
+
+
+def test_one_name_written_at_one_engagement_in_two_roles_is_two_namesakes() -> None:
+    # Two women of one name and town, a youth worker and the mayor, on the same sheets: the
+    # records with one name, city and gender are not one person then.
+    def at(id_: int, event: str, role: str) -> Mention:
+        return Mention(id_, "Zorka Tomarić", city="4", gender="F", role=role, event=event)
+
+    result = resolve(
+        [
+            at(1, "e1", "youth worker"),
+            at(2, "e1", "mayor"),
+            at(3, "e2", "youth worker"),
+            at(4, "e2", "mayor"),
+            at(5, "e3", "mayor"),
+        ]
+    )
+    assert together(result, 1, 3)
+    assert together(result, 2, 4, 5)
+    assert apart(result, 1, 2)
+    # One woman signing twice in one role, or once without one, is still one.
+    once = resolve([at(1, "e1", "mayor"), at(2, "e1", "mayor"), at(3, "e1", "")])
+    assert together(once, 1, 2, 3)
