@@ -21,6 +21,7 @@ are marked here for the catalogs), like the engine's own evidence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ RELATION_POINTS = {
 }
 SPELLED = 3.0  # an address of one spells the other's name (a kept maiden-name address)
 SURNAME_TYPO = -0.5  # two letters of the surname swapped
+# Two pairs of the surname's letters swapped or moved, with two given names one letter apart:
+# asked only when the organisation and the role (or the address's domain) agree too.
+SURNAME_SLIPS = -1.5
 SAME_ORGANISATION = 1.0
 SAME_KIND = 0.5
 SAME_ROLE = 0.5
@@ -366,6 +370,9 @@ def _spelled(
                 # own with the given name written here a slip of the address's (Blagoj beside
                 # blagoja.atanasov@): the address spells the name of a person of the city.
                 others = p.mailbox_sounds if given != p.given_sound else p.mailbox_others
+                # ...and its words as written, not sounded: velimir.neshic@ (Nešić written as
+                # in English) beside Velimir Nsehic, the letters of "neshic" in another order.
+                others = others | (_mailbox_words(p.email) - _families(p))
                 for family in others - {given}:
                     for other, q in by_name.get((given, _letters(family), p.city), ()):
                         if other != key:
@@ -373,6 +380,13 @@ def _spelled(
                             written = " ".join(w for w in q.name.written if w)
                             found.setdefault(pair, (p.ids[0], q.ids[0], written))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _mailbox_words(email: str) -> frozenset[str]:
+    """The words of an address's local part as written (folded), of two letters or more."""
+    local = email.partition("@")[0]
+    return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) > 1)
 
 
 def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, list[Reason]] | None:
@@ -387,7 +401,13 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
             surnames = _surnames(ra.families, rb.families)
             kind = relation(ra.given, rb.given) if surnames else ""
             if surnames == "slips":
-                kind = "same" if ra.given_sound == rb.given_sound else ""
+                # One surname twice misspelt: the given name the same, or one letter apart
+                # (Blagoj Angleovski / Blagoja Aneglovski, both Angelovski), then with the rest
+                # of the records agreeing (SURNAME_SLIPS).
+                if ra.given_sound == rb.given_sound:
+                    kind = "same"
+                elif kind not in ("typo", "doubled", "names"):
+                    kind = ""
             elif surnames == "same" and ra.given == rb.given and ra.swapped != rb.swapped:
                 kind = "same"  # one given name, read as the surname on one side
             if not kind:
@@ -404,7 +424,13 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
                 kind = "typo"
             # Otherwise Ivan / Ivana, Lana / Ana are two people's names as often as one's: asked
             # only when the rest of the records agrees (RELATION_POINTS["names"]).
-            points = RELATION_POINTS[kind] + (SURNAME_TYPO if surnames == "typo" else 0.0)
+            points = RELATION_POINTS[kind] + (
+                SURNAME_TYPO
+                if surnames == "typo"
+                else SURNAME_SLIPS
+                if surnames == "slips" and kind != "same"
+                else 0.0
+            )
             if best is None or points > best[0]:
                 best = (points, ra, rb, kind)
     if best is None:
@@ -414,7 +440,7 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
     if ra.families & rb.families:
         text = gettext_noop("same surname (%(surname)s) and city, never at one engagement together")
         place = reason(text, surname=surname)
-    elif kind == "same":
+    elif _surnames(ra.families, rb.families) == "slips":
         text = gettext_noop(
             "surnames of the same letters in another order (%(a)s / %(b)s) and the same city, "
             "never at one engagement together"

@@ -260,6 +260,30 @@ def test_surnames_of_the_same_letters_are_not_asked_about_for_two_given_names() 
     assert queued(result, 1, 2) is None
 
 
+def test_a_surname_twice_misspelt_with_a_letter_dropped_from_the_given_name_needs_context() -> None:
+    # Vasko Tdoorovski and Vaska Todorvoski, both Todorovski: two slips in the surname and a
+    # letter apart in the given name. Asked when the organisation and the role agree too, not
+    # on the names, the city and the organisation alone.
+    def at(id_: int, name: str, event: str, role: str = "") -> Mention:
+        return Mention(
+            id_, name, city="12", organisation=LIBRARY, role=role, gender="M", event=event
+        )
+
+    result = resolve(
+        [at(1, "Vasko Tdoorovski", "e1", "librarian"), at(2, "Vaska Todorvoski", "e2", "librarian")]
+    )
+    assert not together(result, 1, 2)
+    assert queued(result, 1, 2) == [
+        "surnames of the same letters in another order (Tdoorovski / Todorvoski) and the same "
+        "city, never at one engagement together",
+        "given names one letter apart: Vasko / Vaska",
+        "same organisation",
+        "same role",
+    ]
+    alone = resolve([at(1, "Vasko Tdoorovski", "e1"), at(2, "Vaska Todorvoski", "e2")])
+    assert queued(alone, 1, 2) is None
+
+
 def test_one_given_name_read_as_the_surname_on_one_side_only_is_asked_about() -> None:
     # "Xhemile Mustafa" reads as the man Mustafa (a given name of the lexicon), yet a sheet says
     # F; beside her double surname Mustafa-Kelmendi she is Xhemile on both sides.
@@ -324,3 +348,22 @@ def test_a_citizens_initiative_in_two_languages_is_one_kind_of_organisation() ->
         for written in ("Nisma Qytetare Fier", "Citizens' Initiative Fier", "Građanska inicijativa")
     }
     assert kinds == {"civil_society"}
+
+
+def test_an_address_spelling_a_surname_as_in_english_is_matched_by_its_letters() -> None:
+    # radovan.keshic@ writes Kešić as in English; "Ksehic" on another sheet holds the letters
+    # of "keshic" in another order: the address spells that record's name.
+    mail = "radovan.keshic@zelengrad.example.org"
+    result = resolve(
+        [
+            Mention(1, "Radovan Kešić", email=mail, city="12", organisation=LIBRARY, event="e1"),
+            Mention(2, "Radovan Kesic", email=mail, city="12", event="e2"),
+            Mention(3, "Ksehic, Radovan", city="12", organisation=LIBRARY, event="e3"),
+        ]
+    )
+    assert not together(result, 1, 3)
+    reasons = queued(result, 1, 3)
+    assert reasons == [
+        "an e-mail address of one spells the other's name (Radovan Ksehic), in the same city, "
+        "never at one engagement together"
+    ]

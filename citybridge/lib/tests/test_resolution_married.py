@@ -352,3 +352,78 @@ def test_a_place_name_holding_two_resolved_cities_names_stays_as_written() -> No
         "zelengrad mitrovane",
         "brdova",
     ]
+
+
+def test_of_two_namesakes_before_a_married_name_the_one_without_an_address_is_asked_first() -> None:
+    # Drita Kelmendi wrote an address of her own on every record and never after Drita Gashi
+    # appears; Drita Berisha, once, wrote none, nor does Drita Gashi: a woman keeps her
+    # address when her surname changes, so Berisha is the question.
+    def at(id_: int, name: str, day: str, email: str = "") -> Mention:
+        return Mention(
+            id_,
+            name,
+            email=email,
+            city="7",
+            organisation=OFFICE,
+            gender="F",
+            role="x",
+            day=day,
+            event=day,
+        )
+
+    mail = "drita.kelmendi@example.net"
+    result = resolve(
+        [
+            at(1, "Drita Kelmendi", "2023-01-10", mail),
+            at(2, "Drita Kelmendi", "2023-05-10", mail),
+            at(3, "Drita Kelmendi", "2023-09-10", mail),
+            at(4, "Drita Berisha", "2023-02-10"),
+            at(5, "Drita Gashi", "2024-06-10"),
+        ]
+    )
+    assert queued(result, 4, 5) is not None
+    assert queued(result, 3, 5) is None
+
+
+def test_a_short_name_before_and_the_full_one_after_a_change_of_surname_is_asked_about() -> None:
+    # Saša (a known short form of Aleksandra) Tomarić until 2023, Aleksandra Brankač from 2024,
+    # in one office and post: asked, with the short form among the reasons. With the office
+    # alone, a short name and a new surname at once are too little to ask about.
+    def at(id_: int, name: str, day: str, role: str = "teacher") -> Mention:
+        return Mention(
+            id_, name, city="7", day=day, event=day, organisation=OFFICE, role=role, gender="F"
+        )
+
+    result = resolve(
+        [at(1, "TOMARIĆ Saša", "2023-02-01"), at(2, "Aleksandra Brankač", "2024-03-01")]
+    )
+    evidence = queued(result, 1, 2)
+    assert evidence is not None
+    said = [in_english(r) for r in evidence]
+    assert said[:2] == ["Saša is a known short form of Aleksandra", "same city"]
+    assert (
+        "signed Tomarić until 2023-02-01, Brankač from 2024-03-01: perhaps a married name" in said
+    )
+    office_only = resolve(
+        [at(1, "TOMARIĆ Saša", "2023-02-01", ""), at(2, "Aleksandra Brankač", "2024-03-01", "")]
+    )
+    assert queued(office_only, 1, 2) is None
+
+
+def test_her_body_written_in_another_language_weighs_as_her_organisation() -> None:
+    # Drita Berisha wrote "Vjerska zajednica", Drita Gashi "Religious community": one body of
+    # one kind in her one city, weighed as one spelling of it would be.
+    def at(id_: int, name: str, day: str, organisation: str) -> Mention:
+        return Mention(
+            id_, name, city="7", day=day, event=day, organisation=organisation, gender="F"
+        )
+
+    result = resolve(
+        [
+            at(1, "Drita Berisha", "2023-01-10", "Vjerska zajednica Zelengrad"),
+            at(2, "Drita Gashi", "2024-06-10", "Religious community Zelengrad"),
+        ]
+    )
+    evidence = queued(result, 1, 2)
+    assert evidence is not None
+    assert "same kind of organisation in the same city" in [in_english(r) for r in evidence]
