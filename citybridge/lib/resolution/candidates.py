@@ -412,6 +412,11 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
                 kind = "same"  # one given name, read as the surname on one side
             if not kind:
                 continue
+            if ra.swapped and rb.swapped and kind in ("stem", "short"):
+                # Both names turned round to read their second words as an unknown short form
+                # and its full name: both records wrote the shared word first, where a given
+                # name stands (Qendrim Rama / Qendrim Bajrami are one given name, two surnames).
+                continue
             # The written genders of all their records: Blagoj / Blagoja, each written M on a
             # record of theirs though not on these two, is one man's name in two forms.
             written_alike = (

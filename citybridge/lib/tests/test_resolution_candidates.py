@@ -367,3 +367,16 @@ def test_an_address_spelling_a_surname_as_in_english_is_matched_by_its_letters()
         "an e-mail address of one spells the other's name (Radovan Ksehic), in the same city, "
         "never at one engagement together"
     ]
+
+
+def test_two_names_both_turned_round_are_not_an_unknown_short_form() -> None:
+    # Jeton Rama and Jeton Bajrami, neither word in the lexicon: read the other way round,
+    # "Rama" would be a short form of "Bajrami" under the surname Jeton. Both wrote Jeton
+    # first, where a given name stands: one given name, two surnames, nothing to ask.
+    def at(id_: int, name: str, event: str) -> Mention:
+        return Mention(
+            id_, name, city="12", organisation=LIBRARY, role="librarian", gender="M", event=event
+        )
+
+    result = resolve([at(1, "Jeton Rama", "e1"), at(2, "Jeton Bajrami", "e2")])
+    assert queued(result, 1, 2) is None

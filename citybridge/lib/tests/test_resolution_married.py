@@ -427,3 +427,43 @@ def test_her_body_written_in_another_language_weighs_as_her_organisation() -> No
     evidence = queued(result, 1, 2)
     assert evidence is not None
     assert "same kind of organisation in the same city" in [in_english(r) for r in evidence]
+
+
+def test_a_name_that_starts_within_weeks_of_the_other_stopping_needs_all_the_evidence() -> None:
+    def at(id_: int, name: str, day: str) -> Mention:
+        return Mention(
+            id_, name, city="7", day=day, event=day, organisation=OFFICE, gender="F", role="x"
+        )
+
+    # The same office and post, Kelmendi last on 1 March, Berisha first on 20 March: chance.
+    soon = resolve(
+        [
+            at(1, "Drita Kelmendi", "2023-01-10"),
+            at(2, "Drita Kelmendi", "2023-03-01"),
+            at(3, "Drita Berisha", "2023-03-20"),
+        ]
+    )
+    assert queued(soon, 2, 3) is None
+    # ...unless the earlier name was signed again and again, and never after.
+    often = resolve(
+        [
+            at(1, "Drita Kelmendi", "2022-06-10"),
+            at(2, "Drita Kelmendi", "2022-11-10"),
+            at(3, "Drita Kelmendi", "2023-03-01"),
+            at(4, "Drita Berisha", "2023-03-20"),
+        ]
+    )
+    assert queued(often, 3, 4) is not None
+
+
+def test_one_agreement_and_an_address_on_one_name_only_is_not_asked() -> None:
+    def at(id_: int, name: str, day: str, email: str = "") -> Mention:
+        return Mention(id_, name, email=email, city="7", day=day, event=day, gender="F", role="x")
+
+    mail = "drita.kelmendi@example.net"
+    addressed = resolve(
+        [at(1, "Drita Kelmendi", "2023-01-10", mail), at(2, "Drita Berisha", "2024-06-10")]
+    )
+    assert queued(addressed, 1, 2) is None
+    neither = resolve([at(1, "Drita Kelmendi", "2023-01-10"), at(2, "Drita Berisha", "2024-06-10")])
+    assert queued(neither, 1, 2) is not None
