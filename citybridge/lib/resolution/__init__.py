@@ -31,7 +31,10 @@ How
 ---
 1. Each mention becomes a profile (profiles.py): its name parsed (citybridge.lib.names), its
    e-mail, city and written gender; a full name's organisations (and their kinds: police,
-   school... in any language) and roles are gathered on it. Identical profiles are judged
+   school... in any language) and roles are gathered on it, unless two of its records were
+   written at one engagement in two roles (two namesakes of one town: split by role, kept
+   apart). A place name the gazetteer did not resolve that holds the names of exactly one
+   resolved city is read as that city first. Identical profiles are judged
    once, and each pair of names once per block. A gender read off the name is only a hint:
    "Mustafa Majlinda" read the wrong way round must not forbid linking a woman to herself.
 2. An e-mail written beside clearly different names (different given names, or near given
@@ -77,6 +80,7 @@ from citybridge.lib.given_names import GIVEN
 from citybridge.lib.resolution.candidates import learnt_keys, relation, review_candidates
 from citybridge.lib.resolution.compare import (
     MAYBE_MARRIED,
+    RIVAL_SURNAMES,
     Surnames,
     compare_given,
 )
@@ -487,6 +491,14 @@ def _resolve(
             continue
         pa, pb = profiles[x], profiles[y]
         if points < LINK and not _worth_asking(pa, pb):
+            continue
+        if any(r["text"] == RIVAL_SURNAMES for r in evidence) and not same_organisation(
+            pa.organisations, pb.organisations
+        ):
+            # Two surnames each carried by several people (Kadić / Karić) are two families'
+            # names; a slip of the pen between them is told by one body, not by its kind and
+            # a role (at 10,000 synthetic rows, 1.4 times the dev set's noise, seed 909, the
+            # one such question was two men).
             continue
         if events_of(rx) & events_of(ry):
             continue  # two rows of one engagement's sheets are two people, as a rule

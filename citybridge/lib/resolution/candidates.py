@@ -353,8 +353,11 @@ def _spelled(
         for index in indexes:
             p = profiles[index]
             if p.city and p.given_sound:
-                for letters in {_letters(family) for family in _families(p)}:
-                    by_name[(p.given_sound, letters, p.city)].append((key, p))
+                # Under the given name and the full names it is known to be short for: an
+                # address of Gordana's spells the name of a record written Goca.
+                for given in p.given_keys | {p.given_sound}:
+                    for letters in {_letters(family) for family in _families(p)}:
+                        by_name[(given, letters, p.city)].append((key, p))
     found: dict[tuple[int, int], tuple[int, int, str]] = {}
     for key, indexes in members.items():
         for index in indexes:

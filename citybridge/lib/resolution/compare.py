@@ -333,10 +333,7 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
         text = gettext_noop("surnames nearly the same, perhaps a slip of the pen: %(a)s / %(b)s")
         evidence.append(reason(text, **_surnames(a, b)))
     elif family == "rival":
-        text = gettext_noop(
-            "surnames one letter apart, each the surname of several people: %(a)s / %(b)s"
-        )
-        evidence.append(reason(text, **_surnames(a, b)))
+        evidence.append(reason(RIVAL_SURNAMES, **_surnames(a, b)))
     elif family in ("shared", "shared_late"):
         text = gettext_noop("one surname of a double or married surname in common: %(a)s / %(b)s")
         evidence.append(reason(text, **_surnames(a, b)))
@@ -351,6 +348,9 @@ def compare_names(a: Profile, b: Profile, surnames: Surnames | None = None) -> N
 
 DIFFERENT_SURNAMES = gettext_noop("different surnames: %(a)s / %(b)s")
 SHARED_SURNAME = gettext_noop("one surname of a double or married surname in common: %(a)s / %(b)s")
+RIVAL_SURNAMES = gettext_noop(
+    "surnames one letter apart, each the surname of several people: %(a)s / %(b)s"
+)
 MAYBE_MARRIED = gettext_noop("different surnames, perhaps a married name: %(a)s / %(b)s")
 
 

@@ -327,6 +327,8 @@ def _judge(before: Found, after: Found) -> tuple[int, list[Reason]] | None:
                 after=after.surname_written,
             )
         )
+    if points <= (2 if short else 1):
+        return None  # a given name and a city alone: namesakes more often than not
     if bool(before.emails) != bool(after.emails):
         # One name written with an address of her own, the other never: a woman keeps hers
         # when her surname changes, so another namesake without one is asked about first (at
@@ -334,10 +336,6 @@ def _judge(before: Found, after: Found) -> tuple[int, list[Reason]] | None:
         # record who changed her surname was left split, her namesake who wrote her address on
         # seven records and never after was asked about instead).
         points -= 1
-    if points <= (2 if short else 1):
-        # A given name and a city alone (or with one agreement, and an address of her own on
-        # one name only): namesakes more often than not.
-        return None
     if _days(before.last[0], after.first[0]) < SOON and points < 5:
         # One name stops and the other starts within weeks. A change of surname falls on a
         # day unrelated to the engagements, so the two records around it are usually far apart

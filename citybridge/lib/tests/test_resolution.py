@@ -289,6 +289,23 @@ def test_one_letter_between_two_real_surnames_is_not_a_typo() -> None:
     assert not any({a, b} == {3, 4} for a, b, _, _ in result.uncertain)
 
 
+SCHOOL, OTHER_SCHOOL = "Srednja škola Jovan Cvijić", "Osnovna škola Vuk Karadžić"
+
+
+def test_two_real_surnames_are_asked_about_only_with_one_body_in_common() -> None:
+    # Vidosav Hadrović of one school and Vidosav Hamrović of another, both teachers: two
+    # families' names and two bodies.
+    result = resolve(
+        [
+            *_rival_families(),
+            Mention(1, "Vidosav Hadrović", city="7", organisation=SCHOOL, role="teacher"),
+            Mention(2, "Vidosav Hamrović", city="7", organisation=OTHER_SCHOOL, role="teacher"),
+        ]
+    )
+    assert apart(result, 1, 2)
+    assert not any({a, b} == {1, 2} for a, b, _, _ in result.uncertain)
+
+
 def test_a_typo_of_a_common_surname_still_links() -> None:
     result = resolve(
         [

@@ -380,3 +380,20 @@ def test_two_names_both_turned_round_are_not_an_unknown_short_form() -> None:
 
     result = resolve([at(1, "Jeton Rama", "e1"), at(2, "Jeton Bajrami", "e2")])
     assert queued(result, 1, 2) is None
+
+
+def test_an_address_spelling_the_full_name_of_a_record_written_with_its_short_form() -> None:
+    # svetlana.tomaric@ beside "TOMARIĆ Ceca" (Ceca: Svetlana's short form), the address's
+    # owner now signing Svetlana Brankač: the address kept from her maiden name.
+    mail = "svetlana.tomaric@zelengrad.example.org"
+    result = resolve(
+        [
+            Mention(1, "Svetlana Brankač", email=mail, city="12", gender="F", event="e1"),
+            Mention(2, "TOMARIĆ Ceca", city="12", gender="F", event="e2"),
+        ]
+    )
+    assert not together(result, 1, 2)
+    assert queued(result, 1, 2) == [
+        "an e-mail address of one spells the other's name (Ceca TOMARIĆ), in the same city, "
+        "never at one engagement together"
+    ]

@@ -454,16 +454,3 @@ def test_a_name_that_starts_within_weeks_of_the_other_stopping_needs_all_the_evi
         ]
     )
     assert queued(often, 3, 4) is not None
-
-
-def test_one_agreement_and_an_address_on_one_name_only_is_not_asked() -> None:
-    def at(id_: int, name: str, day: str, email: str = "") -> Mention:
-        return Mention(id_, name, email=email, city="7", day=day, event=day, gender="F", role="x")
-
-    mail = "drita.kelmendi@example.net"
-    addressed = resolve(
-        [at(1, "Drita Kelmendi", "2023-01-10", mail), at(2, "Drita Berisha", "2024-06-10")]
-    )
-    assert queued(addressed, 1, 2) is None
-    neither = resolve([at(1, "Drita Kelmendi", "2023-01-10"), at(2, "Drita Berisha", "2024-06-10")])
-    assert queued(neither, 1, 2) is not None
