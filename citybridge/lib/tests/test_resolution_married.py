@@ -454,3 +454,20 @@ def test_a_name_that_starts_within_weeks_of_the_other_stopping_needs_all_the_evi
         ]
     )
     assert queued(often, 3, 4) is not None
+
+
+def test_of_as_likely_questions_the_longer_silence_between_the_names_is_asked() -> None:
+    def at(id_: int, name: str, day: str) -> Mention:
+        return Mention(
+            id_, name, city="7", day=day, event=day, organisation=OFFICE, gender="F", role="x"
+        )
+
+    result = resolve(
+        [
+            at(1, "Drita Kelmendi", "2023-01-10"),
+            at(2, "Drita Berisha", "2024-01-10"),
+            at(3, "Drita Gashi", "2025-06-10"),
+        ]
+    )
+    assert queued(result, 1, 3) is not None
+    assert queued(result, 1, 2) is None
