@@ -495,7 +495,7 @@ def _resolve(
         if any(r["text"] == RIVAL_SURNAMES for r in evidence) and not same_organisation(
             pa.organisations, pb.organisations
         ):
-            # Two surnames each carried by several people (Kadić / Karić) are two families'
+            # Two surnames each carried by several people (Hadrović / Hamrović) are two families'
             # names; a slip of the pen between them is told by one body, not by its kind and
             # a role (at 10,000 synthetic rows, 1.4 times the dev set's noise, seed 909, the
             # one such question was two men).

@@ -354,7 +354,7 @@ def _spelled(
             p = profiles[index]
             if p.city and p.given_sound:
                 # Under the given name and the full names it is known to be short for: an
-                # address of Gordana's spells the name of a record written Goca.
+                # address of Svetlana's spells the name of a record written Ceca.
                 for given in p.given_keys | {p.given_sound}:
                     for letters in {_letters(family) for family in _families(p)}:
                         by_name[(given, letters, p.city)].append((key, p))
@@ -373,8 +373,8 @@ def _spelled(
                 # own with the given name written here a slip of the address's (Blagoj beside
                 # blagoja.atanasov@): the address spells the name of a person of the city.
                 others = p.mailbox_sounds if given != p.given_sound else p.mailbox_others
-                # ...and its words as written, not sounded: velimir.neshic@ (Nešić written as
-                # in English) beside Velimir Nsehic, the letters of "neshic" in another order.
+                # ...and its words as written, not sounded: radovan.keshic@ (Kešić written as
+                # in English) beside Radovan Ksehic, the letters of "keshic" in another order.
                 others = others | (_mailbox_words(p.email) - _families(p))
                 for family in others - {given}:
                     for other, q in by_name.get((given, _letters(family), p.city), ()):
@@ -418,7 +418,7 @@ def _judge(x: _Person, y: _Person, shared: set[str]) -> tuple[float, int, int, l
             if ra.swapped and rb.swapped and kind in ("stem", "short"):
                 # Both names turned round to read their second words as an unknown short form
                 # and its full name: both records wrote the shared word first, where a given
-                # name stands (Qendrim Rama / Qendrim Bajrami are one given name, two surnames).
+                # name stands (Jeton Rama / Jeton Bajrami are one given name, two surnames).
                 continue
             # The written genders of all their records: Blagoj / Blagoja, each written M on a
             # record of theirs though not on these two, is one man's name in two forms.

@@ -87,7 +87,7 @@ def _same_place(places: tuple[str, ...], city: str) -> bool:
 def with_places_resolved(mentions: Sequence[Mention]) -> Sequence[Mention]:
     """The mentions, each place name the gazetteer did not resolve that holds the names of
     exactly one city other records resolved to given that city's key (as compare_cities judges
-    it the same place): "Јужна Митровица" and "Mitrovicë e Jugut" beside records of Mitrovicë
+    it the same place): "Južna Mitrovane" and "Mitrovane e Jugut" beside records of Mitrovane
     are then one city to the rules that group people by their city (married names, the review
     queue's candidates), not two names no pair of them joins. A name holding two cities' names,
     or none, stays as written."""

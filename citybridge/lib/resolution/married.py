@@ -169,7 +169,7 @@ def married_name_pairs(
 
 def _full_names(found: Found) -> list[Found]:
     """The person read under each full name the lexicon gives her given name as short for:
-    Saša Vuković before her change of surname is written Aleksandra Nikolić after it, a short
+    Saša Tomarić before her change of surname is written Aleksandra Brankač after it, a short
     name and a married one at once."""
     fulls = NICKNAMES.get(fold(found.given_written), ())
     return [
