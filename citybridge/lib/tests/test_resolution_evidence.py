@@ -227,3 +227,7 @@ def test_one_name_written_at_one_engagement_in_two_roles_is_two_namesakes() -> N
     # One woman signing twice in one role, or once without one, is still one.
     once = resolve([at(1, "e1", "mayor"), at(2, "e1", "mayor"), at(3, "e1", "")])
     assert together(once, 1, 2, 3)
+    # One address on both rows is one woman, whatever roles she wrote.
+    mailed = [at(1, "e1", "youth worker")._replace(email="z.t@example.org")]
+    mailed.append(at(2, "e1", "mayor")._replace(email="z.t@example.org"))
+    assert together(resolve(mailed), 1, 2)
