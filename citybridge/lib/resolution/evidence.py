@@ -220,6 +220,28 @@ def beyond_review(a: Profile, b: Profile, shared: set[str], verdict: NameVerdict
     return not (_spells_other_name(a, b) or _spells_other_name(b, a))
 
 
+def may_reach_review(a: Profile, b: Profile, shared: set[str], verdict: NameVerdict) -> bool:
+    """False only when score_pair gives the pair fewer than REVIEW points: its most, without
+    the evidence in words. Of the pairs of a block not `beyond_review`, five in six are
+    scored below review (two known cities, most of them), and only a link is kept of a block's
+    pair (pairs.py): their evidence, made for nothing, was half of scoring them."""
+    # The sums are made in another order than score_pair's: a hair of slack for the rounding.
+    review = REVIEW - 1e-9
+    if a.gender and b.gender and a.gender != b.gender:
+        return verdict.points - 5.0 >= review
+    points = verdict.points + CONTEXT_WITHOUT_EMAIL  # city, organisation and role at most
+    if a.city and b.city:
+        # The city's own points instead of its most (1.0).
+        points += compare_cities(a.city, b.city, a.place_names, b.place_names)[0] - 1.0
+    if points >= review:
+        return True
+    return points + 4.0 >= review and (
+        (bool(a.email) and a.email == b.email and a.email not in shared)
+        or _spells_other_name(a, b)
+        or _spells_other_name(b, a)
+    )
+
+
 def decisively_two(a: Profile, b: Profile, verdict: NameVerdict) -> bool:
     """score_pair's third value for a pair `beyond_review` (fewer than LINK points)."""
     if verdict.conflict or (a.gender and b.gender and a.gender != b.gender):

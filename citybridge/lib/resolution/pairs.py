@@ -27,6 +27,7 @@ from citybridge.lib.resolution.evidence import (
     REVIEW,
     beyond_review,
     decisively_two,
+    may_reach_review,
     score_pair,
 )
 from citybridge.lib.resolution.profiles import Profile
@@ -112,6 +113,7 @@ class PairJudge:
         # two calls a pair cost more than the judging.
         seen, verdicts, profiles, width = self.seen, self.verdicts, self.profiles, self.width
         links, apart, rest = self.links, self.apart, self._outcome_beyond_names
+        shared = self.shared
         for members in blocks:
             for i, x in enumerate(members):
                 a = profiles[x]
@@ -126,6 +128,12 @@ class PairJudge:
                     if verdict is None:
                         verdict = self.verdict(a, b)
                     if verdict.conflict and verdict.points < NAMES_APART:
+                        continue
+                    # Whether a pair that cannot be a link or a question is decisively two
+                    # people is not kept (see the module docstring): not worked out either.
+                    if beyond_review(a, b, shared, verdict) or not may_reach_review(
+                        a, b, shared, verdict
+                    ):
                         continue
                     decisive, link = rest(x, y, a, b, verdict)
                     if link is not None:

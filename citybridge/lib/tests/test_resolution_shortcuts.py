@@ -13,6 +13,7 @@ from citybridge.lib.resolution.evidence import (
     beyond_review,
     compare_cities,
     decisively_two,
+    may_reach_review,
     score_pair,
     shared_mailboxes,
 )
@@ -72,6 +73,15 @@ def test_a_pair_beyond_review_is_scored_below_it_and_as_apart_as_said() -> None:
             assert points < REVIEW, (a.name, b.name)
             assert conflict == decisively_two(a, b, verdict), (a.name, b.name, a.city, b.city)
     assert shortcuts > 1000  # the case is common, not a corner
+
+
+def test_a_pair_that_may_not_reach_review_is_scored_below_it() -> None:
+    cut = 0
+    for a, b, shared, surnames, verdict in every_pair():
+        if not may_reach_review(a, b, shared, verdict):
+            cut += 1
+            assert score_pair(a, b, shared, surnames, verdict)[0] < REVIEW, (a.name, b.name)
+    assert cut > 1000  # the case is common, not a corner
 
 
 def test_names_apart_leave_a_pair_decisively_two_whatever_the_context() -> None:
