@@ -167,19 +167,30 @@ def _outcome(rows: list[dict], result: resolution.Resolution) -> _Outcome:
     claimed: set[int] = set()
     changes: dict[int, int] = {}
     new_clusters: list[list[int]] = []
+    new_records: list[list[dict]] = []
+    # Existing people who gain or lose records (a merge, a split): a form opened before is stale.
+    touched: set[int | None] = set()
     for cluster in sorted(result.clusters, key=len, reverse=True):
-        holders = Counter(by_id[i]["person_id"] for i in cluster if by_id[i]["person_id"])
-        owner = next((p for p, _ in holders.most_common() if p not in claimed), None)
+        records = [by_id[i] for i in cluster]
+        held = [r["person_id"] for r in records if r["person_id"]]
+        # Most clusters of an import's new rows are held by nobody: no Counter of no one.
+        owner = (
+            next((p for p, _ in Counter(held).most_common() if p not in claimed), None)
+            if held
+            else None
+        )
         if owner is None:
             new_clusters.append(cluster)
+            new_records.append(records)
+            touched.update(held)
+            if len(held) < len(records):
+                touched.add(None)
             continue
         claimed.add(owner)
         changes.update({i: owner for i in cluster if by_id[i]["person_id"] != owner})
-    # Existing people who gain or lose records (a merge, a split): a form opened before is stale.
-    touched: set[int | None] = set(changes.values())
+    touched |= set(changes.values())
     touched |= {by_id[i]["person_id"] for i in changes}
-    touched |= {by_id[i]["person_id"] for cluster in new_clusters for i in cluster}
-    people = [_new_person([by_id[i] for i in cluster]) for cluster in new_clusters]
+    people = [_new_person(records) for records in new_records]
     return _Outcome(changes, new_clusters, people, touched, result.uncertain)
 
 
