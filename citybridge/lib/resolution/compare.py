@@ -391,17 +391,19 @@ def read_swapped(a: Profile, b: Profile) -> tuple[str, str] | None:
     # Read the other way round, the names must at least start alike.
     if a.given_sound[0] != b.family_sounds[0][:1] and a.family_sounds[0][:1] != b.given_sound[0]:
         return None
-    flipped = Profile(
-        ids=b.ids,
-        name=Name(given=b.name.family[0], family=(b.name.given,)),
-        given_sound=b.family_sounds[0],
-        given_keys=given_keys(b.name.family[0]),
-        family_sounds=(b.given_sound,),
-        email=b.email,
-        city=b.city,
-        organisations=b.organisations,
-        roles=b.roles,
-        gender=b.gender,
-    )
+    flipped = b.swapped
+    if flipped is None:
+        flipped = b.swapped = Profile(
+            ids=b.ids,
+            name=Name(given=b.name.family[0], family=(b.name.given,)),
+            given_sound=b.family_sounds[0],
+            given_keys=given_keys(b.name.family[0]),
+            family_sounds=(b.given_sound,),
+            email=b.email,
+            city=b.city,
+            organisations=b.organisations,
+            roles=b.roles,
+            gender=b.gender,
+        )
     given, _ = compare_given(a, flipped)
     return given, compare_family(a.family_sounds, flipped.family_sounds)
