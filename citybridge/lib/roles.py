@@ -61,6 +61,9 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "savet", "sovet", "kuvend", "keshill", "sobranie", "odbor")),
     ("councillor", ("councillor", "councilor", "odbornik", "vijecnik", "vecnik", "asamblist",
                     "delegat", "sovetnik")),
+    # Before the municipality's "grad": a citizen ("građanin", "Građanska inicijativa") is
+    # no municipal office; on its own it says nothing of a role.
+    ("citizen", ("gradjan", "gragjan", "citizen", "qytetar")),
     ("municipality", ("municip", "opcin", "opstin", "opcin", "komun", "bashki", "city", "town",
                       "grada", "grad", "local")),
     ("district", ("distrikt", "district")),
@@ -94,7 +97,8 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("civil", ("ngo", "nvo", "ojq", "nevladin", "nongovernment", "civil", "udruz", "zdruz",
                "shoqat", "shoqeri", "shoqer", "activist", "aktivist", "fondacij", "foundation",
                "fondacion", "cso", "ocd", "drustv", "association", "organizat", "organisation",
-               "organization", "volunteer", "volonter", "vullnetar")),
+               "organization", "volunteer", "volonter", "vullnetar", "inicijativ",
+               "iniciativ", "initiativ", "nism")),
     ("official", ("official", "officer", "sluzben", "zyrtar", "staff", "employee", "zaposl",
                   "punonjes", "clerk", "direktor", "drejtor", "director", "saradnik",
                   "suradnik", "strucn", "expert", "ekspert", "focal")),

@@ -57,6 +57,9 @@ CASES = {
     Role.CIVIL_SOCIETY: [
         "NGO representative", "Predstavnik NVO", "Përfaqësues OJQ", "Udruženje građana",
         "Граѓанско здружение", "Civil society", "Shoqëri civile", "Activist",
+        # A citizens' initiative and its president are no municipal office ("grad" in građanska).
+        "Građanska inicijativa", "Predsjednik građanske inicijative", "Грађанска иницијатива",
+        "Граѓанска иницијатива", "Kryetar i Nismës Qytetare", "Citizens' initiative",
     ],
     Role.YOUTH: [
         "Youth worker", "Youth Council member", "Omladinski radnik", "Član Savjeta mladih",
@@ -72,7 +75,7 @@ CASES = {
         "OSCE Mission", "International organisation staff", "UNDP", "EU Delegation",
     ],
     Role.MEDIA: ["Journalist", "Novinar", "Gazetar", "Новинар", "TV reporter"],
-    Role.OTHER: ["Lawyer", "Predsjednik", "President", "Head", "Doctor"],
+    Role.OTHER: ["Lawyer", "Predsjednik", "President", "Head", "Doctor", "Građanin", "Citizen"],
 }  # fmt: skip
 
 
