@@ -29,6 +29,23 @@ def signed(
     )
 
 
+def woman(
+    id_: int, name: str, day: str, *, email: str = "", role: str = "x", organisation: str = OFFICE
+) -> Mention:
+    """A woman's record in city 7, written at an engagement of its own that day."""
+    return Mention(
+        id_,
+        name,
+        email=email,
+        city="7",
+        organisation=organisation,
+        gender="F",
+        role=role,
+        day=day,
+        event=day,
+    )
+
+
 def test_a_surname_that_changes_at_a_date_is_queued_never_linked() -> None:
     office = OFFICE
     result = resolve(
@@ -358,27 +375,14 @@ def test_of_two_namesakes_before_a_married_name_the_one_without_an_address_is_as
     # Drita Kelmendi wrote an address of her own on every record and never after Drita Gashi
     # appears; Drita Berisha, once, wrote none, nor does Drita Gashi: a woman keeps her
     # address when her surname changes, so Berisha is the question.
-    def at(id_: int, name: str, day: str, email: str = "") -> Mention:
-        return Mention(
-            id_,
-            name,
-            email=email,
-            city="7",
-            organisation=OFFICE,
-            gender="F",
-            role="x",
-            day=day,
-            event=day,
-        )
-
     mail = "drita.kelmendi@example.net"
     result = resolve(
         [
-            at(1, "Drita Kelmendi", "2023-01-10", mail),
-            at(2, "Drita Kelmendi", "2023-05-10", mail),
-            at(3, "Drita Kelmendi", "2023-09-10", mail),
-            at(4, "Drita Berisha", "2023-02-10"),
-            at(5, "Drita Gashi", "2024-06-10"),
+            woman(1, "Drita Kelmendi", "2023-01-10", email=mail),
+            woman(2, "Drita Kelmendi", "2023-05-10", email=mail),
+            woman(3, "Drita Kelmendi", "2023-09-10", email=mail),
+            woman(4, "Drita Berisha", "2023-02-10"),
+            woman(5, "Drita Gashi", "2024-06-10"),
         ]
     )
     assert queued(result, 4, 5) is not None
@@ -390,9 +394,7 @@ def test_a_short_name_before_and_the_full_one_after_a_change_of_surname_is_asked
     # in one office and post: asked, with the short form among the reasons. With the office
     # alone, a short name and a new surname at once are too little to ask about.
     def at(id_: int, name: str, day: str, role: str = "teacher") -> Mention:
-        return Mention(
-            id_, name, city="7", day=day, event=day, organisation=OFFICE, role=role, gender="F"
-        )
+        return woman(id_, name, day, role=role)
 
     result = resolve(
         [at(1, "TOMARIĆ Saša", "2023-02-01"), at(2, "Aleksandra Brankač", "2024-03-01")]
@@ -414,9 +416,7 @@ def test_her_body_written_in_another_language_weighs_as_her_organisation() -> No
     # Drita Berisha wrote "Vjerska zajednica", Drita Gashi "Religious community": one body of
     # one kind in her one city, weighed as one spelling of it would be.
     def at(id_: int, name: str, day: str, organisation: str) -> Mention:
-        return Mention(
-            id_, name, city="7", day=day, event=day, organisation=organisation, gender="F"
-        )
+        return woman(id_, name, day, role="", organisation=organisation)
 
     result = resolve(
         [
@@ -430,43 +430,33 @@ def test_her_body_written_in_another_language_weighs_as_her_organisation() -> No
 
 
 def test_a_name_that_starts_within_weeks_of_the_other_stopping_needs_all_the_evidence() -> None:
-    def at(id_: int, name: str, day: str) -> Mention:
-        return Mention(
-            id_, name, city="7", day=day, event=day, organisation=OFFICE, gender="F", role="x"
-        )
-
     # The same office and post, Kelmendi last on 1 March, Berisha first on 20 March: chance.
     soon = resolve(
         [
-            at(1, "Drita Kelmendi", "2023-01-10"),
-            at(2, "Drita Kelmendi", "2023-03-01"),
-            at(3, "Drita Berisha", "2023-03-20"),
+            woman(1, "Drita Kelmendi", "2023-01-10"),
+            woman(2, "Drita Kelmendi", "2023-03-01"),
+            woman(3, "Drita Berisha", "2023-03-20"),
         ]
     )
     assert queued(soon, 2, 3) is None
     # ...unless the earlier name was signed again and again, and never after.
     often = resolve(
         [
-            at(1, "Drita Kelmendi", "2022-06-10"),
-            at(2, "Drita Kelmendi", "2022-11-10"),
-            at(3, "Drita Kelmendi", "2023-03-01"),
-            at(4, "Drita Berisha", "2023-03-20"),
+            woman(1, "Drita Kelmendi", "2022-06-10"),
+            woman(2, "Drita Kelmendi", "2022-11-10"),
+            woman(3, "Drita Kelmendi", "2023-03-01"),
+            woman(4, "Drita Berisha", "2023-03-20"),
         ]
     )
     assert queued(often, 3, 4) is not None
 
 
 def test_of_as_likely_questions_the_longer_silence_between_the_names_is_asked() -> None:
-    def at(id_: int, name: str, day: str) -> Mention:
-        return Mention(
-            id_, name, city="7", day=day, event=day, organisation=OFFICE, gender="F", role="x"
-        )
-
     result = resolve(
         [
-            at(1, "Drita Kelmendi", "2023-01-10"),
-            at(2, "Drita Berisha", "2024-01-10"),
-            at(3, "Drita Gashi", "2025-06-10"),
+            woman(1, "Drita Kelmendi", "2023-01-10"),
+            woman(2, "Drita Berisha", "2024-01-10"),
+            woman(3, "Drita Gashi", "2025-06-10"),
         ]
     )
     assert queued(result, 1, 3) is not None
