@@ -165,15 +165,10 @@ class HubCounts:
     reviews: int  # possible duplicates waiting for review (counted for staff only)
 
 
-def hub_counts(hub: Hub, today: dt.date, *, with_reviews: bool) -> HubCounts:
-    """The home's counts of work under way, in one statement (together)."""
-    return _hub_counts(read(together(*_counts_parts(hub.pk, today))), with_reviews=with_reviews)
-
-
 @functools.lru_cache(maxsize=256)
 def _counts_parts(hub: int, today: dt.date) -> tuple[tuple[str, tuple], ...]:
-    """hub_counts' parts (COUNTS_COLUMNS columns), built once per hub and day (as
-    _state_parts)."""
+    """The parts of the home's counts of work under way (COUNTS_COLUMNS columns), built once
+    per hub and day (as _state_parts)."""
     support = SupportAction.objects.filter(hub=hub).not_withdrawn()
     return (
         _one_row(support, **{s.value: Count("pk", filter=Q(status=s)) for s in UNDER_WAY}),
@@ -260,7 +255,7 @@ def _records_state(row: tuple) -> RecordsState:
 
 
 def home_state(hub: Hub, today: dt.date, *, with_reviews: bool) -> tuple[RecordsState, HubCounts]:
-    """records_state and hub_counts, read in one statement: each round trip to PostgreSQL
+    """records_state and the counts of work under way, read in one statement: each round trip to PostgreSQL
     waits for its server process to be given a core, which on a busy machine was the cached
     visit's largest part."""
     row = read(together(*_state_parts(hub.pk), *_counts_parts(hub.pk, today)))
@@ -328,17 +323,17 @@ def summary(
 
 def _summary_key(hub: Hub, start: dt.date, end: dt.date, hide_small: bool, stamp: str) -> str:
     lang = translation.get_language() or settings.LANGUAGE_CODE  # the page's: its words differ
-    return (
-        f"cb:dashboard:{hub.pk}:{lang}:{_words_version()}:{start}:{end}:{int(hide_small)}:{stamp}"
-    )
+    return f"cb:dashboard:{hub.pk}:{lang}:{_release()}:{start}:{end}:{int(hide_small)}:{stamp}"
 
 
 @functools.lru_cache(maxsize=1)
-def _words_version() -> str:
-    """The compiled catalogs as this process reads them: a summary's words (its drawings'
-    labels) kept in a shared cache would outlive a release that changes a translation, since
+def _release() -> str:
+    """The page parts' templates and the compiled catalogs as this process reads them: what
+    was drawn and worded by an earlier release would outlive a deploy in a shared cache, since
     warm() renews what it finds while the hub's records stay the same."""
     digest = hashlib.sha256()
+    for name in PAGE_PARTS.values():
+        digest.update(get_template(name).template.source.encode())  # type: ignore[attr-defined]
     for folder in settings.LOCALE_PATHS:
         for path in sorted(Path(folder).glob("*/LC_MESSAGES/django.mo")):
             digest.update(path.read_bytes())
@@ -419,15 +414,6 @@ PAGE_PARTS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _parts_version() -> str:
-    """The page parts' templates as this process reads them: HTML drawn by an earlier release
-    would outlive a deploy in a shared cache (warm() keeps what it finds), so their key names
-    their templates."""
-    templates = [get_template(name).template for name in PAGE_PARTS.values()]  # type: ignore[attr-defined]
-    return hashlib.sha256("".join(t.source for t in templates).encode()).hexdigest()[:12]
-
-
 def page(
     hub: Hub,
     start: dt.date,
@@ -442,8 +428,7 @@ def page(
     show: rendering them took about half of a cached visit's CPU (the cards' links, the charts'
     tables), the same for every reader of the hub in the language. Also whether the summary had
     to be put together."""
-    key = f"{_summary_key(hub, start, end, hide_small, stamp)}:page:{_parts_version()}"
-    key += f":{latest_work or ''}"
+    key = f"{_summary_key(hub, start, end, hide_small, stamp)}:page:{latest_work or ''}"
     found = cache.get(key)
     if found is not None:
         if keep:

@@ -150,7 +150,7 @@ def test_kept_summaries_are_named_by_the_release_s_catalogs(hub, settings, tmp_p
     day = dt.date(2023, 5, 4)
 
     def key() -> str:
-        dashboard._words_version.cache_clear()
+        dashboard._release.cache_clear()
         return dashboard._summary_key(hub, day, day, False, "stamp")
 
     catalog = tmp_path / "sq" / "LC_MESSAGES" / "django.mo"
@@ -161,4 +161,4 @@ def test_kept_summaries_are_named_by_the_release_s_catalogs(hub, settings, tmp_p
     assert key() == before
     catalog.write_bytes(b"the next")
     assert key() != before
-    dashboard._words_version.cache_clear()
+    dashboard._release.cache_clear()

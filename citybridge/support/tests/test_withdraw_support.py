@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from citybridge.needs.models import Need
 from citybridge.reports.briefs.assemble import assemble_brief
-from citybridge.reports.dashboard import hub_counts
+from citybridge.reports.dashboard import home_state
 from citybridge.support.actions import (
     add_milestone,
     answer_need,
@@ -107,7 +107,7 @@ def test_no_count_includes_a_withdrawn_action(client_for, officer, hub, city, ma
         Milestone.objects.create(action=action, title="Report", due_on=dt.date(2024, 4, 1))
     withdraw_support_action(gone, reason="Entered twice.", acting_user=officer)
 
-    counts = hub_counts(hub, dt.date(2025, 1, 1), with_reviews=False)
+    _state, counts = home_state(hub, dt.date(2025, 1, 1), with_reviews=False)
     assert counts.support_under_way["in_progress"] == 1
     assert counts.overdue == 1
     assert Milestone.objects.of_hub(hub).overdue(on=dt.date(2025, 1, 1)).count() == 1
