@@ -78,6 +78,16 @@ class Profile:
     def __post_init__(self) -> None:
         self.mailbox_others = self.mailbox_sounds.difference(self.family_sounds)
 
+    def add(self, m: Mention) -> None:
+        """Take in one of the profile's records: its id, organisation (and its kind) and role."""
+        self.ids.append(m.id)
+        if m.organisation:
+            self.organisations.add(fold(m.organisation))
+            if kind := organisation_kind(m.organisation):
+                self.organisation_kinds.add(kind)
+        if m.role:
+            self.roles.add(fold(m.role))
+
 
 @lru_cache(maxsize=65536)
 def organisation_kind(written: str) -> str:
@@ -154,16 +164,10 @@ def build_profiles(
             key = (*key, str(m.id))  # a decided record must stay addressable on its own
         found = by_key.get(key)
         if found is not None:
-            found.ids.append(m.id)
-            if m.organisation:
-                found.organisations.add(fold(m.organisation))
-                if kind := organisation_kind(m.organisation):
-                    found.organisation_kinds.add(kind)
-            if m.role:
-                found.roles.add(fold(m.role))
+            found.add(m)
             continue
         profile = Profile(
-            ids=[m.id],
+            ids=[],
             name=name,
             given_sound=sound(name.given) if name.given else "",
             given_keys=(given_keys(name.given) | learnt.get(name.given, frozenset()))
@@ -172,15 +176,14 @@ def build_profiles(
             family_sounds=tuple(sound(t) for t in name.family),
             email=key[3],
             city=key[4],
-            organisations={fold(m.organisation)} if m.organisation else set(),
-            roles={fold(m.role)} if m.role else set(),
+            organisations=set(),
+            roles=set(),
             gender=key[5],
             mailbox_sounds=mailbox_sounds(key[3]) if key[3] else frozenset(),
             name_id=name_ids.setdefault(_compared(name, key[5]), len(name_ids)),
             place_names=m.place_names,
         )
-        if m.organisation and (kind := organisation_kind(m.organisation)):
-            profile.organisation_kinds.add(kind)
+        profile.add(m)
         by_key[key] = profile
         profiles.append(profile)
     return profiles
@@ -189,15 +192,14 @@ def build_profiles(
 def namesakes_met(
     profiles: list[Profile], mentions: Sequence[Mention]
 ) -> tuple[list[Profile], list[tuple[int, int]]]:
-    """The profiles without an e-mail, each whose records include two of one engagement
-    written with two roles split by role, and the pairs of the new profiles (indexes) that met
-    so. One name, e-mail,
-    city and gender is one person as a rule (profile_key), but not two rows of one sheet of a
-    youth worker and a mayor: two namesakes of one town (at 10,000 synthetic rows, 1.4 times
-    the dev set's noise, seed 1212: two women of one name, at four engagements together, were
-    one person). One person signing twice with two roles writes her name another way or an
-    address on one of them, so her records are of two profiles, as the dev set's are; one
-    e-mail on both rows is one person however many roles she wrote (a row copied, a speaker
+    """The profiles without an e-mail, each whose records include two of one engagement written
+    with two roles split by role, and the pairs of the new profiles (indexes) that met so. One
+    name, e-mail, city and gender is one person as a rule (profile_key), but not two rows of one
+    sheet of a youth worker and a mayor: two namesakes of one town (at 10,000 synthetic rows,
+    1.4 times the dev set's noise, seed 1212: two women of one name, at four engagements
+    together, were one person). One person signing twice with two roles writes her name another
+    way or an address on one of them, so her records are of two profiles, as the dev set's are;
+    one e-mail on both rows is one person however many roles she wrote (a row copied, a speaker
     who also signed in)."""
     by_id = {m.id: m for m in mentions}
     out: list[Profile] = []
@@ -211,22 +213,11 @@ def namesakes_met(
             by_role.setdefault(fold(by_id[i].role), []).append(i)
         first = len(out)
         for ids in by_role.values():
-            records = [by_id[i] for i in ids]
-            organisations = {fold(m.organisation) for m in records if m.organisation}
-            out.append(
-                replace(
-                    p,
-                    ids=ids,
-                    organisations=organisations,
-                    roles={fold(m.role) for m in records if m.role},
-                    organisation_kinds={
-                        k
-                        for m in records
-                        if m.organisation and (k := organisation_kind(m.organisation))
-                    },
-                )
-            )
-        roles = [fold(by_id[ids[0]].role) for ids in by_role.values()]
+            part = replace(p, ids=[], organisations=set(), roles=set(), organisation_kinds=set())
+            for i in ids:
+                part.add(by_id[i])
+            out.append(part)
+        roles = list(by_role)
         apart.extend(
             (first + a, first + b)
             for a in range(len(roles))
